@@ -1,0 +1,89 @@
+// The one place that builds a PrismaClient: picks the driver adapter from DATABASE_URL, hides secret
+// columns with a global omit, and caches the client on globalThis (Next.js dev reloads modules).
+// Both generated clients share one shape; the SQLite one's types are the canonical `Db` type.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { ensureSqliteDir, parseDatabaseUrl, type DatabaseConfig, type Dialect } from "./config";
+
+const OMIT = {
+  user: { passwordHash: true },
+  session: { tokenHash: true },
+  apiToken: { tokenHash: true },
+} as const;
+
+function makeSqliteClient(adapter: PrismaBetterSqlite3) {
+  return new SqliteClient({ adapter, omit: OMIT });
+}
+export type Db = ReturnType<typeof makeSqliteClient>;
+export type { Prisma } from "./generated/sqlite/client";
+
+/** A database handle: the ORM client plus the raw driver for the bulk paths. */
+export interface DbHandle {
+  prisma: Db;
+  config: DatabaseConfig;
+  dialect: Dialect;
+  /** Raw better-sqlite3 connection (SQLite only), for prepared bulk statements. */
+  sqlite?: Database.Database;
+  /** Raw pg pool (PostgreSQL only), for COPY and multi-row inserts. */
+  pool?: pg.Pool;
+  close: () => Promise<void>;
+}
+
+export function openDb(config: DatabaseConfig): DbHandle {
+  if (config.dialect === "sqlite") {
+    ensureSqliteDir(config.file);
+    const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+    const prisma = makeSqliteClient(adapter);
+    let raw: Database.Database | undefined;
+    const handle: DbHandle = {
+      prisma,
+      config,
+      dialect: "sqlite",
+      get sqlite() {
+        if (!raw) {
+          raw = new Database(config.file, { timeout: 10_000 });
+          raw.pragma("journal_mode = WAL");
+          raw.pragma("synchronous = NORMAL");
+          raw.pragma("foreign_keys = ON");
+        }
+        return raw;
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        raw?.close();
+      },
+    };
+    return handle;
+  }
+  const pool = new pg.Pool({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 });
+  pool.on("error", () => {}); // an idle client's error resurfaces on the next query
+  const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
+  const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
+  return {
+    prisma,
+    config,
+    dialect: "postgresql",
+    pool,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { patternsDb?: DbHandle };
+
+/** The process-wide database from DATABASE_URL. */
+export function getDb(): DbHandle {
+  globalForDb.patternsDb ??= openDb(parseDatabaseUrl(process.env.DATABASE_URL));
+  return globalForDb.patternsDb;
+}
+
+/** Dialect-specific SQL in one small table (umami's runQuery, without string rewriting). */
+export function byDialect<T>(dialect: Dialect, choices: { sqlite: () => T; postgresql: () => T }): T {
+  return choices[dialect]();
+}

@@ -1,0 +1,142 @@
+// Applies the real Prisma migrations under prisma/migrations/<dialect>/ through the WebAssembly schema
+// engine, after refusing databases whose history is ahead of the code or whose applied migrations
+// were edited since. Used at start-up, by `npm run db:migrate` and by the test suites.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { describeConnectionError, ensureSqliteDir, type DatabaseConfig, type Dialect } from "./config";
+import { projectRoot } from "./paths";
+import { openSchemaEngine } from "./schema-engine";
+
+export interface LocalMigration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export class MigrationHistoryError extends Error {
+  override name = "MigrationHistoryError";
+}
+
+export function migrationsDir(dialect: Dialect, root = projectRoot()): string {
+  return join(root, "prisma", "migrations", dialect);
+}
+
+export function schemaFile(dialect: Dialect, root = projectRoot()): string {
+  return dialect === "sqlite" ? join(root, "prisma", "schema.prisma") : join(root, "prisma", "postgresql", "schema.prisma");
+}
+
+export function readLocalMigrations(dialect: Dialect, root = projectRoot()): LocalMigration[] {
+  const dir = migrationsDir(dialect, root);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export function migrationsList(dialect: Dialect, migrations: LocalMigration[], root = projectRoot()) {
+  const baseDir = migrationsDir(dialect, root);
+  const lockPath = join(baseDir, "migration_lock.toml");
+  return {
+    baseDir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: migrations.map((m) => ({
+      path: m.name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: m.sql } },
+    })),
+  };
+}
+
+export const NO_FILTERS = { externalTables: [] as string[], externalEnums: [] as string[] };
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: unknown;
+  rolled_back_at: unknown;
+}
+
+async function readAppliedMigrations(config: DatabaseConfig): Promise<AppliedRow[]> {
+  const query = "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at";
+  if (config.dialect === "sqlite") {
+    ensureSqliteDir(config.file);
+    let db: Database.Database;
+    try {
+      db = new Database(config.file);
+    } catch (error) {
+      throw describeConnectionError(config, error);
+    }
+    try {
+      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+      return exists ? (db.prepare(query).all() as AppliedRow[]) : [];
+    } catch (error) {
+      throw describeConnectionError(config, error);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ ...config.connection, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw describeConnectionError(config, error);
+  }
+  try {
+    const exists = await client.query("SELECT to_regclass($1) AS t", [`"${config.schema}"._prisma_migrations`]);
+    if (!exists.rows[0]?.t) return [];
+    return (await client.query(query.replace("_prisma_migrations", `"${config.schema}"._prisma_migrations`))).rows as AppliedRow[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Refuses a history this code cannot vouch for; names the migration. */
+export function checkHistory(dialect: Dialect, local: LocalMigration[], applied: AppliedRow[]): void {
+  const byName = new Map(local.map((m) => [m.name, m]));
+  for (const row of applied) {
+    if (row.rolled_back_at) continue;
+    const mine = byName.get(row.migration_name);
+    if (!mine) {
+      throw new MigrationHistoryError(
+        `the database has migration "${row.migration_name}" applied, which is not in prisma/migrations/${dialect}: it is ahead of this code (upgrade the code, or use another database)`,
+      );
+    }
+    if (mine.checksum !== row.checksum) {
+      throw new MigrationHistoryError(
+        `migration "${row.migration_name}" was edited after it was applied to this database (checksum differs); restore the original file and add a new migration instead`,
+      );
+    }
+    if (!row.finished_at) {
+      throw new MigrationHistoryError(`migration "${row.migration_name}" started but did not finish on this database; repair it by hand before starting`);
+    }
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+  dialect: Dialect;
+}
+
+export async function migrate(config: DatabaseConfig, root = projectRoot()): Promise<MigrateResult> {
+  const local = readLocalMigrations(config.dialect, root);
+  if (local.length === 0) throw new MigrationHistoryError(`no migrations found in ${migrationsDir(config.dialect, root)}`);
+  checkHistory(config.dialect, local, await readAppliedMigrations(config));
+  const { engine, close } = await openSchemaEngine(config, readFileSync(schemaFile(config.dialect, root), "utf8"));
+  try {
+    const out = await engine.applyMigrations({ migrationsList: migrationsList(config.dialect, local, root), filters: NO_FILTERS });
+    return { applied: out.appliedMigrationNames, dialect: config.dialect };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MigrationHistoryError(`applying migrations failed: ${message.split("\n")[0]}`);
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,42 @@
+// Writes the next migration for both providers: the SQL that takes the existing migrations to the
+// current prisma/schema.prisma, computed by the WebAssembly schema engine's diff.
+// Usage: npm run db:new-migration -- <name>   (needs PostgreSQL at PG_ADMIN_URL or the default)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseDatabaseUrl, type Dialect } from "../lib/db/config";
+import { diffMigrationsToSchema, EMPTY_MIGRATION as EMPTY } from "../lib/db/drift";
+import { migrationsDir } from "../lib/db/migrate";
+import { withTempPostgres } from "../lib/db/testing";
+
+function write(dialect: Dialect, name: string, stamp: string, sql: string) {
+  const dir = migrationsDir(dialect);
+  mkdirSync(join(dir, `${stamp}_${name}`), { recursive: true });
+  writeFileSync(join(dir, "migration_lock.toml"), `# Written by scripts/new-migration.ts\nprovider = "${dialect}"\n`);
+  writeFileSync(join(dir, `${stamp}_${name}`, "migration.sql"), sql + "\n");
+  console.log(`wrote prisma/migrations/${dialect}/${stamp}_${name}/migration.sql`);
+}
+
+async function main() {
+  const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  if (!name) {
+    console.error("usage: npm run db:new-migration -- <name>");
+    process.exit(2);
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const tmp = mkdtempSync(join(tmpdir(), "pa-diff-"));
+  try {
+    const sqliteSql = await diffMigrationsToSchema(parseDatabaseUrl(`file:${join(tmp, "diff.db")}`));
+    const pgSql = await withTempPostgres((config) => diffMigrationsToSchema(config));
+    if (sqliteSql === EMPTY && pgSql === EMPTY) {
+      console.log("schema and migrations agree: nothing to write");
+      return;
+    }
+    if (sqliteSql !== EMPTY) write("sqlite", name, stamp, sqliteSql);
+    if (pgSql !== EMPTY) write("postgresql", name, stamp, pgSql);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
