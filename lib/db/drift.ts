@@ -29,11 +29,10 @@ export async function diffMigrationsToSchema(config: DatabaseConfig, root?: stri
       from,
       to: { tag: "schemaDatamodel", files },
       script: true,
-      shadowDatabaseUrl: null,
       exitCode: null,
       filters: NO_FILTERS,
     });
-    return out.stdout.trim();
+    return (out.stdout ?? "").trim();
   } finally {
     await close();
   }

@@ -71,7 +71,7 @@ export function migrationAdapterFactory(config: DatabaseConfig, opened: Array<{ 
     return bindMigrationAwareSqlAdapterFactory(trackConnections(sqlite, opened));
   }
   // A config object, not a connection string: with a string the shadow database resolves to the main one.
-  const connection = { ...config.connection, max: 2, Client: CharAsTextClient };
+  const connection: pg.PoolConfig = { ...config.connection, max: 2, Client: CharAsTextClient as unknown as pg.PoolConfig["Client"] };
   const base = new PrismaPg(connection, { schema: config.schema });
   // adapter-pg 7.10 drops its shadow database before closing the shadow pool, which PostgreSQL refuses
   // ("being accessed by other users"); we create the shadow ourselves and close in the right order.

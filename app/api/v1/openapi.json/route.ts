@@ -1,0 +1,7 @@
+// GET /api/v1/openapi.json: the API described from the zod schemas that validate it.
+import { buildOpenApi } from "@/lib/api/openapi";
+import packageJson from "@/package.json";
+
+export function GET(): Response {
+  return Response.json(buildOpenApi(packageJson.version));
+}

@@ -1,0 +1,55 @@
+// The OpenAPI document of the HTTP API, generated from the same zod schemas that validate requests.
+import { z } from "zod";
+import { executionEventSchema, LIMITS } from "../telemetry/event-schema";
+
+const errorEnvelope = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  errors: z.array(z.object({ index: z.number().int(), path: z.string(), message: z.string() })).optional(),
+  totalErrors: z.number().int().optional(),
+});
+const ingestResult = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+
+function schema(s: z.ZodType) {
+  return z.toJSONSchema(s, { target: "openapi-3.0", unrepresentable: "any" });
+}
+
+export function buildOpenApi(version: string) {
+  const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+  return {
+    openapi: "3.0.3",
+    info: {
+      title: "Pattern Automation API",
+      version,
+      description: "Telemetry in, patterns out. Every request needs `Authorization: Bearer <token>` (create one with `patterns token create NAME`).",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: { ExecutionEvent: schema(executionEventSchema), IngestResult: schema(ingestResult), Error: schema(errorEnvelope) },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/v1/executions": {
+        post: {
+          summary: "Store execution events",
+          description: `One event, a JSON array, or NDJSON. At most ${LIMITS.eventsPerRequest} events and ${LIMITS.bytesPerRequest} bytes. All or nothing: one invalid event rejects the request and nothing is written. An event whose id was already stored counts as a duplicate and changes nothing.`,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { oneOf: [{ $ref: "#/components/schemas/ExecutionEvent" }, { type: "array", items: { $ref: "#/components/schemas/ExecutionEvent" } }] },
+              },
+              "application/x-ndjson": { schema: { type: "string", description: "one ExecutionEvent as JSON per line" } },
+            },
+          },
+          responses: {
+            "200": { description: "stored", content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResult" } } } },
+            "400": error("an event is invalid: `errors` lists each problem with the event index and the field"),
+            "401": error("missing or invalid token"),
+            "413": error("more than 10,000 events or 10 MiB"),
+            "415": error("wrong content type"),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// `patterns demo`: loads the demo workspace (simulated telemetry through the normal ingest path).
+import type { Command } from "commander";
+import { loadDemo } from "../../simulate/demo";
+import { CliError, printJson, withDb } from "../context";
+
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description("load the demo workspace into an empty database")
+    .option("--seed <n>", "seed of the simulation", "42")
+    .option("--force", "load even if telemetry already exists (ids make a second load a no-op)")
+    .option("--json", "print the counts as JSON")
+    .action(async (opts: { seed: string; force?: boolean; json?: boolean }) => {
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(seed)) throw new CliError(`--seed: "${opts.seed}" is not an integer`, 2);
+      const result = await withDb(async (db) => {
+        if (!opts.force && (await db.prisma.execution.count()) > 0) {
+          throw new CliError("the database already holds telemetry; use --force to load the demo anyway");
+        }
+        return loadDemo(db, { seed, actor: "cli" });
+      });
+      if (opts.json) printJson(result);
+      else console.log(`demo loaded: ${result.accepted} executions of ${result.patterns} patterns (${result.duplicates} duplicates)`);
+    });
+}

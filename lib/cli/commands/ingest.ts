@@ -1,0 +1,77 @@
+// `patterns ingest FILE|-`: bulk telemetry from a file or stdin (a JSON array, one event, or NDJSON),
+// through the same validation and store as the API. Everything is validated before anything is written.
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { ingestText } from "../../telemetry/ingest";
+import type { BodyFormat } from "../../telemetry/parse-body";
+import { CliError, printJson, withDb } from "../context";
+
+async function readInput(source: string): Promise<string> {
+  if (source !== "-") {
+    try {
+      return readFileSync(source, "utf8");
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new CliError(`${source}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`);
+    }
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** NDJSON by extension, else by content: several lines that each open an object. */
+export function detectFormat(source: string, text: string): BodyFormat {
+  const ext = extname(source).toLowerCase();
+  if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
+  if (ext === ".json") return "json";
+  const start = text.trimStart();
+  if (start.startsWith("[")) return "json";
+  const firstLineEnd = start.indexOf("\n");
+  return firstLineEnd > 0 && start.slice(firstLineEnd).trimStart().startsWith("{") ? "ndjson" : "json";
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command("ingest")
+    .argument("<file>", "a JSON or NDJSON file, or - for stdin")
+    .option("--json", "print { accepted, duplicates } as JSON")
+    .option("--format <format>", "json or ndjson (default: from the extension or the content)")
+    .description("store execution events from a file or stdin")
+    .action(async (file: string, opts: { json?: boolean; format?: string }) => {
+      if (opts.format && opts.format !== "json" && opts.format !== "ndjson") throw new CliError(`--format: "${opts.format}" is not json or ndjson`, 2);
+      const started = Date.now();
+      const text = await readInput(file);
+      const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, text);
+      const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " {phase} [{bar}] {percentage}% | {value}/{total}", stream: process.stderr, hideCursor: true }) : null;
+      let phase = "";
+      const outcome = await withDb((db) =>
+        ingestText(db, text, format, {
+          actor: "cli",
+          maxEvents: Number.POSITIVE_INFINITY,
+          chunkSize: 20_000,
+          onProgress: (p, done, total) => {
+            if (!bar) return;
+            if (p !== phase) {
+              if (phase) bar.stop();
+              phase = p;
+              bar.start(total, done, { phase: p === "validate" ? "validated" : "stored   " });
+            } else bar.update(done);
+          },
+        }),
+      );
+      bar?.stop();
+      if (!outcome.ok) {
+        for (const e of outcome.errors.slice(0, 20)) process.stderr.write(`event ${e.index}${e.path ? `, field ${e.path}` : ""}: ${e.message}\n`);
+        const more = outcome.totalErrors > 20 ? ` (${outcome.totalErrors - 20} more not shown)` : "";
+        throw new CliError(`${file}: ${outcome.totalErrors} problem${outcome.totalErrors > 1 ? "s" : ""}${more}; nothing was stored`);
+      }
+      if (opts.json) printJson({ accepted: outcome.accepted, duplicates: outcome.duplicates });
+      else {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`accepted ${outcome.accepted}, duplicates ${outcome.duplicates} (${seconds} s)`);
+      }
+    });
+}

@@ -1,0 +1,50 @@
+// `patterns`: the command line (DESIGN.md "Command line"). One file per command under commands/;
+// exit 0 on success, 1 on failure with a one-line reason on stderr, 2 on bad usage.
+import { Command, CommanderError } from "commander";
+import { registerDbCommands } from "./commands/db";
+import { registerDemo } from "./commands/demo";
+import { registerExec } from "./commands/exec";
+import { registerIngest } from "./commands/ingest";
+import { registerSignature } from "./commands/signature";
+import { registerToken } from "./commands/token";
+import { oneLine } from "./context";
+
+export function buildProgram(): Command {
+  const program = new Command("patterns")
+    .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
+    .showHelpAfterError("(run patterns --help for usage)")
+    .exitOverride();
+  for (const register of [registerIngest, registerToken, registerExec, registerSignature, registerDemo, registerDbCommands]) register(program);
+  return program;
+}
+
+/** DESIGN.md also accepts `--analyze`, `--suggest`, `--report` as the first argument. */
+export function normaliseArgv(argv: string[]): string[] {
+  const [first, ...rest] = argv;
+  const aliases: Record<string, string> = { "--analyze": "analyze", "--suggest": "suggest", "--report": "report" };
+  return first && aliases[first] ? [aliases[first], ...rest] : argv;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync(normaliseArgv(argv), { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2;
+    }
+    process.stderr.write(`patterns: ${oneLine(error)}\n`);
+    return (error as { exitCode?: number }).exitCode === 2 ? 2 : 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && /lib[\\/]cli[\\/]main\.ts$|bin[\\/]patterns(\.mjs)?$/.test(process.argv[1]);
+if (invokedDirectly) {
+  run(process.argv.slice(2)).then((code) => {
+    // exit once stdout has drained, so piped JSON is never cut short
+    process.stdout.write("", () => process.exit(code));
+  });
+}

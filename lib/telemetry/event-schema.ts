@@ -1,0 +1,106 @@
+// The execution event of DESIGN.md ("The execution event"), as the zod schema that validates every
+// way in (API, CLI, spool) and that the OpenAPI document is generated from. Unknown fields are errors.
+import { z } from "zod";
+
+export const LIMITS = {
+  idLength: 128,
+  operationLength: 200,
+  sourceLength: 200,
+  fixLength: 500,
+  errorTypeLength: 200,
+  errorMessageLength: 16 * 1024,
+  pathLength: 1024,
+  inputsBytes: 16 * 1024,
+  fileContentBytes: 64 * 1024,
+  filesPerEvent: 1000,
+  /** durationMs is stored as a 32-bit integer: about 24.8 days. */
+  maxDurationMs: 2_147_483_647,
+  eventsPerRequest: 10_000,
+  bytesPerRequest: 10 * 1024 * 1024,
+} as const;
+
+const utf8 = new TextEncoder();
+const byteLength = (s: string) => (s.length * 3 <= LIMITS.fileContentBytes ? s.length : utf8.encode(s).length);
+
+const boundedString = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const nonEmpty = (max: number) => boundedString(max).min(1, { error: "must not be empty" });
+
+export const fileSchema = z.strictObject({
+  path: nonEmpty(LIMITS.pathLength),
+  action: z.enum(["created", "modified"]).optional(),
+  content: z
+    .string()
+    .refine((s) => byteLength(s) <= LIMITS.fileContentBytes, { error: `must be at most ${LIMITS.fileContentBytes} bytes of text` })
+    .optional(),
+});
+
+export const inputsSchema = z
+  .record(z.string(), z.unknown())
+  .refine((o) => JSON.stringify(o).length <= LIMITS.inputsBytes && utf8.encode(JSON.stringify(o)).length <= LIMITS.inputsBytes, {
+    error: `must be at most ${LIMITS.inputsBytes} bytes as JSON`,
+  });
+
+export const executionEventSchema = z.strictObject({
+  id: nonEmpty(LIMITS.idLength).optional(),
+  patternId: nonEmpty(LIMITS.idLength).nullable().optional(),
+  operation: nonEmpty(LIMITS.operationLength),
+  inputs: inputsSchema.optional(),
+  files: z.array(fileSchema).max(LIMITS.filesPerEvent, { error: `at most ${LIMITS.filesPerEvent} files per event` }).optional(),
+  startedAt: z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time that exists, e.g. 2026-11-25T06:00:00Z" }),
+  durationMs: z
+    .number({ error: "must be a number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(0, { error: "must not be negative" })
+    .max(LIMITS.maxDurationMs, { error: `must be at most ${LIMITS.maxDurationMs}` }),
+  success: z.boolean({ error: "must be true or false" }),
+  error: z
+    .strictObject({
+      type: boundedString(LIMITS.errorTypeLength).optional(),
+      message: boundedString(LIMITS.errorMessageLength),
+    })
+    .optional(),
+  retryOf: nonEmpty(LIMITS.idLength).optional(),
+  fix: nonEmpty(LIMITS.fixLength).optional(),
+  source: nonEmpty(LIMITS.sourceLength).optional(),
+});
+
+export type ExecutionEvent = z.infer<typeof executionEventSchema>;
+
+export interface EventError {
+  /** Position of the event in the request (0-based); for NDJSON also its line. */
+  index: number;
+  /** Dotted path of the field, e.g. "files[0].content"; "" for the event itself. */
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Zod issues → our `{ index, path, message }`, telling a missing field from a wrong one. */
+export function issuesToErrors(index: number, issues: readonly z.core.$ZodIssue[], input: unknown): EventError[] {
+  return issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return { index, path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}` };
+    }
+    if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
+      return { index, path: formatPath(issue.path), message: "is required" };
+    }
+    return { index, path: formatPath(issue.path), message: issue.message };
+  });
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { ingestEvents, ingestText } from "./ingest";
+
+const dialect = testDialect();
+const event = (over: Record<string, unknown> = {}) => ({
+  operation: "create_api_endpoint",
+  startedAt: "2026-11-20T10:00:00Z",
+  durationMs: 1200,
+  success: true,
+  ...over,
+});
+
+describe(`ingest on ${dialect}`, () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(async () => db?.destroy());
+
+  it("stores events, registers unknown patterns with an audit entry, and keeps daily metrics current", async () => {
+    const out = await ingestEvents(db, [
+      event({ id: "a1", patternId: "pat-x", durationMs: 100 }),
+      event({ id: "a2", patternId: "pat-x", success: false, durationMs: 300, error: { type: "Error", message: "Timeout after 3000ms on job 42" } }),
+      event({ id: "a3", files: [{ path: "src/a.ts", content: "export const a = 1;\n" }, { path: "src/b.ts", action: "modified" }] }),
+    ]);
+    expect(out).toEqual({ ok: true, accepted: 3, duplicates: 0, registeredPatterns: ["pat-x"] });
+    const pattern = await db.prisma.pattern.findUniqueOrThrow({ where: { id: "pat-x" } });
+    expect(pattern).toMatchObject({ name: "pat-x", status: "active", origin: "telemetry" });
+    expect(await db.prisma.auditEvent.count({ where: { action: "pattern.register", targetId: "pat-x" } })).toBe(1);
+    const metric = await db.prisma.patternMetricDaily.findUniqueOrThrow({
+      where: { day_patternId_operation: { day: "2026-11-20", patternId: "pat-x", operation: "create_api_endpoint" } },
+    });
+    expect(metric).toMatchObject({ executions: 2, successes: 1, failures: 1, totalDurationMs: 400 });
+    const failed = await db.prisma.execution.findUniqueOrThrow({ where: { id: "a2" } });
+    expect(failed.errorSignature).toBeTruthy();
+    expect(failed.errorSignature).not.toContain("3000");
+    expect(failed.errorKey).toMatch(/^[0-9a-f]{8,}$/);
+    const files = await db.prisma.fileEvent.findMany({ where: { executionId: "a3" }, orderBy: { path: "asc" } });
+    expect(files.map((f) => [f.path, f.action, f.content])).toEqual([
+      ["src/a.ts", "created", "export const a = 1;\n"],
+      ["src/b.ts", "modified", null],
+    ]);
+  });
+
+  it("counts a repeated id as a duplicate, inside one request and across requests, and changes nothing", async () => {
+    const first = await ingestEvents(db, [event({ id: "d1" }), event({ id: "d1", durationMs: 999 }), event({ id: "d2" })]);
+    expect(first).toMatchObject({ accepted: 2, duplicates: 1 });
+    const again = await ingestEvents(db, [event({ id: "d1", success: false }), event({ id: "d2" })]);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 2 });
+    expect((await db.prisma.execution.findUniqueOrThrow({ where: { id: "d1" } })).durationMs).toBe(1200);
+  });
+
+  it("keeps idempotency when two requests race with the same ids", async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => event({ id: `race-${i}`, patternId: "pat-race" }));
+    const [a, b] = await Promise.all([ingestEvents(db, batch), ingestEvents(db, [...batch].reverse())]);
+    if (!a.ok || !b.ok) throw new Error("ingest refused");
+    expect(a.accepted + b.accepted).toBe(300);
+    expect(a.duplicates + b.duplicates).toBe(300);
+    expect(await db.prisma.execution.count({ where: { patternId: "pat-race" } })).toBe(300);
+    const metric = await db.prisma.patternMetricDaily.findFirstOrThrow({ where: { patternId: "pat-race" } });
+    expect(metric.executions).toBe(300);
+  });
+
+  it("writes nothing when one event of the request is invalid, and names the event and field", async () => {
+    const before = await db.prisma.execution.count();
+    const out = await ingestEvents(db, [event({ id: "ok-1" }), event({ id: "bad-1", durationMs: -5 })]);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors).toEqual([{ index: 1, path: "durationMs", message: "must not be negative" }]);
+    expect(await db.prisma.execution.count()).toBe(before);
+  });
+
+  it("reads NDJSON and gives events without an id one from the server", async () => {
+    const text = [JSON.stringify(event({ operation: "nd_a" })), "", JSON.stringify(event({ operation: "nd_b" }))].join("\n");
+    const out = await ingestText(db, text, "ndjson");
+    expect(out).toMatchObject({ ok: true, accepted: 2 });
+    const rows = await db.prisma.execution.findMany({ where: { operation: { in: ["nd_a", "nd_b"] } } });
+    expect(rows.map((r) => r.id.startsWith("srv_"))).toEqual([true, true]);
+  });
+});

@@ -1,0 +1,94 @@
+// A validated event → the row we store: server id where none was sent, times in epoch ms, the error
+// signature computed once on the way in, inputs as JSON text.
+import { randomUUID } from "node:crypto";
+import { errorSignature, signatureKey } from "../signature";
+import type { ExecutionEvent } from "./event-schema";
+
+export interface FileRow {
+  path: string;
+  action: "created" | "modified";
+  content: string | null;
+}
+
+export interface ExecutionRow {
+  id: string;
+  patternId: string | null;
+  operation: string;
+  inputs: string | null;
+  fileCount: number;
+  startedAt: number;
+  durationMs: number;
+  success: boolean;
+  errorType: string | null;
+  errorMessage: string | null;
+  errorSignature: string | null;
+  errorKey: string | null;
+  retryOf: string | null;
+  fix: string | null;
+  source: string | null;
+  receivedAt: number;
+  files: FileRow[];
+}
+
+export function newExecutionId(): string {
+  return `srv_${randomUUID()}`;
+}
+
+export function toRow(event: ExecutionEvent, receivedAt: number): ExecutionRow {
+  const message = event.error?.message ?? null;
+  const signature = message !== null ? errorSignature(message) : null;
+  const files = (event.files ?? []).map((f) => ({ path: f.path, action: f.action ?? "created", content: f.content ?? null }));
+  return {
+    id: event.id ?? newExecutionId(),
+    patternId: event.patternId ?? null,
+    operation: event.operation,
+    inputs: event.inputs === undefined ? null : JSON.stringify(event.inputs),
+    fileCount: files.length,
+    startedAt: Date.parse(event.startedAt),
+    durationMs: event.durationMs,
+    success: event.success,
+    errorType: event.error?.type ?? null,
+    errorMessage: message,
+    errorSignature: signature,
+    errorKey: signature !== null ? signatureKey(signature) : null,
+    retryOf: event.retryOf ?? null,
+    fix: event.fix ?? null,
+    source: event.source ?? null,
+    receivedAt,
+    files,
+  };
+}
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export interface MetricDelta {
+  day: string;
+  patternId: string;
+  operation: string;
+  executions: number;
+  successes: number;
+  failures: number;
+  totalDurationMs: number;
+}
+
+/** Daily metric increments for the rows actually stored, one per key, in a stable order. */
+export function metricDeltas(rows: Iterable<ExecutionRow>): MetricDelta[] {
+  const byKey = new Map<string, MetricDelta>();
+  for (const r of rows) {
+    const day = utcDay(r.startedAt);
+    const patternId = r.patternId ?? "";
+    const key = `${day}\u0000${patternId}\u0000${r.operation}`;
+    let d = byKey.get(key);
+    if (!d) {
+      d = { day, patternId, operation: r.operation, executions: 0, successes: 0, failures: 0, totalDurationMs: 0 };
+      byKey.set(key, d);
+    }
+    d.executions++;
+    if (r.success) d.successes++;
+    else d.failures++;
+    d.totalDurationMs += r.durationMs;
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}

@@ -1,0 +1,39 @@
+// Validates a list of parsed events against the contract; all must pass or none is stored.
+import { executionEventSchema, issuesToErrors, LIMITS, type EventError, type ExecutionEvent } from "./event-schema";
+
+export const MAX_REPORTED_ERRORS = 100;
+
+export type Validated =
+  | { ok: true; events: ExecutionEvent[] }
+  | { ok: false; errors: EventError[]; totalErrors: number; tooMany?: boolean };
+
+export function validateEvents(input: unknown[], opts: { maxEvents?: number } = {}): Validated {
+  const maxEvents = opts.maxEvents ?? LIMITS.eventsPerRequest;
+  if (input.length > maxEvents) {
+    return {
+      ok: false,
+      tooMany: true,
+      totalErrors: 1,
+      errors: [{ index: maxEvents, path: "", message: `too many events: ${input.length} in one request, at most ${maxEvents}` }],
+    };
+  }
+  const events: ExecutionEvent[] = new Array(input.length);
+  const errors: EventError[] = [];
+  let totalErrors = 0;
+  for (let i = 0; i < input.length; i++) {
+    const item = input[i];
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      totalErrors++;
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index: i, path: "", message: "an event must be a JSON object" });
+      continue;
+    }
+    const result = executionEventSchema.safeParse(item);
+    if (result.success) events[i] = result.data;
+    else {
+      const found = issuesToErrors(i, result.error.issues, item);
+      totalErrors += found.length;
+      for (const e of found) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+    }
+  }
+  return totalErrors ? { ok: false, errors, totalErrors } : { ok: true, events };
+}
