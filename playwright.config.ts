@@ -1,11 +1,13 @@
 // End-to-end journeys in Debian's Chromium against the built app, on a fresh SQLite database.
-import { rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dbDir = join(process.cwd(), "tmp", "e2e");
-if (!process.env.E2E_KEEP_DB) rmSync(dbDir, { recursive: true, force: true });
+// The config is evaluated again in each worker: the env var makes every evaluation share one fresh folder.
+process.env.E2E_DB_DIR ??= mkdtempSync(join(tmpdir(), "pa-e2e-"));
+const dbDir = process.env.E2E_DB_DIR;
 
 export default defineConfig({
   testDir: "e2e",

@@ -128,7 +128,10 @@ export interface MigrateResult {
 export async function migrate(config: DatabaseConfig, root = projectRoot()): Promise<MigrateResult> {
   const local = readLocalMigrations(config.dialect, root);
   if (local.length === 0) throw new MigrationHistoryError(`no migrations found in ${migrationsDir(config.dialect, root)}`);
-  checkHistory(config.dialect, local, await readAppliedMigrations(config));
+  const applied = await readAppliedMigrations(config);
+  checkHistory(config.dialect, local, applied);
+  const done = new Set(applied.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
+  if (local.every((m) => done.has(m.name))) return { applied: [], dialect: config.dialect }; // up to date: no engine needed
   const { engine, close } = await openSchemaEngine(config, readFileSync(schemaFile(config.dialect, root), "utf8"));
   try {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(config.dialect, local, root), filters: NO_FILTERS });
