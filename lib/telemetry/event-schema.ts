@@ -20,7 +20,11 @@ export const LIMITS = {
 } as const;
 
 const utf8 = new TextEncoder();
-const byteLength = (s: string) => (s.length * 3 <= LIMITS.fileContentBytes ? s.length : utf8.encode(s).length);
+/** UTF-8 size is at most 3 bytes per UTF-16 unit, so short strings need no encoding to be measured. */
+function fitsBytes(s: string, limit: number): boolean {
+  if (s.length > limit) return false;
+  return s.length * 3 <= limit || utf8.encode(s).length <= limit;
+}
 
 const boundedString = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
 const nonEmpty = (max: number) => boundedString(max).min(1, { error: "must not be empty" });
@@ -30,15 +34,16 @@ export const fileSchema = z.strictObject({
   action: z.enum(["created", "modified"]).optional(),
   content: z
     .string()
-    .refine((s) => byteLength(s) <= LIMITS.fileContentBytes, { error: `must be at most ${LIMITS.fileContentBytes} bytes of text` })
+    .refine((s) => fitsBytes(s, LIMITS.fileContentBytes), { error: `must be at most ${LIMITS.fileContentBytes} bytes of text` })
     .optional(),
 });
 
 export const inputsSchema = z
   .record(z.string(), z.unknown())
-  .refine((o) => JSON.stringify(o).length <= LIMITS.inputsBytes && utf8.encode(JSON.stringify(o)).length <= LIMITS.inputsBytes, {
-    error: `must be at most ${LIMITS.inputsBytes} bytes as JSON`,
-  });
+  .refine(
+    (o) => fitsBytes(JSON.stringify(o), LIMITS.inputsBytes),
+    { error: `must be at most ${LIMITS.inputsBytes} bytes as JSON` },
+  );
 
 export const executionEventSchema = z.strictObject({
   id: nonEmpty(LIMITS.idLength).optional(),
