@@ -39,47 +39,50 @@ export function loghubAvailable(dir = loghubDir()): boolean {
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let i = 0;
   const n = text.length;
+  let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+    let field: string;
+    if (text[i] === '"') {
+      // quoted: runs of data between doubled quotes, joined with one quote each
+      let value = "";
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) throw new Error(`unterminated quoted field at offset ${i}`);
+        value += text.slice(from, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          from = q + 2;
           continue;
         }
-        inQuotes = false;
-        i++;
-        continue;
+        i = q + 1;
+        break;
       }
-      field += c;
+      field = value;
+    } else {
+      let j = i;
+      while (j < n && text[j] !== "," && text[j] !== "\n" && text[j] !== "\r") j++;
+      field = text.slice(i, j);
+      i = j;
+    }
+    row.push(field);
+    if (i >= n) break;
+    const c = text[i];
+    if (c === ",") {
       i++;
+      if (i === n) row.push("");
       continue;
     }
-    if (c === '"' && field.length === 0) {
-      inQuotes = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
+    if (c === "\r" || c === "\n") {
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
       rows.push(row);
       row = [];
-      field = "";
-    } else {
-      field += c;
+      continue;
     }
-    i++;
+    throw new Error(`unexpected character after quoted field at offset ${i}`);
   }
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (row.length > 0) rows.push(row);
   return rows;
 }
 

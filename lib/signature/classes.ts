@@ -86,17 +86,18 @@ export function isEmail(s: string): boolean {
 }
 
 const FILE_EXT_RE = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
-/**
- * File-system path: absolute (`/a`, `~/a`, `C:\a`, `\\srv\a`), explicitly relative (`./a`, `../a`),
- * or bare relative with two or more separators, or one separator and a file extension (`src/a.ts`).
- */
-export function isPath(s: string): boolean {
+/** Absolute or explicitly relative file-system path: `/a`, `~/a`, `./a`, `../a`, `C:\a`, `\\srv\a`. */
+export function isAbsolutePath(s: string): boolean {
   const c0 = s[0];
   if (c0 === "/") return s.length > 1 && s !== "//";
   if (c0 === "~" && s[1] === "/") return true;
   if (c0 === "." && (s[1] === "/" || (s[1] === "." && s[2] === "/"))) return true;
   if (c0 === "\\" && s[1] === "\\") return s.length > 2;
-  if (s.length > 2 && s[1] === ":" && s[2] === "\\" && isLetterCode(s.charCodeAt(0))) return true;
+  return s.length > 2 && s[1] === ":" && s[2] === "\\" && isLetterCode(s.charCodeAt(0));
+}
+
+/** Bare relative path: two or more separators (`a/b/c`), or one and a file extension (`src/a.ts`). */
+export function isRelativePath(s: string): boolean {
   let slashes = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
@@ -108,28 +109,51 @@ export function isPath(s: string): boolean {
 }
 
 // Common top-level domains. Deliberately left out: ones that read as file extensions or words in
-// code (py, js, rs, sh, md, so, cc, pl, id, is, go, ts, cs, ml), which would turn `main.rs` into a host.
+// code (py, js, rs, sh, md, so, cc, pl, pt, id, in, is, go, ts, cs, ml, app), which would turn
+// `main.rs`, `Makefile.in` or `Xcode.app` into a host.
 const TLDS = new Set(
   (
-    "com net org edu gov mil int io co us uk de fr jp cn ru br in au ca nl eu ch it es se no fi dk be at cz " +
-    "kr tw hk sg nz za mx ar ie il gr pt ro hu ua tr vn th my ph ir sk si lt lv ee hr bg rs by kz " +
-    "info biz me tv xyz site online tech app dev cloud ai local localdomain internal lan corp home arpa"
+    "com net org edu gov mil int io co us uk de fr jp cn ru br au ca nl eu ch it es se no fi dk be at cz " +
+    "kr tw hk sg nz za mx ar ie il gr ro hu ua tr vn th my ph ir sk si lt lv ee hr bg by kz " +
+    "info biz me tv xyz site online tech dev cloud ai local localdomain internal lan corp home arpa"
   ).split(" "),
 );
 
 const HOST_LABELS_RE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,13})\.?$/;
+// Second-level labels under a country code (`edu.pl`, `co.uk`, `com.au`): the pair marks a host even
+// when the country code alone is left out of TLDS.
+const SECOND_LEVEL = new Set(["ac", "co", "com", "edu", "gov", "mil", "ne", "net", "or", "org"]);
+
 /** Dotted host name ending in a known top-level domain (`db.example.com`, `82-68-1-2.dsl.zen.co.uk`). */
 export function isHostname(s: string): boolean {
   const m = HOST_LABELS_RE.exec(s);
-  return m !== null && TLDS.has(m[1].toLowerCase());
+  if (m === null) return false;
+  const tld = m[1].toLowerCase();
+  if (TLDS.has(tld)) return true;
+  if (tld.length !== 2) return false;
+  const labels = s.split(".");
+  return labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2].toLowerCase());
 }
 
+// Source and data file extensions: `index.js:42` is a file and line, not a host and port.
+const FILE_EXTS = new Set(
+  (
+    "js mjs cjs ts tsx jsx mts cts py rb go rs java kt kts scala c h cc cpp hpp cs php swift m mm " +
+    "json yaml yml toml xml html htm css scss vue svelte sh bash sql log txt md ini cfg conf lock"
+  ).split(" "),
+);
 const HOST_PORT_RE = /^([A-Za-z0-9.-]+):(\d{2,5})$/;
-/** `host:port` where host is an IP, a dotted name or a lower-case single label (`localhost:5432`). */
+
+/**
+ * `host:port` with a dotted host (an IP, `bx.optimix.asia:443`, not a `file.ext:line`) or
+ * `localhost`. A bare word before a colon stays a word: `line:42` and `step:42` must not collapse.
+ */
 export function isHostPort(s: string): boolean {
   const m = HOST_PORT_RE.exec(s);
   if (m === null) return false;
   const host = m[1];
-  if (startsNumeric(host) || isHostname(host)) return true;
-  return /^[a-z][a-z0-9-]*$/.test(host);
+  if (host === "localhost") return true;
+  const dot = host.lastIndexOf(".");
+  if (dot <= 0 || dot === host.length - 1 || host[0] === "." || host[0] === "-") return false;
+  return !FILE_EXTS.has(host.slice(dot + 1).toLowerCase());
 }

@@ -2,10 +2,9 @@
 // parse → validate all → normalise → store in one transaction. Nothing is written unless all is valid.
 import type { DbHandle } from "../db/client";
 import type { EventError } from "./event-schema";
-import { toRow } from "./normalize";
 import { parseBody, type BodyFormat } from "./parse-body";
 import { storeRows } from "./store";
-import { validateEvents } from "./validate";
+import { checkEvents } from "./validate";
 
 export type IngestOutcome =
   | { ok: true; accepted: number; duplicates: number; registeredPatterns: string[] }
@@ -25,21 +24,22 @@ export interface IngestOptions {
 }
 
 export async function ingestEvents(db: DbHandle, input: unknown[], opts: IngestOptions = {}): Promise<IngestOutcome> {
-  const checked = validateEvents(input, { maxEvents: opts.maxEvents });
+  const receivedAt = opts.now ?? Date.now();
+  const checked = checkEvents(input, receivedAt, { maxEvents: opts.maxEvents });
   if (!checked.ok) {
     return { ok: false, reason: checked.tooMany ? "too_many" : "invalid", errors: checked.errors, totalErrors: checked.totalErrors };
   }
   opts.onProgress?.("validate", input.length, input.length);
-  const receivedAt = opts.now ?? Date.now();
-  const chunk = opts.chunkSize ?? checked.events.length;
+  const all = checked.rows;
+  const chunk = opts.chunkSize ?? all.length;
   const total = { accepted: 0, duplicates: 0, registeredPatterns: [] as string[] };
-  for (let start = 0; start < checked.events.length; start += chunk) {
-    const rows = checked.events.slice(start, start + chunk).map((e) => toRow(e, receivedAt));
+  for (let start = 0; start < all.length; start += chunk) {
+    const rows = chunk >= all.length ? all : all.slice(start, start + chunk);
     const stored = await storeRows(db, rows, opts.actor);
     total.accepted += stored.accepted;
     total.duplicates += stored.duplicates;
     total.registeredPatterns.push(...stored.registeredPatterns);
-    opts.onProgress?.("store", Math.min(start + chunk, checked.events.length), checked.events.length);
+    opts.onProgress?.("store", Math.min(start + chunk, all.length), all.length);
   }
   return { ok: true, ...total };
 }

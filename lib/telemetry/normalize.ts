@@ -34,29 +34,67 @@ export function newExecutionId(): string {
   return `srv_${randomUUID()}`;
 }
 
-export function toRow(event: ExecutionEvent, receivedAt: number): ExecutionRow {
-  const message = event.error?.message ?? null;
-  const signature = message !== null ? errorSignature(message) : null;
-  const files = (event.files ?? []).map((f) => ({ path: f.path, action: f.action ?? "created", content: f.content ?? null }));
+/** The parts of a row that come from the event, already checked. */
+export interface RowParts {
+  id: string | undefined;
+  patternId: string | null;
+  operation: string;
+  inputsJson: string | null;
+  files: FileRow[];
+  startedAt: number;
+  durationMs: number;
+  success: boolean;
+  errorType: string | null;
+  errorMessage: string | null;
+  retryOf: string | null;
+  fix: string | null;
+  source: string | null;
+}
+
+/** Completes a row: the server id where none was sent, and the error signature, computed once here. */
+export function toRowFrom(p: RowParts, receivedAt: number): ExecutionRow {
+  const signature = p.errorMessage !== null ? errorSignature(p.errorMessage) : null;
   return {
-    id: event.id ?? newExecutionId(),
-    patternId: event.patternId ?? null,
-    operation: event.operation,
-    inputs: event.inputs === undefined ? null : JSON.stringify(event.inputs),
-    fileCount: files.length,
-    startedAt: Date.parse(event.startedAt),
-    durationMs: event.durationMs,
-    success: event.success,
-    errorType: event.error?.type ?? null,
-    errorMessage: message,
+    id: p.id ?? newExecutionId(),
+    patternId: p.patternId,
+    operation: p.operation,
+    inputs: p.inputsJson,
+    fileCount: p.files.length,
+    startedAt: p.startedAt,
+    durationMs: p.durationMs,
+    success: p.success,
+    errorType: p.errorType,
+    errorMessage: p.errorMessage,
     errorSignature: signature,
     errorKey: signature !== null ? signatureKey(signature) : null,
-    retryOf: event.retryOf ?? null,
-    fix: event.fix ?? null,
-    source: event.source ?? null,
+    retryOf: p.retryOf,
+    fix: p.fix,
+    source: p.source,
     receivedAt,
-    files,
+    files: p.files,
   };
+}
+
+/** The row for an event the zod schema accepted. */
+export function toRow(event: ExecutionEvent, receivedAt: number): ExecutionRow {
+  return toRowFrom(
+    {
+      id: event.id,
+      patternId: event.patternId ?? null,
+      operation: event.operation,
+      inputsJson: event.inputs === undefined ? null : JSON.stringify(event.inputs),
+      files: (event.files ?? []).map((f) => ({ path: f.path, action: f.action ?? "created", content: f.content ?? null })),
+      startedAt: Date.parse(event.startedAt),
+      durationMs: event.durationMs,
+      success: event.success,
+      errorType: event.error?.type ?? null,
+      errorMessage: event.error?.message ?? null,
+      retryOf: event.retryOf ?? null,
+      fix: event.fix ?? null,
+      source: event.source ?? null,
+    },
+    receivedAt,
+  );
 }
 
 export function utcDay(ms: number): string {

@@ -1,5 +1,7 @@
 // Validates a list of parsed events against the contract; all must pass or none is stored.
 import { executionEventSchema, issuesToErrors, LIMITS, type EventError, type ExecutionEvent } from "./event-schema";
+import { fastRow } from "./fast-path";
+import { toRow, type ExecutionRow } from "./normalize";
 
 export const MAX_REPORTED_ERRORS = 100;
 
@@ -36,4 +38,27 @@ export function validateEvents(input: unknown[], opts: { maxEvents?: number } = 
     }
   }
   return totalErrors ? { ok: false, errors, totalErrors } : { ok: true, events };
+}
+
+export type Checked = { ok: true; rows: ExecutionRow[] } | { ok: false; errors: EventError[]; totalErrors: number; tooMany?: boolean };
+
+/**
+ * Validates every event and builds the rows to store in the same pass: the fast path for events that
+ * are certainly valid, the zod schema for the rest (and for every error message).
+ */
+export function checkEvents(input: unknown[], receivedAt: number, opts: { maxEvents?: number } = {}): Checked {
+  const maxEvents = opts.maxEvents ?? LIMITS.eventsPerRequest;
+  if (input.length > maxEvents) return validateEvents(input, opts) as Checked;
+  const rows: ExecutionRow[] = new Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const row = fastRow(input[i], receivedAt);
+    if (row) {
+      rows[i] = row;
+      continue;
+    }
+    const parsed = executionEventSchema.safeParse(input[i]);
+    if (!parsed.success) return validateEvents(input, opts) as Checked; // collect every error, in order
+    rows[i] = toRow(parsed.data, receivedAt);
+  }
+  return { ok: true, rows };
 }

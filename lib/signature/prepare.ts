@@ -1,0 +1,83 @@
+// Whole-message passes that run before masking words: cap the length, drop terminal escapes, decode
+// octal-escaped quotes, mask quoted values (they may span spaces), and split into words.
+import { PH } from "./classes";
+
+/** Only this many characters of a message are looked at; the rest cannot change its group. */
+export const MAX_INPUT = 2048;
+
+/** Cuts to MAX_INPUT, backing up to the last space so a token cut in half is not kept. */
+export function truncate(message: string): string {
+  if (message.length <= MAX_INPUT) return message;
+  const cut = message.slice(0, MAX_INPUT);
+  const space = cut.lastIndexOf(" ");
+  return space > MAX_INPUT - 256 ? cut.slice(0, space) : cut;
+}
+
+const OCTAL_QUOTE_RE = /\\04([27])/g;
+/** `\042` and `\047` (C/syslog octal escapes) become the quote characters they stand for. */
+export function decodeOctalQuotes(s: string): string {
+  if (s.indexOf("\\04") < 0) return s;
+  return s.replace(OCTAL_QUOTE_RE, (_m, d: string) => (d === "2" ? '"' : "'"));
+}
+
+const ANSI_RE = /\x1b\[[0-9;?]*[A-Za-z]/g;
+/** Terminal colour/cursor codes (CI output) carry no meaning and would glue onto words. */
+export function stripAnsi(s: string): string {
+  return s.indexOf("\x1b") < 0 ? s : s.replace(ANSI_RE, "");
+}
+
+// A quoted string: opened after start/space/bracket/`=`/`:`/`,` and closed before end/space/
+// punctuation, so apostrophes inside words ("can't") never pair up.
+const KEY_RE = /^[A-Za-z_$][\w$.-]*$/;
+const QUOTED_RE = /(^|[\s([{=:,])(["'`])([^"'`\n]{0,512}?)\2(?=$|[\s)\]},;:.!?])/g;
+
+/**
+ * A quoted value is variable: `'foo'`, `"/tmp/x.json"`, `name="two words"` all become `'<*>'`-like,
+ * as does multi-word text after `=`/`:` (`detail: "upstream error"`).
+ * Kept: double-quoted keys (`"code":`), and multi-word quoted text that is not a `=`/`:` value, e.g. an
+ * HTTP request line `"GET /v2/x HTTP/1.1"` — that is processed word by word instead.
+ */
+/** `key: "text"` / `key = "text"`: a quoted string after a separator and one space is a value too. */
+function isValuePosition(s: string, offset: number, pre: string): boolean {
+  if (pre !== " " || offset === 0) return false;
+  const c = s.charCodeAt(offset - 1);
+  return c === 58 /* : */ || c === 61 /* = */;
+}
+
+export function maskQuoted(s: string): string {
+  if (s.indexOf('"') < 0 && s.indexOf("'") < 0 && s.indexOf("`") < 0) return s;
+  return s.replace(QUOTED_RE, (m: string, pre: string, q: string, body: string, offset: number) => {
+    // A JSON-style key (`"code": ...`) is schema, not a value.
+    if (q === '"' && s.charCodeAt(offset + m.length) === 58 && KEY_RE.test(body)) return m;
+    if (pre === "=" || pre === ":" || !/\s/.test(body) || isValuePosition(s, offset, pre)) {
+      return pre + q + PH + q;
+    }
+    return m;
+  });
+}
+
+// Whitespace or control characters other than single spaces between words.
+const ODD_SPACE_RE = /[^\S ]|[\x00-\x1f\x7f-\x9f]/;
+const SPACE_RUN_RE = /[\s\x00-\x1f\x7f-\x9f]+/g;
+
+/**
+ * Every run of whitespace or control characters becomes one plain space and the ends are trimmed,
+ * so words are separated by exactly one space.
+ */
+export function normaliseSpace(s: string): string {
+  const odd =
+    s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 || s.indexOf("  ") >= 0 || ODD_SPACE_RE.test(s);
+  return odd ? s.replace(SPACE_RUN_RE, " ").trim() : s;
+}
+
+// Anything one of the passes below would act on: control characters (ESC, tabs, newlines), quotes,
+// backslashes (octal escapes), other whitespace, doubled spaces.
+const NEEDS_PREPARE_RE = /[\x00-\x1f\x7f-\x9f"'`\\]|[^\S ]|  /;
+
+/** All whole-message passes, in order; most messages need none of them, which one scan tells. */
+export function prepare(message: string): string {
+  const s = truncate(message);
+  const n = s.length;
+  if (n === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32 && !NEEDS_PREPARE_RE.test(s))) return s;
+  return normaliseSpace(maskQuoted(decodeOctalQuotes(stripAnsi(s))));
+}

@@ -1,0 +1,124 @@
+// errorSignature: the stateless message -> template function. Pure and deterministic, one
+// configuration for every source. Pipeline: prepare (whole message) -> mask words -> collapse runs.
+import { PH, startsNumeric } from "./classes";
+import { collapseRepeats, hasRepeat, mergeRuns, unitSuffix } from "./collapse";
+import { isEntityName, isEntityNoun, isMonth, isWeekday, isZone } from "./context";
+import { maskToken } from "./mask";
+import { prepare } from "./prepare";
+
+/**
+ * Turns a log/error message into its template: every variable part becomes `<*>` (classes in
+ * docs/signature.md). Messages of one kind share a template even when their values differ in number
+ * or shape. Only the first MAX_INPUT characters are looked at.
+ *
+ * Words are scanned in place: a run of unchanged words is copied with one slice, so a message with
+ * few values costs few allocations.
+ */
+export function errorSignature(message: string): string {
+  const template = signatureOnce(message);
+  if (template === message) return template;
+  // A template must be its own template. Masking can create new structure (quotes that now pair
+  // up, a `key=` whose value merged into it), so a changed message goes round once more; in the
+  // rare case that changes it too, it goes round until it stops changing (bounded).
+  let t = template;
+  for (let i = 0; i < 4; i++) {
+    const again = signatureOnce(t);
+    if (again === t) break;
+    t = again;
+  }
+  return t;
+}
+
+function signatureOnce(message: string): string {
+  const text = prepare(message);
+  const n = text.length;
+  let out = ""; // output so far, up to `copied` in text
+  let copied = 0; // text[copied, start) is unchanged and not yet in `out`
+  let lastIsValue = false; // the previous output word ends with a placeholder
+  let afterEntityNoun = false;
+  let dateWords = 0; // words left in which a time-zone abbreviation still belongs to a date
+  let values = 0;
+  for (let start = 0; start < n; ) {
+    // find the word's end and whether it is plain (see isPlainRange) in one pass
+    let end = start;
+    let plain = true;
+    let firstDot = -1;
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 32) break;
+      if (plain && (c <= 64 || c === 92 || c === 96)) {
+        if (c >= 48 && c <= 57) plain = false; // digit
+        else if (c === 47 || c === 64 || c === 61 || c === 39 || c === 34 || c === 92 || c === 96) plain = false;
+        else if (c === 46 && firstDot < 0) firstDot = end;
+      }
+    }
+    if (firstDot >= 0 && firstDot !== end - 1) plain = false; // an inner dot
+    const next = end + 1;
+    let m: string | null = null; // replacement for this word, null when it stays
+    const c0 = text.charCodeAt(start);
+    if (plain) {
+      // only the context rules can change a plain word; each has a cheap first-letter gate
+      if (afterEntityNoun || (c0 >= 65 && c0 <= 90) || lastIsValue || dateWords > 0) {
+        const word = text.slice(start, end);
+        if (afterEntityNoun && isEntityName(word)) m = PH;
+        else if (isMonth(word) && (lastIsValue || startsNumeric(wordAt(text, next)))) {
+          m = PH; // `Jul 17 ...`, `4 Dec 2005`: the month is part of a date
+          dateWords = 4;
+        } else if (isWeekday(word) && (startsNumeric(wordAt(text, next)) || isMonth(wordAt(text, next)))) m = PH;
+        else if (dateWords > 0 && lastIsValue && isZone(word)) m = PH;
+        else if (lastIsValue) {
+          // `30 s`, `512.00 MB,`, `(10.2 KB)`: a unit joins the value before it
+          const suffix = unitSuffix(word);
+          if (suffix !== null) {
+            out += suffix;
+            copied = next;
+            lastIsValue = suffix.length === 0;
+            afterEntityNoun = false;
+            if (dateWords > 0) dateWords--;
+            start = next;
+            continue;
+          }
+        }
+      }
+      afterEntityNoun = (c0 | 32) === 117 || (c0 | 32) === 104 ? isEntityNoun(text.slice(start, end)) : false;
+    } else {
+      const word = text.slice(start, end);
+      const masked = afterEntityNoun && isEntityName(word) ? PH : maskToken(word);
+      if (masked !== word) m = masked;
+      afterEntityNoun = false;
+    }
+    if (dateWords > 0) dateWords--;
+    if (m !== null) {
+      values++;
+      out += (copied < start ? text.slice(copied, start) : out.length > 0 ? " " : "") + m;
+      copied = end;
+      lastIsValue = m.endsWith(PH);
+    } else {
+      lastIsValue = false;
+    }
+    start = next;
+  }
+  if (values === 0) return text;
+  if (copied < n) out += text.slice(copied);
+  return finish(out);
+}
+
+/** The word starting at `start` (empty past the end). */
+function wordAt(text: string, start: number): string {
+  if (start >= text.length) return "";
+  const end = text.indexOf(" ", start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Merge value runs and repeated phrases until nothing changes, so the result is a fixed point. */
+function finish(s: string): string {
+  for (let i = 0; i < 4; i++) {
+    s = mergeRuns(s);
+    if (!hasRepeat(s)) break;
+    const words = s.split(" ");
+    const collapsed = collapseRepeats(words);
+    if (collapsed.length === words.length) break;
+    s = collapsed.join(" ");
+  }
+  return s;
+}
