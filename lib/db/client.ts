@@ -36,11 +36,14 @@ export interface DbHandle {
 export function openDb(config: DatabaseConfig): DbHandle {
   if (config.dialect === "sqlite") {
     ensureSqliteDir(config.file);
-    const adapter = new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
-    const prisma = makeSqliteClient(adapter);
+    let prisma: Db | undefined;
     let raw: Database.Database | undefined;
     const handle: DbHandle = {
-      prisma,
+      // Built on first use: the bulk paths and the CLI's raw commands never pay for the ORM.
+      get prisma() {
+        prisma ??= makeSqliteClient(new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }));
+        return prisma;
+      },
       config,
       dialect: "sqlite",
       get sqlite() {
@@ -53,7 +56,7 @@ export function openDb(config: DatabaseConfig): DbHandle {
         return raw;
       },
       close: async () => {
-        await prisma.$disconnect();
+        await prisma?.$disconnect();
         raw?.close();
       },
     };

@@ -99,9 +99,9 @@ function maskValue(value: string): string {
   return CONSTANTS.has(value) ? PH : maskToken(value);
 }
 
-/** A key keeps its name (`a.b.c=` is schema) unless the name is itself a value: `0=sup`, `<*>x=`. */
+/** A key keeps its name (`a.b.c=` is schema) unless it already holds a placeholder (`<*>x=`). */
 function maskKey(key: string): string {
-  return startsNumeric(key) || key.includes(PH) ? PH : key;
+  return key.includes(PH) ? PH : key;
 }
 
 const DOT_LEADER_RE = /(\.{2,})/;

@@ -71,7 +71,7 @@ function signatureOnce(message: string): string {
           const suffix = unitSuffix(word);
           if (suffix !== null) {
             out += suffix;
-            copied = next;
+            copied = end;
             lastIsValue = suffix.length === 0;
             afterEntityNoun = false;
             if (dateWords > 0) dateWords--;
@@ -90,7 +90,7 @@ function signatureOnce(message: string): string {
     if (dateWords > 0) dateWords--;
     if (m !== null) {
       values++;
-      out += (copied < start ? text.slice(copied, start) : out.length > 0 ? " " : "") + m;
+      out += text.slice(copied, start) + m;
       copied = end;
       lastIsValue = m.endsWith(PH);
     } else {

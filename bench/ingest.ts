@@ -1,0 +1,202 @@
+// npm run bench:ingest — bulk ingest against the raw driver, in one run on one machine and data:
+// (a) the raw driver's INSERT rate into the executions table and its indexes (prebuilt rows, no checks),
+// (b) `patterns ingest` of the same events from a JSON file (process start to exit),
+// (c) the HTTP API of the built app (`next start`) with batches of 1,000 events.
+// Targets: (b) >= 50 % of (a), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDb, type DbHandle } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { tempPostgres, tempSqlite, type TempDatabase } from "../lib/db/testing";
+import { toRow, type ExecutionRow } from "../lib/telemetry/normalize";
+import { benchEvents } from "./lib/events";
+
+const root = join(import.meta.dirname, "..");
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const COUNT = Number(arg("events", "200000"));
+const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const BATCH = 1000;
+const CONCURRENCY = 2;
+
+async function freshDb(dialect: "sqlite" | "postgresql"): Promise<TempDatabase> {
+  const temp = dialect === "sqlite" ? tempSqlite() : await tempPostgres("pa_bench");
+  await migrate(temp.config);
+  return temp;
+}
+
+const COLS = `"id", "patternId", "operation", "inputs", "fileCount", "startedAt", "durationMs", "success", "errorType", "errorMessage", "errorSignature", "errorKey", "retryOf", "fix", "source", "receivedAt"`;
+
+/** (a): prebuilt rows straight into the table with the driver, in one transaction. */
+async function rawInsert(db: DbHandle, rows: ExecutionRow[]): Promise<number> {
+  const patterns = [...new Set(rows.map((r) => r.patternId).filter((p): p is string => p !== null))];
+  if (db.dialect === "sqlite") {
+    const raw = db.sqlite!;
+    const p = raw.prepare(`INSERT INTO "patterns" ("id", "name", "createdAt", "updatedAt") VALUES (?, ?, 0, 0)`);
+    for (const id of patterns) p.run(id, id);
+    const insert = raw.prepare(`INSERT INTO "executions" (${COLS}) VALUES (${Array(16).fill("?").join(", ")})`);
+    const started = performance.now();
+    raw.transaction(() => {
+      for (const r of rows) {
+        insert.run(r.id, r.patternId, r.operation, r.inputs, r.fileCount, r.startedAt, r.durationMs, r.success ? 1 : 0, r.errorType, r.errorMessage, r.errorSignature, r.errorKey, r.retryOf, r.fix, r.source, r.receivedAt);
+      }
+    })();
+    return performance.now() - started;
+  }
+  const client = await db.pool!.connect();
+  try {
+    await client.query(`INSERT INTO "patterns" ("id", "name", "createdAt", "updatedAt") SELECT id, id, now(), now() FROM unnest($1::text[]) AS t(id)`, [patterns]);
+    const started = performance.now();
+    await client.query("BEGIN");
+    for (let i = 0; i < rows.length; i += 5000) {
+      const b = rows.slice(i, i + 5000);
+      const col = <T>(f: (r: ExecutionRow) => T) => b.map(f);
+      await client.query(
+        `INSERT INTO "executions" (${COLS}) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::timestamp(3)[], $7::int4[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamp(3)[])`,
+        [col((r) => r.id), col((r) => r.patternId), col((r) => r.operation), col((r) => r.inputs), col((r) => r.fileCount), col((r) => new Date(r.startedAt).toISOString()), col((r) => r.durationMs), col((r) => r.success), col((r) => r.errorType), col((r) => r.errorMessage), col((r) => r.errorSignature), col((r) => r.errorKey), col((r) => r.retryOf), col((r) => r.fix), col((r) => r.source), col((r) => new Date(r.receivedAt).toISOString())],
+      );
+    }
+    await client.query("COMMIT");
+    return performance.now() - started;
+  } finally {
+    client.release();
+  }
+}
+
+function cli(argv: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [join(root, "bin", "patterns.mjs"), ...argv], { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** (b): the CLI, process start to exit. */
+function cliIngest(url: string, file: string): { ms: number; peakKb: number } {
+  const started = performance.now();
+  const r = cli(["ingest", file, "--json"], { DATABASE_URL: url, PATTERNS_REPORT_PEAK_RSS: "1" });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`patterns ingest failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout) as { accepted: number };
+  if (out.accepted !== COUNT) throw new Error(`patterns ingest accepted ${out.accepted} of ${COUNT}`);
+  return { ms, peakKb: Number(/peak-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function peakRssKb(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** (c): batches of 1,000 over HTTP to `next start`, CONCURRENCY requests in flight. */
+async function httpIngest(url: string, events: unknown[]): Promise<{ ms: number; peakKb: number }> {
+  const token = JSON.parse(cli(["token", "create", "bench", "--json"], { DATABASE_URL: url }).stdout).token as string;
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/v1/openapi.json`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 300) throw new Error("next start did not come up");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const bodies: string[] = [];
+    for (let i = 0; i < events.length; i += BATCH) bodies.push(JSON.stringify(events.slice(i, i + BATCH)));
+    // warm the route once (compiles nothing in production, but opens the database)
+    await fetch(`${base}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "[]" });
+    let next = 0;
+    let accepted = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++]!;
+          const res = await fetch(`${base}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+          if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+          accepted += ((await res.json()) as { accepted: number }).accepted;
+        }
+      }),
+    );
+    const ms = performance.now() - started;
+    if (accepted !== COUNT) throw new Error(`the API accepted ${accepted} of ${COUNT}`);
+    return { ms, peakKb: peakRssKb(server.pid!) };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  if (spawnSync(process.execPath, ["-e", `import(${JSON.stringify(join(root, "scripts/start.mjs"))}).then(m => process.exit(m.needsBuild() ? 1 : 0))`]).status !== 0) {
+    console.log("building the app for (c)…");
+    const b = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) process.exit(1);
+  }
+  const events = benchEvents(COUNT);
+  const rows = events.map((e) => toRow(e, Date.now()));
+  const dir = mkdtempSync(join(tmpdir(), "pa-bench-"));
+  const file = join(dir, "events.json");
+  writeFileSync(file, JSON.stringify(events));
+  const results: Array<Record<string, string | number>> = [];
+  let ok = true;
+  try {
+    for (const dialect of DIALECTS) {
+      const a = await freshDb(dialect);
+      const handle = openDb(a.config);
+      const rawMs = await rawInsert(handle, rows);
+      await handle.close();
+      await a.drop();
+      const b = await freshDb(dialect);
+      const cliRun = cliIngest(b.url, file);
+      await b.drop();
+      const c = await freshDb(dialect);
+      const http = await httpIngest(c.url, events);
+      await c.drop();
+      const rate = (ms: number) => Math.round((COUNT / ms) * 1000);
+      const rawRate = rate(rawMs);
+      const cliRatio = rate(cliRun.ms) / rawRate;
+      const httpRatio = rate(http.ms) / rawRate;
+      ok &&= cliRatio >= 0.5 && httpRatio >= 0.3;
+      results.push({
+        dialect,
+        "(a) raw rows/s": rawRate,
+        "(b) cli events/s": rate(cliRun.ms),
+        "(b)/(a)": `${(cliRatio * 100).toFixed(0)} % ${cliRatio >= 0.5 ? "✓" : "✗"} (≥ 50 %)`,
+        "(c) http events/s": rate(http.ms),
+        "(c)/(a)": `${(httpRatio * 100).toFixed(0)} % ${httpRatio >= 0.3 ? "✓" : "✗"} (≥ 30 %)`,
+        "cli peak MiB": Math.round(cliRun.peakKb / 1024),
+        "server peak MiB": Math.round(http.peakKb / 1024),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nbench:ingest — ${COUNT.toLocaleString("en-US")} events, HTTP batches of ${BATCH}, ${CONCURRENCY} requests in flight`);
+  console.table(results);
+  if (!ok) {
+    console.log("a target was missed");
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,121 @@
+// The `patterns` command as a user runs it: a real process against a real database.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+
+const dialect = testDialect();
+const bin = join(process.cwd(), "bin", "patterns.mjs");
+
+describe(`the patterns CLI on ${dialect}`, () => {
+  let db: TestDb;
+  let work: string;
+  const run = (args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd: opts.cwd ?? work,
+      input: opts.input,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: db.url, PATTERNS_SPOOL_DIR: join(work, "spool"), ...opts.env },
+    });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    work = mkdtempSync(join(tmpdir(), "pa-cli-"));
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("ingests NDJSON from stdin and prints the counts as JSON", () => {
+    const lines = [1, 2, 2].map((n) => JSON.stringify({ id: `cli-${n}`, operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 3, success: true }));
+    const r = run(["ingest", "-", "--json"], { input: lines.join("\n") });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ accepted: 2, duplicates: 1 });
+  });
+
+  it("refuses a bad file with exit 1, naming the event and field, and stores nothing", async () => {
+    const file = join(work, "bad.json");
+    writeFileSync(file, JSON.stringify([{ id: "ok", operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 1, success: true }, { id: "bad", operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 1.5, success: true }]));
+    const r = run(["ingest", file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("event 1, field durationMs");
+    expect(r.stdout).toBe("");
+    expect(await db.prisma.execution.count({ where: { id: { in: ["ok", "bad"] } } })).toBe(0);
+  });
+
+  it("exits 2 on bad usage and 1 with one line on a missing file", () => {
+    expect(run(["ingest"]).status).toBe(2);
+    const r = run(["ingest", join(work, "missing.json")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("no such file");
+  });
+
+  it("creates a token once, lists it without the secret, and revokes it", () => {
+    const created = run(["token", "create", "cli-test", "--json"]);
+    expect(created.status).toBe(0);
+    const { token } = JSON.parse(created.stdout) as { token: string };
+    expect(token).toMatch(/^pa_/);
+    const list = run(["token", "list", "--json"]);
+    expect(list.stdout).not.toContain(token);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: "cli-test", status: "active" })]);
+    expect(run(["token", "revoke", "cli-test"]).status).toBe(0);
+    expect(JSON.parse(run(["token", "list", "--json"]).stdout)[0].status).toBe("revoked");
+    expect(run(["token", "revoke", "cli-test"]).status).toBe(1);
+  });
+
+  it("exec runs the command untouched, returns its exit code and records it with the files it created", async () => {
+    const repo = join(work, "repo");
+    mkdirSync(repo);
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, "existing.txt"), "x");
+    const ok = run(["exec", "--operation", "make_file", "--input", "name=users", "--id", "ex-1", "--", "sh", "-c", "echo out; echo made > users.txt"], { cwd: repo });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe("out\n");
+    const row = await db.prisma.execution.findUniqueOrThrow({ where: { id: "ex-1" }, include: { files: true } });
+    expect(row).toMatchObject({ operation: "make_file", success: true, inputs: JSON.stringify({ name: "users" }) });
+    expect(row.files.map((f) => [f.path, f.action, f.content])).toEqual([["users.txt", "created", "made\n"]]);
+
+    const failed = run(["exec", "--operation", "fail", "--id", "ex-2", "--", "sh", "-c", "echo boom >&2; exit 3"], { cwd: repo });
+    expect(failed.status).toBe(3);
+    expect(failed.stderr).toContain("boom");
+    const bad = await db.prisma.execution.findUniqueOrThrow({ where: { id: "ex-2" } });
+    expect(bad).toMatchObject({ success: false, errorType: "exit 3", errorMessage: "boom" });
+
+    const retry = run(["exec", "--operation", "fail", "--id", "ex-3", "--retry-of", "ex-2", "--fix", "clear-cache", "--", "true"], { cwd: repo });
+    expect(retry.status).toBe(0);
+    expect(await db.prisma.execution.findUniqueOrThrow({ where: { id: "ex-3" } })).toMatchObject({ retryOf: "ex-2", fix: "clear-cache", success: true });
+  });
+
+  it("exec keeps the event in the spool when the server is unreachable, and sends it next time", async () => {
+    const down = { PATTERNS_URL: "http://127.0.0.1:9", PATTERNS_TOKEN: "pa_x" };
+    const r = run(["exec", "--operation", "spooled", "--id", "sp-1", "--", "true"], { env: down });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("sent next time");
+    expect(readdirSync(join(work, "spool")).filter((n) => n.endsWith(".json"))).toHaveLength(1);
+    // next run records locally (no PATTERNS_URL): the spooled event goes first
+    const next = run(["exec", "--operation", "spooled", "--id", "sp-2", "--", "true"]);
+    expect(next.status).toBe(0);
+    expect(await db.prisma.execution.count({ where: { id: { in: ["sp-1", "sp-2"] } } })).toBe(2);
+    expect(readdirSync(join(work, "spool")).filter((n) => n.endsWith(".json"))).toHaveLength(0);
+  });
+
+  it("signature writes one template per input line, in order", () => {
+    const r = run(["signature"], { input: "Timeout after 3000ms\nTimeout after 12ms\nDisk /dev/sda1 full\n" });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(lines[1]);
+    expect(lines[2]).not.toBe(lines[0]);
+  });
+
+  it("a malformed DATABASE_URL stops the CLI with one line naming it", () => {
+    const r = run(["token", "list"], { env: { DATABASE_URL: "postgresql://host:99999/x" } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^patterns: DATABASE_URL: /);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
