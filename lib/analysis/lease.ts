@@ -1,0 +1,42 @@
+// A lease in the database so that one process at a time runs a job, across app instances too: taking it
+// is one atomic upsert that succeeds only when the lease is free, expired, or already ours.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { DbHandle } from "../db/client";
+
+export interface Lease {
+  name: string;
+  holder: string;
+  /** Extends the lease; returns false when it was lost (expired and taken by someone else). */
+  renew: () => Promise<boolean>;
+  release: () => Promise<void>;
+}
+
+export function newHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export async function tryAcquireLease(db: DbHandle, name: string, ttlMs: number, holder = newHolder(), now = new Date()): Promise<Lease | null> {
+  const expires = new Date(now.getTime() + ttlMs);
+  await db.prisma.$executeRaw`
+    INSERT INTO "leases" ("name", "holder", "expiresAt") VALUES (${name}, ${holder}, ${expires})
+    ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "expiresAt" = excluded."expiresAt"
+    WHERE "leases"."expiresAt" < ${now} OR "leases"."holder" = excluded."holder"`;
+  const row = await db.prisma.lease.findUnique({ where: { name } });
+  if (!row || row.holder !== holder) return null;
+  return {
+    name,
+    holder,
+    renew: async () => {
+      const r = await db.prisma.lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } });
+      return r.count === 1;
+    },
+    release: async () => {
+      await db.prisma.lease.deleteMany({ where: { name, holder } });
+    },
+  };
+}
+
+export async function describeLease(db: DbHandle, name: string): Promise<{ holder: string; expiresAt: Date } | null> {
+  return db.prisma.lease.findUnique({ where: { name }, select: { holder: true, expiresAt: true } });
+}

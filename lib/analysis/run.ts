@@ -1,0 +1,89 @@
+// One analysis run: take the lease, read what is new since the cursor, let every step find what it finds,
+// then persist all findings, the new cursor and the run record in ONE transaction. A run killed half way
+// commits nothing; the next run starts from the old cursor and finishes the job.
+import { randomUUID } from "node:crypto";
+import type { DbHandle } from "../db/client";
+import { getSettings } from "../schemas/settings";
+import { describeLease, tryAcquireLease } from "./lease";
+import type { AnalysisStep, StepOutcome } from "./types";
+
+export const ANALYSIS_LEASE = "analysis";
+export const EXECUTIONS_CURSOR = "analysis.executions";
+const LEASE_TTL_MS = 5 * 60_000;
+
+export class AnalysisBusyError extends Error {
+  override name = "AnalysisBusyError";
+}
+
+export interface AnalysisSummary {
+  runId: string;
+  fromSeq: number;
+  toSeq: number;
+  newExecutions: number;
+  counts: Record<string, number>;
+  findings: string[];
+  durationMs: number;
+}
+
+export interface RunOptions {
+  trigger?: string;
+  now?: Date;
+  steps: AnalysisStep[];
+  /** Wait for a running analysis to finish instead of failing (polls the lease). */
+  waitMs?: number;
+  onStep?: (name: string, index: number, total: number) => void;
+}
+
+async function acquire(db: DbHandle, waitMs: number) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const lease = await tryAcquireLease(db, ANALYSIS_LEASE, LEASE_TTL_MS);
+    if (lease) return lease;
+    if (Date.now() >= deadline) {
+      const held = await describeLease(db, ANALYSIS_LEASE);
+      throw new AnalysisBusyError(`another analysis is running (${held?.holder ?? "unknown holder"}, lease until ${held?.expiresAt.toISOString() ?? "?"}); try again when it ends`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<AnalysisSummary> {
+  const started = Date.now();
+  const lease = await acquire(db, opts.waitMs ?? 0);
+  const heartbeat = setInterval(() => void lease.renew().catch(() => {}), LEASE_TTL_MS / 3);
+  const runId = `run_${randomUUID()}`;
+  const now = opts.now ?? new Date();
+  try {
+    // Runs that died without finishing (killed, crashed) are marked so, not left "running" forever.
+    await db.prisma.analysisRun.updateMany({ where: { status: "running" }, data: { status: "abandoned", finishedAt: now } });
+    const fromSeq = (await db.prisma.cursor.findUnique({ where: { name: EXECUTIONS_CURSOR } }))?.position ?? 0;
+    const toSeq = (await db.prisma.execution.aggregate({ _max: { seq: true } }))._max.seq ?? fromSeq;
+    await db.prisma.analysisRun.create({ data: { id: runId, trigger: opts.trigger ?? "cli", status: "running", fromSeq, toSeq, startedAt: now } });
+    const settings = await getSettings(db);
+    const outcomes: StepOutcome[] = [];
+    for (const [i, step] of opts.steps.entries()) {
+      opts.onStep?.(step.name, i, opts.steps.length);
+      outcomes.push(await step.run({ db, now, fromSeq, toSeq, settings, runId }));
+    }
+    const counts: Record<string, number> = {};
+    for (const o of outcomes) for (const [k, v] of Object.entries(o.counts)) counts[k] = (counts[k] ?? 0) + v;
+    const finishedAt = new Date(now.getTime() + (Date.now() - started));
+    await db.prisma.$transaction(
+      async (tx) => {
+        for (const o of outcomes) await o.persist(tx);
+        await tx.cursor.upsert({ where: { name: EXECUTIONS_CURSOR }, create: { name: EXECUTIONS_CURSOR, position: toSeq }, update: { position: toSeq } });
+        await tx.analysisRun.update({ where: { id: runId }, data: { status: "succeeded", counts: JSON.stringify(counts), finishedAt } });
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    );
+    return { runId, fromSeq, toSeq, newExecutions: toSeq - fromSeq, counts, findings: outcomes.flatMap((o) => o.findings), durationMs: Date.now() - started };
+  } catch (error) {
+    await db.prisma.analysisRun
+      .updateMany({ where: { id: runId, status: "running" }, data: { status: "failed", error: error instanceof Error ? error.message.slice(0, 2000) : String(error), finishedAt: new Date() } })
+      .catch(() => {});
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+    await lease.release().catch(() => {});
+  }
+}

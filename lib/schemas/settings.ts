@@ -1,0 +1,41 @@
+// Admin-editable settings (DESIGN.md "Default settings"): one zod schema for the settings page, the
+// API and the analysis run. Stored one row per key in `settings`, as JSON; absent keys take the default.
+import { z } from "zod";
+import type { DbHandle } from "../db/client";
+import { DEFAULT_SETTINGS, type DetectorSettings } from "../detectors/types";
+
+const rate = z.number().min(0).max(1);
+
+export const settingsSchema = z.strictObject({
+  autoApproveConfidence: rate,
+  autoQuarantineFailureRate: rate,
+  minSimilarExecutions: z.number().int().min(2).max(1000),
+  minSuccessfulFixes: z.number().int().min(1).max(1000),
+  autoApplySuccessRate: rate,
+  aggressiveMode: z.boolean(),
+  retentionDays: z.number().int().min(1).max(3650),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULTS: Settings = { ...DEFAULT_SETTINGS, retentionDays: 90 };
+
+export async function getSettings(db: DbHandle): Promise<Settings> {
+  const rows = await db.prisma.setting.findMany();
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) {
+    try {
+      stored[row.key] = JSON.parse(row.value);
+    } catch {
+      /* an unreadable value falls back to its default */
+    }
+  }
+  const merged = { ...DEFAULTS, ...Object.fromEntries(Object.entries(stored).filter(([k]) => k in DEFAULTS)) };
+  const parsed = settingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULTS;
+}
+
+export function detectorSettings(s: Settings): DetectorSettings {
+  const { retentionDays: _retention, ...rest } = s;
+  return rest;
+}
