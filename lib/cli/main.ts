@@ -41,12 +41,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && /lib[\\/]cli[\\/]main\.ts$|bin[\\/]patterns(\.mjs)?$/.test(process.argv[1]);
-if (invokedDirectly) {
-  run(process.argv.slice(2)).then((code) => {
-    // for benchmarks: the process's peak memory, on stderr so --json output stays clean
-    if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);
-    // exit once stdout has drained, so piped JSON is never cut short
-    process.stdout.write("", () => process.exit(code));
-  });
+/** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this). */
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2));
+  // for benchmarks: the process's peak memory, on stderr so --json output stays clean
+  if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);
+  process.stdout.write("", () => process.exit(code));
 }

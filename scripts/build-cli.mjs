@@ -1,0 +1,21 @@
+// Bundles the CLI (lib/cli/main.ts and what it imports, node_modules left external) into dist/cli.mjs,
+// so `patterns` starts without compiling TypeScript. Run by postinstall and `npm run build:cli`.
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+await build({
+  entryPoints: [join(root, "lib", "cli", "main.ts")],
+  outfile: join(root, "dist", "cli.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  tsconfig: join(root, "tsconfig.json"),
+  logLevel: "warning",
+  // some dependencies still call require(); give the ESM bundle one
+  banner: { js: "import { createRequire as __patternsRequire } from 'node:module'; const require = __patternsRequire(import.meta.url);" },
+});
+console.log("patterns CLI bundled (dist/cli.mjs)");
