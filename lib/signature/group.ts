@@ -11,9 +11,12 @@ const MIN_LITERALS = 2;
 /**
  * Templates for a batch of messages, one per message. Starts from errorSignature and folds a
  * template into another when both have the same words except at one position, where the other has
- * a value slot (`<*>`, or a word with `<*>` inside) that matches this one's word. Between several
- * candidates the one shared by more messages wins (then the lexically first). Deterministic: the
- * result for a message depends on the batch's contents, not on its order.
+ * a value slot (`<*>`, or a word with `<*>` inside) that matches this one's word; folds chain
+ * (a folded-into template may fold further). Between several candidates the one shared by more
+ * messages wins, ties going to the first found scanning positions left to right and templates in
+ * sorted order. Deterministic: the result depends on the batch's contents, not on its order.
+ * Cost grows with distinct templates times the square of their word count; meant for batches
+ * (a job's log, an import), not per-message ingestion, where errorSignature alone is the key.
  */
 export function groupSignatures(messages: readonly string[]): string[] {
   const templates = messages.map(errorSignature);
@@ -38,6 +41,7 @@ export function groupSignatures(messages: readonly string[]): string[] {
   }
 
   const target = new Map<string, string>();
+  const patterns = new Map<string, RegExp>(); // compiled slot words, for this batch only
   for (const t of unique) {
     const w = words.get(t)!;
     if (w.length < MIN_WORDS) continue;
@@ -48,8 +52,8 @@ export function groupSignatures(messages: readonly string[]): string[] {
       const candidates = slots.get(slotKey(w, i));
       if (!candidates) continue;
       for (const p of candidates) {
-        if (p === t || !matchesSlot(words.get(p)![i], w[i])) continue;
-        if (best === null || counts.get(p)! > counts.get(best)!) best = p; // sorted: ties keep the first
+        if (p === t || !matchesSlot(words.get(p)![i], w[i], patterns)) continue;
+        if (best === null || counts.get(p)! > counts.get(best)!) best = p; // ties keep the first
       }
     }
     if (best !== null) target.set(t, best);
@@ -75,20 +79,17 @@ function slotKey(w: string[], i: number): string {
   return i + "\u0000" + w.slice(0, i).join(" ") + "\u0000" + w.slice(i + 1).join(" ");
 }
 
-const patternCache = new Map<string, RegExp>();
-
 /** Does a slot word (`<*>`, `chdir(<*>)`) match a word, each `<*>` standing for one or more characters? */
-function matchesSlot(slot: string, word: string): boolean {
+function matchesSlot(slot: string, word: string, cache: Map<string, RegExp>): boolean {
   if (slot === PH) return true;
-  let re = patternCache.get(slot);
+  let re = cache.get(slot);
   if (re === undefined) {
     const body = slot
       .split(PH)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       .join(".+");
     re = new RegExp(`^${body}$`, "s");
-    if (patternCache.size > 10_000) patternCache.clear();
-    patternCache.set(slot, re);
+    cache.set(slot, re);
   }
   return re.test(word);
 }

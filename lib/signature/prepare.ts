@@ -1,6 +1,6 @@
 // Whole-message passes that run before masking words: cap the length, drop terminal escapes, decode
-// octal-escaped quotes, mask quoted values (they may span spaces), and split into words.
-import { PH } from "./classes";
+// octal-escaped quotes, mask quoted values (they may span spaces), and normalise whitespace.
+import { maskQuoted } from "./quotes";
 
 /** Only this many characters of a message are looked at; the rest cannot change its group. */
 export const MAX_INPUT = 2048;
@@ -24,36 +24,6 @@ const ANSI_RE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** Terminal colour/cursor codes (CI output) carry no meaning and would glue onto words. */
 export function stripAnsi(s: string): string {
   return s.indexOf("\x1b") < 0 ? s : s.replace(ANSI_RE, "");
-}
-
-// A quoted string: opened after start/space/bracket/`=`/`:`/`,` and closed before end/space/
-// punctuation, so apostrophes inside words ("can't") never pair up.
-const KEY_RE = /^[A-Za-z_$][\w$.-]*$/;
-const QUOTED_RE = /(^|[\s([{=:,])(["'`])([^"'`\n]{0,512}?)\2(?=$|[\s)\]},;:.!?])/g;
-
-/**
- * A quoted value is variable: `'foo'`, `"/tmp/x.json"`, `name="two words"` all become `'<*>'`-like,
- * as does multi-word text after `=`/`:` (`detail: "upstream error"`).
- * Kept: double-quoted keys (`"code":`), and multi-word quoted text that is not a `=`/`:` value, e.g. an
- * HTTP request line `"GET /v2/x HTTP/1.1"` — that is processed word by word instead.
- */
-/** `key: "text"` / `key = "text"`: a quoted string after a separator and one space is a value too. */
-function isValuePosition(s: string, offset: number, pre: string): boolean {
-  if (pre !== " " || offset === 0) return false;
-  const c = s.charCodeAt(offset - 1);
-  return c === 58 /* : */ || c === 61 /* = */;
-}
-
-export function maskQuoted(s: string): string {
-  if (s.indexOf('"') < 0 && s.indexOf("'") < 0 && s.indexOf("`") < 0) return s;
-  return s.replace(QUOTED_RE, (m: string, pre: string, q: string, body: string, offset: number) => {
-    // A JSON-style key (`"code": ...`) is schema, not a value.
-    if (q === '"' && s.charCodeAt(offset + m.length) === 58 && KEY_RE.test(body)) return m;
-    if (pre === "=" || pre === ":" || !/\s/.test(body) || isValuePosition(s, offset, pre)) {
-      return pre + q + PH + q;
-    }
-    return m;
-  });
 }
 
 // Whitespace or control characters other than single spaces between words.
