@@ -134,7 +134,8 @@ async function httpIngest(url: string, events: unknown[]): Promise<{ ms: number;
           const body = bodies[next++]!;
           const res = await fetch(`${base}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
           if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-          accepted += ((await res.json()) as { accepted: number }).accepted;
+          const stored = ((await res.json()) as { accepted: number }).accepted;
+          accepted += stored; // read after the await: `accepted += await …` would lose updates
         }
       }),
     );
@@ -152,6 +153,8 @@ async function main() {
     const b = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (b.status !== 0) process.exit(1);
   }
+  // (b) measures the CLI as installed: make sure its bundle is current
+  if (spawnSync(process.execPath, [join(root, "scripts/build-cli.mjs")], { stdio: "inherit" }).status !== 0) process.exit(1);
   const events = benchEvents(COUNT);
   const rows = events.map((e) => toRow(e, Date.now()));
   const dir = mkdtempSync(join(tmpdir(), "pa-bench-"));

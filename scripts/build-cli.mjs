@@ -6,8 +6,9 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await build({
-  entryPoints: [join(root, "lib", "cli", "main.ts")],
-  outfile: join(root, "dist", "cli.mjs"),
+  entryPoints: { cli: join(root, "lib", "cli", "main.ts"), "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts") },
+  outdir: join(root, "dist"),
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

@@ -3,6 +3,7 @@
 // or repeated inside the batch, are duplicates: ON CONFLICT DO NOTHING makes that true under races too.
 import type { DbHandle } from "../db/client";
 import { metricDeltas, type ExecutionRow, type MetricDelta } from "./normalize";
+import { EXEC_COLUMNS, METRIC_UPSERT, packRows, SqliteWriter } from "./sqlite-writer";
 
 export interface StoreResult {
   accepted: number;
@@ -22,56 +23,18 @@ function distinctPatternIds(rows: ExecutionRow[]): string[] {
   return [...ids].sort();
 }
 
-const EXEC_COLUMNS = `"id", "patternId", "operation", "inputs", "fileCount", "startedAt", "durationMs", "success", "errorType", "errorMessage", "errorSignature", "errorKey", "retryOf", "fix", "source", "receivedAt"`;
-const METRIC_UPSERT = `ON CONFLICT ("day", "patternId", "operation") DO UPDATE SET
-  "executions" = "pattern_metrics_daily"."executions" + excluded."executions",
-  "successes" = "pattern_metrics_daily"."successes" + excluded."successes",
-  "failures" = "pattern_metrics_daily"."failures" + excluded."failures",
-  "totalDurationMs" = "pattern_metrics_daily"."totalDurationMs" + excluded."totalDurationMs"`;
-
 function auditId(): string {
   return `aud_${crypto.randomUUID()}`;
 }
 
 function storeSqlite(db: DbHandle, rows: ExecutionRow[], actor: string): StoreResult {
   const raw = db.sqlite!;
-  const now = Date.now();
-  const insertPattern = raw.prepare(
-    `INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt")
-     VALUES (?, ?, 'execution', 'active', 'telemetry', '', 0, 0, ?, ?) ON CONFLICT ("id") DO NOTHING`,
-  );
-  const insertAudit = raw.prepare(
-    `INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "reason", "details") VALUES (?, ?, ?, 'pattern.register', 'pattern', ?, 'named by telemetry before any spec', '{}')`,
-  );
-  const insertExec = raw.prepare(`INSERT INTO "executions" (${EXEC_COLUMNS}) VALUES (${Array(16).fill("?").join(", ")}) ON CONFLICT ("id") DO NOTHING`);
-  const insertFile = raw.prepare(`INSERT INTO "file_events" ("executionId", "path", "action", "content", "createdAt") VALUES (?, ?, ?, ?, ?)`);
-  const upsertMetric = raw.prepare(
-    `INSERT INTO "pattern_metrics_daily" ("day", "patternId", "operation", "executions", "successes", "failures", "totalDurationMs") VALUES (?, ?, ?, ?, ?, ?, ?) ${METRIC_UPSERT}`,
-  );
-  const run = raw.transaction((): StoreResult => {
-    const registeredPatterns: string[] = [];
-    for (const id of distinctPatternIds(rows)) {
-      if (insertPattern.run(id, id, now, now).changes === 1) {
-        registeredPatterns.push(id);
-        insertAudit.run(auditId(), now, actor, id);
-      }
-    }
-    const stored: ExecutionRow[] = [];
-    for (const r of rows) {
-      const info = insertExec.run(
-        r.id, r.patternId, r.operation, r.inputs, r.fileCount, r.startedAt, r.durationMs, r.success ? 1 : 0,
-        r.errorType, r.errorMessage, r.errorSignature, r.errorKey, r.retryOf, r.fix, r.source, r.receivedAt,
-      );
-      if (info.changes === 0) continue;
-      stored.push(r);
-      for (const f of r.files) insertFile.run(r.id, f.path, f.action, f.content, r.startedAt);
-    }
-    for (const m of metricDeltas(stored)) {
-      upsertMetric.run(m.day, m.patternId, m.operation, m.executions, m.successes, m.failures, m.totalDurationMs);
-    }
-    return { accepted: stored.length, duplicates: rows.length - stored.length, registeredPatterns };
+  const store = raw.transaction((): StoreResult => {
+    const writer = new SqliteWriter(raw, actor);
+    writer.write(packRows(rows));
+    return writer.finish();
   });
-  return run.immediate();
+  return store.immediate();
 }
 
 const PG_BATCH = 5000;

@@ -4,14 +4,17 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { ingestText } from "../../telemetry/ingest";
+import { ingestEvents, type IngestOutcome } from "../../telemetry/ingest";
+import { ingestChunksParallel } from "../../telemetry/ingest-file";
+import { ChunkError, jsonArrayChunks, ndjsonChunks } from "../../telemetry/json-chunks";
+import { parseBody } from "../../telemetry/parse-body";
 import type { BodyFormat } from "../../telemetry/parse-body";
 import { CliError, printJson, withDb } from "../context";
 
-async function readInput(source: string): Promise<string> {
+async function readInput(source: string): Promise<Buffer> {
   if (source !== "-") {
     try {
-      return readFileSync(source, "utf8");
+      return readFileSync(source);
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw new CliError(`${source}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`);
@@ -19,11 +22,12 @@ async function readInput(source: string): Promise<string> {
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** NDJSON by extension, else by content: several lines that each open an object. */
-export function detectFormat(source: string, text: string): BodyFormat {
+export function detectFormat(source: string, buf: Buffer): BodyFormat {
+  const text = buf.toString("utf8", 0, Math.min(buf.length, 1 << 16));
   const ext = extname(source).toLowerCase();
   if (ext === ".ndjson" || ext === ".jsonl") return "ndjson";
   if (ext === ".json") return "json";
@@ -43,25 +47,44 @@ export function registerIngest(program: Command): void {
     .action(async (file: string, opts: { json?: boolean; format?: string }) => {
       if (opts.format && opts.format !== "json" && opts.format !== "ndjson") throw new CliError(`--format: "${opts.format}" is not json or ndjson`, 2);
       const started = Date.now();
-      const text = await readInput(file);
-      const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, text);
+      const buf = await readInput(file);
+      const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, buf);
       const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " {phase} [{bar}] {percentage}% | {value}/{total}", stream: process.stderr, hideCursor: true }) : null;
       let phase = "";
-      const outcome = await withDb((db) =>
-        ingestText(db, text, format, {
-          actor: "cli",
-          maxEvents: Number.POSITIVE_INFINITY,
-          chunkSize: 20_000,
-          onProgress: (p, done, total) => {
-            if (!bar) return;
-            if (p !== phase) {
-              if (phase) bar.stop();
-              phase = p;
-              bar.start(total, done, { phase: p === "validate" ? "validated" : "stored   " });
-            } else bar.update(done);
-          },
-        }),
-      );
+      const onProgress = (p: "validate" | "store", done: number, total: number) => {
+        if (!bar) return;
+        if (p !== phase) {
+          if (phase) bar.stop();
+          phase = p;
+          bar.start(total, done, { phase: p === "validate" ? "validated" : "stored   " });
+        } else bar.update(done);
+      };
+      const wholeText = (): IngestOutcome | unknown[] => {
+        const parsed = parseBody(buf.toString("utf8"), format);
+        return parsed.ok ? parsed.events : { ok: false, reason: "invalid", errors: parsed.errors, totalErrors: parsed.errors.length };
+      };
+      const outcome: IngestOutcome = await withDb(async (db) => {
+        const ingestOpts = { actor: "cli", maxEvents: Number.POSITIVE_INFINITY, chunkSize: 20_000, onProgress };
+        if (db.dialect === "sqlite") {
+          // Cut the file into chunks: this thread validates while a worker stores, in one transaction.
+          const chunks = format === "ndjson" ? ndjsonChunks(buf) : jsonArrayChunks(buf);
+          if (chunks) {
+            // events are counted as they are read, so the bar shows a running count, not a percentage
+            const counter = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " stored {value} events", stream: process.stderr, hideCursor: true }) : null;
+            counter?.start(0, 0);
+            try {
+              return await ingestChunksParallel(db, chunks, { ...ingestOpts, onChunk: (n) => counter?.update(n) });
+            } catch (error) {
+              if (!(error instanceof ChunkError)) throw error;
+            } finally {
+              counter?.stop();
+            }
+          }
+        }
+        const events = wholeText();
+        if (!Array.isArray(events)) return events as IngestOutcome;
+        return ingestEvents(db, events, ingestOpts);
+      });
       bar?.stop();
       if (!outcome.ok) {
         for (const e of outcome.errors.slice(0, 20)) process.stderr.write(`event ${e.index}${e.path ? `, field ${e.path}` : ""}: ${e.message}\n`);

@@ -1,0 +1,92 @@
+// `patterns ingest` on SQLite with both cores: this thread validates and normalises chunk after chunk
+// while a worker thread stores the previous ones inside a single transaction. Any invalid event rolls
+// the whole file back, so the promise of the API holds: nothing is written unless everything is valid.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { DbHandle } from "../db/client";
+import type { IngestOptions, IngestOutcome } from "./ingest";
+import { packRows } from "./sqlite-writer";
+import type { EventError } from "./event-schema";
+import { checkEvents, MAX_REPORTED_ERRORS, validateEvents } from "./validate";
+import type { WriterMessage, WriterReply } from "./writer-worker";
+
+function startWriter(file: string, actor: string): Worker {
+  const here = fileURLToPath(import.meta.url);
+  // From sources (tsx, vitest) the worker is TypeScript; from the CLI bundle it sits beside it in dist/.
+  const fromSource = here.endsWith(".ts");
+  const entry = join(dirname(here), fromSource ? "writer-worker-source.mjs" : "writer-worker.mjs");
+  return new Worker(entry, { workerData: { file, actor } });
+}
+
+/**
+ * Stores chunks of events (in file order) with a writer thread. `onChunk` reports events done so far.
+ * A ChunkError from the iterator (text that cannot be cut) propagates after rolling back.
+ */
+export async function ingestChunksParallel(
+  db: DbHandle,
+  chunks: Iterable<unknown[]>,
+  opts: IngestOptions & { onChunk?: (eventsDone: number) => void } = {},
+): Promise<IngestOutcome> {
+  if (db.config.dialect !== "sqlite") throw new Error("ingestChunksParallel is for SQLite");
+  const receivedAt = opts.now ?? Date.now();
+  const worker = startWriter(db.config.file, opts.actor ?? "cli");
+  let failure: string | null = null;
+  const replies: WriterReply[] = [];
+  let wake: (() => void) | null = null;
+  worker.on("message", (m: WriterReply) => {
+    if (m.type === "error") failure = m.message;
+    replies.push(m);
+    wake?.();
+  });
+  worker.on("error", (e) => {
+    failure = e.message;
+    wake?.();
+  });
+  const next = () =>
+    new Promise<WriterReply>((resolve) => {
+      const take = () => (replies.length ? resolve(replies.shift()!) : failure ? resolve({ type: "error", message: failure }) : (wake = take));
+      take();
+    });
+  const send = (m: WriterMessage) => worker.postMessage(m);
+  let offset = 0;
+  let committed = false;
+  try {
+    const iterator = chunks[Symbol.iterator]();
+    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+      const chunk = step.value;
+      const checked = checkEvents(chunk, receivedAt, { maxEvents: Number.POSITIVE_INFINITY });
+      if (!checked.ok) {
+        // Report the problems of this chunk and of the rest of the file, indexed from its start.
+        const errors: EventError[] = [];
+        let total = 0;
+        for (let bad: unknown[] | undefined = chunk; bad; ) {
+          const v = validateEvents(bad, { maxEvents: Number.POSITIVE_INFINITY });
+          if (!v.ok) {
+            total += v.totalErrors;
+            for (const e of v.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: e.index + offset });
+          }
+          offset += bad.length;
+          const more = iterator.next();
+          bad = more.done ? undefined : more.value;
+        }
+        return { ok: false, reason: "invalid", errors, totalErrors: total };
+      }
+      if (failure) throw new Error(failure);
+      send({ type: "rows", rows: packRows(checked.rows) });
+      offset += chunk.length;
+      opts.onChunk?.(offset);
+    }
+    send({ type: "commit" });
+    const reply = await next();
+    if (reply.type !== "done") throw new Error(reply.type === "error" ? reply.message : "the writer stopped unexpectedly");
+    committed = true;
+    return { ok: true, accepted: reply.accepted, duplicates: reply.duplicates, registeredPatterns: reply.registeredPatterns };
+  } finally {
+    if (!committed && !failure) {
+      send({ type: "rollback" });
+      await next();
+    }
+    await worker.terminate();
+  }
+}

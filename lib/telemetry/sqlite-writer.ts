@@ -1,0 +1,133 @@
+// Writes normalised executions into SQLite with prepared statements, inside a transaction the caller
+// owns: the API stores one request per transaction in-process; `patterns ingest` runs this in a worker
+// thread that holds one transaction for the whole file while the main thread validates the next chunk.
+import type Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import type { ExecutionRow } from "./normalize";
+
+/** 16 values per row in EXEC_COLUMNS order; files as [row index, path, action, content] quadruples. */
+export interface PackedRows {
+  n: number;
+  values: unknown[];
+  files: unknown[];
+}
+
+export const EXEC_COLUMNS = `"id", "patternId", "operation", "inputs", "fileCount", "startedAt", "durationMs", "success", "errorType", "errorMessage", "errorSignature", "errorKey", "retryOf", "fix", "source", "receivedAt"`;
+const WIDTH = 16;
+
+/** Flat arrays cross a thread boundary far cheaper than an object per row. */
+export function packRows(rows: ExecutionRow[]): PackedRows {
+  const values: unknown[] = new Array(rows.length * WIDTH);
+  const files: unknown[] = [];
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    values[k++] = r.id; values[k++] = r.patternId; values[k++] = r.operation; values[k++] = r.inputs;
+    values[k++] = r.fileCount; values[k++] = r.startedAt; values[k++] = r.durationMs; values[k++] = r.success ? 1 : 0;
+    values[k++] = r.errorType; values[k++] = r.errorMessage; values[k++] = r.errorSignature; values[k++] = r.errorKey;
+    values[k++] = r.retryOf; values[k++] = r.fix; values[k++] = r.source; values[k++] = r.receivedAt;
+    for (const f of r.files) files.push(i, f.path, f.action, f.content);
+  }
+  return { n: rows.length, values, files };
+}
+
+export const METRIC_UPSERT = `ON CONFLICT ("day", "patternId", "operation") DO UPDATE SET
+  "executions" = "pattern_metrics_daily"."executions" + excluded."executions",
+  "successes" = "pattern_metrics_daily"."successes" + excluded."successes",
+  "failures" = "pattern_metrics_daily"."failures" + excluded."failures",
+  "totalDurationMs" = "pattern_metrics_daily"."totalDurationMs" + excluded."totalDurationMs"`;
+
+const DAY_MS = 86_400_000;
+
+export interface WriterTotals {
+  accepted: number;
+  duplicates: number;
+  registeredPatterns: string[];
+}
+
+export class SqliteWriter {
+  private readonly insertPattern: Database.Statement;
+  private readonly insertAudit: Database.Statement;
+  private readonly insertExec: Database.Statement;
+  private readonly insertFile: Database.Statement;
+  private readonly upsertMetric: Database.Statement;
+  private readonly knownPatterns = new Set<string>();
+  private readonly dayNames = new Map<number, string>();
+  /** day\0pattern\0operation → [executions, successes, failures, totalDurationMs] */
+  private readonly metrics = new Map<string, [number, number, number, number]>();
+  private readonly totals: WriterTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
+
+  constructor(raw: Database.Database, private readonly actor: string, private readonly now = Date.now()) {
+    this.insertPattern = raw.prepare(
+      `INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt")
+       VALUES (?, ?, 'execution', 'active', 'telemetry', '', 0, 0, ?, ?) ON CONFLICT ("id") DO NOTHING`,
+    );
+    this.insertAudit = raw.prepare(
+      `INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "reason", "details") VALUES (?, ?, ?, 'pattern.register', 'pattern', ?, 'named by telemetry before any spec', '{}')`,
+    );
+    this.insertExec = raw.prepare(`INSERT INTO "executions" (${EXEC_COLUMNS}) VALUES (${Array(WIDTH).fill("?").join(", ")}) ON CONFLICT ("id") DO NOTHING`);
+    this.insertFile = raw.prepare(`INSERT INTO "file_events" ("executionId", "path", "action", "content", "createdAt") VALUES (?, ?, ?, ?, ?)`);
+    this.upsertMetric = raw.prepare(
+      `INSERT INTO "pattern_metrics_daily" ("day", "patternId", "operation", "executions", "successes", "failures", "totalDurationMs") VALUES (?, ?, ?, ?, ?, ?, ?) ${METRIC_UPSERT}`,
+    );
+  }
+
+  private dayOf(ms: number): string {
+    const d = Math.floor(ms / DAY_MS);
+    let name = this.dayNames.get(d);
+    if (!name) {
+      name = new Date(d * DAY_MS).toISOString().slice(0, 10);
+      this.dayNames.set(d, name);
+    }
+    return name;
+  }
+
+  /** Stores a chunk; must run inside the caller's transaction. */
+  write(p: PackedRows): void {
+    const v = p.values;
+    const patterns = new Set<string>();
+    for (let i = 0; i < p.n; i++) {
+      const id = v[i * WIDTH + 1];
+      if (typeof id === "string" && !this.knownPatterns.has(id)) patterns.add(id);
+    }
+    for (const id of [...patterns].sort()) {
+      this.knownPatterns.add(id);
+      if (this.insertPattern.run(id, id, this.now, this.now).changes === 1) {
+        this.totals.registeredPatterns.push(id);
+        this.insertAudit.run(`aud_${randomUUID()}`, this.now, this.actor, id);
+      }
+    }
+    const stored = new Uint8Array(p.n);
+    for (let i = 0, o = 0; i < p.n; i++, o += WIDTH) {
+      if (this.insertExec.run(v.slice(o, o + WIDTH)).changes === 0) {
+        this.totals.duplicates++;
+        continue;
+      }
+      stored[i] = 1;
+      this.totals.accepted++;
+      const key = `${this.dayOf(v[o + 5] as number)}\u0000${(v[o + 1] as string | null) ?? ""}\u0000${v[o + 2] as string}`;
+      let m = this.metrics.get(key);
+      if (!m) this.metrics.set(key, (m = [0, 0, 0, 0]));
+      m[0]++;
+      if (v[o + 7] === 1) m[1]++;
+      else m[2]++;
+      m[3] += v[o + 6] as number;
+    }
+    const f = p.files;
+    for (let j = 0; j < f.length; j += 4) {
+      const row = f[j] as number;
+      if (stored[row]) this.insertFile.run(v[row * WIDTH], f[j + 1], f[j + 2], f[j + 3], v[row * WIDTH + 5]);
+    }
+  }
+
+  /** Folds the chunks' daily metrics into the table (in a stable order) and returns the totals. */
+  finish(): WriterTotals {
+    for (const key of [...this.metrics.keys()].sort()) {
+      const [day, patternId, operation] = key.split("\u0000") as [string, string, string];
+      const m = this.metrics.get(key)!;
+      this.upsertMetric.run(day, patternId, operation, m[0], m[1], m[2], m[3]);
+    }
+    this.metrics.clear();
+    return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };
+  }
+}
