@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DbHandle } from "../db/client";
 import type { IngestOptions, IngestOutcome } from "./ingest";
+import { PgSession } from "./pg-writer";
 import { packRows } from "./sqlite-writer";
 import type { EventError } from "./event-schema";
 import { checkEvents, MAX_REPORTED_ERRORS, validateEvents } from "./validate";
@@ -57,20 +58,7 @@ export async function ingestChunksParallel(
       const chunk = step.value;
       const checked = checkEvents(chunk, receivedAt, { maxEvents: Number.POSITIVE_INFINITY });
       if (!checked.ok) {
-        // Report the problems of this chunk and of the rest of the file, indexed from its start.
-        const errors: EventError[] = [];
-        let total = 0;
-        for (let bad: unknown[] | undefined = chunk; bad; ) {
-          const v = validateEvents(bad, { maxEvents: Number.POSITIVE_INFINITY });
-          if (!v.ok) {
-            total += v.totalErrors;
-            for (const e of v.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: e.index + offset });
-          }
-          offset += bad.length;
-          const more = iterator.next();
-          bad = more.done ? undefined : more.value;
-        }
-        return { ok: false, reason: "invalid", errors, totalErrors: total };
+        return collectErrors(chunk, iterator, offset);
       }
       if (failure) throw new Error(failure);
       send({ type: "rows", rows: packRows(checked.rows) });
@@ -88,5 +76,59 @@ export async function ingestChunksParallel(
       await next();
     }
     await worker.terminate();
+  }
+}
+
+/** The problems of the first bad chunk and of the rest of the file, indexed from the file's start. */
+function collectErrors(firstBad: unknown[], rest: Iterator<unknown[]>, offset: number): IngestOutcome {
+  const errors: EventError[] = [];
+  let total = 0;
+  for (let bad: unknown[] | undefined = firstBad; bad; ) {
+    const v = validateEvents(bad, { maxEvents: Number.POSITIVE_INFINITY });
+    if (!v.ok) {
+      total += v.totalErrors;
+      for (const e of v.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: e.index + offset });
+    }
+    offset += bad.length;
+    const more = rest.next();
+    bad = more.done ? undefined : more.value;
+  }
+  return { ok: false, reason: "invalid", errors, totalErrors: total };
+}
+
+/**
+ * The same on PostgreSQL, where the server does the storing: chunk k is in flight while this thread
+ * validates chunk k + 1, all in one transaction that commits only when every chunk was valid.
+ */
+export async function ingestChunksPostgres(
+  db: DbHandle,
+  chunks: Iterable<unknown[]>,
+  opts: IngestOptions & { onChunk?: (eventsDone: number) => void } = {},
+): Promise<IngestOutcome> {
+  const receivedAt = opts.now ?? Date.now();
+  const session = await PgSession.begin(db, opts.actor ?? "cli");
+  let pending: Promise<void> = Promise.resolve();
+  let offset = 0;
+  try {
+    const iterator = chunks[Symbol.iterator]();
+    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+      const checked = checkEvents(step.value, receivedAt, { maxEvents: Number.POSITIVE_INFINITY });
+      if (!checked.ok) {
+        await pending.catch(() => {});
+        await session.rollback();
+        return collectErrors(step.value, iterator, offset);
+      }
+      await pending;
+      pending = session.write(checked.rows);
+      offset += step.value.length;
+      opts.onChunk?.(offset);
+    }
+    await pending;
+    const totals = await session.commit();
+    return { ok: true, ...totals };
+  } catch (error) {
+    await pending.catch(() => {});
+    await session.rollback();
+    throw error;
   }
 }

@@ -5,7 +5,7 @@ import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { ingestEvents, type IngestOutcome } from "../../telemetry/ingest";
-import { ingestChunksParallel } from "../../telemetry/ingest-file";
+import { ingestChunksParallel, ingestChunksPostgres } from "../../telemetry/ingest-file";
 import { ChunkError, jsonArrayChunks, ndjsonChunks } from "../../telemetry/json-chunks";
 import { parseBody } from "../../telemetry/parse-body";
 import type { BodyFormat } from "../../telemetry/parse-body";
@@ -65,15 +65,17 @@ export function registerIngest(program: Command): void {
       };
       const outcome: IngestOutcome = await withDb(async (db) => {
         const ingestOpts = { actor: "cli", maxEvents: Number.POSITIVE_INFINITY, chunkSize: 20_000, onProgress };
-        if (db.dialect === "sqlite") {
-          // Cut the file into chunks: this thread validates while a worker stores, in one transaction.
+        // Cut the file into chunks and overlap validating with storing, in one transaction: a worker
+        // thread stores on SQLite, the server itself on PostgreSQL.
+        {
           const chunks = format === "ndjson" ? ndjsonChunks(buf) : jsonArrayChunks(buf);
           if (chunks) {
             // events are counted as they are read, so the bar shows a running count, not a percentage
             const counter = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " stored {value} events", stream: process.stderr, hideCursor: true }) : null;
             counter?.start(0, 0);
             try {
-              return await ingestChunksParallel(db, chunks, { ...ingestOpts, onChunk: (n) => counter?.update(n) });
+              const chunkOpts = { ...ingestOpts, onChunk: (n: number) => counter?.update(n) };
+              return db.dialect === "sqlite" ? await ingestChunksParallel(db, chunks, chunkOpts) : await ingestChunksPostgres(db, chunks, chunkOpts);
             } catch (error) {
               if (!(error instanceof ChunkError)) throw error;
             } finally {

@@ -1,0 +1,142 @@
+// Writes normalised executions into PostgreSQL inside one transaction: unnest() multi-row INSERTs with
+// ON CONFLICT DO NOTHING RETURNING id, so duplicates (also racing ones) are known exactly. A session
+// spans several writes, so `patterns ingest` can send chunk k while it validates chunk k + 1.
+import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
+import type { DbHandle } from "../db/client";
+import { metricDeltas, type ExecutionRow, type MetricDelta } from "./normalize";
+import { EXEC_COLUMNS, METRIC_UPSERT } from "./sqlite-writer";
+
+const PG_BATCH = 5000;
+
+export interface SessionTotals {
+  accepted: number;
+  duplicates: number;
+  registeredPatterns: string[];
+}
+
+export class PgSession {
+  private readonly stored: ExecutionRow[] = [];
+  private readonly knownPatterns = new Set<string>();
+  private readonly totals: SessionTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
+  private readonly now = new Date();
+  private released = false;
+
+  private release(): void {
+    if (!this.released) this.client.release();
+    this.released = true;
+  }
+
+  private constructor(private readonly client: PoolClient, private readonly actor: string) {}
+
+  static async begin(db: DbHandle, actor: string): Promise<PgSession> {
+    const client = await db.pool!.connect();
+    try {
+      await client.query("BEGIN");
+    } catch (error) {
+      client.release();
+      throw error;
+    }
+    return new PgSession(client, actor);
+  }
+
+  async write(rows: ExecutionRow[]): Promise<void> {
+    const client = this.client;
+    const ids = [...new Set(rows.map((r) => r.patternId).filter((p): p is string => p !== null && !this.knownPatterns.has(p)))].sort();
+    for (const id of ids) this.knownPatterns.add(id);
+    if (ids.length) {
+      const registered = await client.query<{ id: string }>(
+        `INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt")
+         SELECT id, id, 'execution', 'active', 'telemetry', '', false, false, $2, $2 FROM unnest($1::text[]) AS t(id)
+         ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
+        [ids, this.now],
+      );
+      const fresh = registered.rows.map((r) => r.id).sort();
+      if (fresh.length) {
+        this.totals.registeredPatterns.push(...fresh);
+        await client.query(
+          `INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "reason", "details")
+           SELECT a, $2, $3, 'pattern.register', 'pattern', p, 'named by telemetry before any spec', '{}' FROM unnest($1::text[], $4::text[]) AS t(p, a)`,
+          [fresh, this.now, this.actor, fresh.map(() => `aud_${randomUUID()}`)],
+        );
+      }
+    }
+    for (let start = 0; start < rows.length; start += PG_BATCH) {
+      const batch = rows.slice(start, start + PG_BATCH);
+      const accepted = await insertExecutionsPg(client, batch);
+      const files: Array<[string, string, string, string | null, string]> = [];
+      for (const r of batch) {
+        if (!accepted.has(r.id)) {
+          this.totals.duplicates++;
+          continue;
+        }
+        accepted.delete(r.id); // a second copy of the id inside the batch is a duplicate
+        this.stored.push(r);
+        this.totals.accepted++;
+        const at = new Date(r.startedAt).toISOString();
+        for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
+      }
+      if (files.length) {
+        await client.query(
+          `INSERT INTO "file_events" ("executionId", "path", "action", "content", "createdAt")
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamp(3)[])`,
+          [files.map((f) => f[0]), files.map((f) => f[1]), files.map((f) => f[2]), files.map((f) => f[3]), files.map((f) => f[4])],
+        );
+      }
+    }
+  }
+
+  /** Folds the daily metrics of everything stored, commits, and hands the connection back. */
+  async commit(): Promise<SessionTotals> {
+    try {
+      const deltas = metricDeltas(this.stored);
+      if (deltas.length) await upsertMetricsPg(this.client, deltas);
+      await this.client.query("COMMIT");
+      return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      this.release();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.released) return;
+    try {
+      await this.client.query("ROLLBACK");
+    } catch {
+      /* the transaction is gone either way */
+    } finally {
+      this.release();
+    }
+  }
+}
+
+async function insertExecutionsPg(client: PoolClient, batch: ExecutionRow[]): Promise<Set<string>> {
+  const col = <T>(pick: (r: ExecutionRow) => T) => batch.map(pick);
+  const result = await client.query<{ id: string }>(
+    `INSERT INTO "executions" (${EXEC_COLUMNS})
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::timestamp(3)[], $7::int4[], $8::bool[],
+                          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamp(3)[])
+     ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
+    [
+      col((r) => r.id), col((r) => r.patternId), col((r) => r.operation), col((r) => r.inputs), col((r) => r.fileCount),
+      col((r) => new Date(r.startedAt).toISOString()), col((r) => r.durationMs), col((r) => r.success),
+      col((r) => r.errorType), col((r) => r.errorMessage), col((r) => r.errorSignature), col((r) => r.errorKey),
+      col((r) => r.retryOf), col((r) => r.fix), col((r) => r.source), col((r) => new Date(r.receivedAt).toISOString()),
+    ],
+  );
+  return new Set(result.rows.map((r) => r.id));
+}
+
+async function upsertMetricsPg(client: PoolClient, deltas: MetricDelta[]): Promise<void> {
+  await client.query(
+    `INSERT INTO "pattern_metrics_daily" ("day", "patternId", "operation", "executions", "successes", "failures", "totalDurationMs")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[], $5::int4[], $6::int4[], $7::float8[]) ${METRIC_UPSERT}`,
+    [
+      deltas.map((d) => d.day), deltas.map((d) => d.patternId), deltas.map((d) => d.operation), deltas.map((d) => d.executions),
+      deltas.map((d) => d.successes), deltas.map((d) => d.failures), deltas.map((d) => d.totalDurationMs),
+    ],
+  );
+}
