@@ -1,9 +1,11 @@
 // `patterns`: the command line (DESIGN.md "Command line"). One file per command under commands/;
 // exit 0 on success, 1 on failure with a one-line reason on stderr, 2 on bad usage.
 import { Command, CommanderError } from "commander";
+import { registerAnalyze } from "./commands/analyze";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
+import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
 import { registerSignature } from "./commands/signature";
 import { registerToken } from "./commands/token";
@@ -14,7 +16,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerIngest, registerToken, registerExec, registerSignature, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 

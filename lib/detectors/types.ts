@@ -46,3 +46,93 @@ export interface RetryOutcome {
   success: boolean;
   at: number;
 }
+
+// ---- Failure-side findings (AUTO-003, AUTO-005, AUTO-007); rules in docs/failure-detectors.md ----
+
+/** Running totals of one fix applied to one error signature; the analysis run may keep these between runs. */
+export interface FixTally {
+  errorKey: string;
+  signature: string;
+  fix: string;
+  attempts: number;
+  successes: number;
+  /** Time of the latest attempt (epoch ms). */
+  lastAt: number;
+  /** Failures since the last success, in time order (0 when the latest attempt succeeded). */
+  failStreak: number;
+}
+
+export interface FixDecision {
+  selfHeal: boolean;
+  autoApply: boolean;
+  successRate: number;
+  /** Wilson 95 % interval of the success rate. */
+  interval: { low: number; high: number };
+  reason: string;
+}
+
+/** Failures of one error signature, for the recurring-failure part of the anti-pattern registry. */
+export interface ErrorTally {
+  errorKey: string;
+  signature: string;
+  occurrences: number;
+  firstAt: number;
+  lastAt: number;
+  /** Patterns whose runs failed with this signature (ad-hoc runs add none). */
+  patternIds: string[];
+}
+
+/** A time window in which most patterns run from one source failed at once. */
+export interface OutageWindow {
+  source: string | null;
+  /** [start, end) in epoch ms. */
+  start: number;
+  end: number;
+  patternsFailing: number;
+  patternsActive: number;
+}
+
+export type PatternClassification = "healthy" | "flaky" | "broken" | "insufficient";
+
+export interface PatternHealth {
+  /** Runs the decision rests on: in the window, after countFrom, outside outages. */
+  considered: number;
+  failures: number;
+  failureRate: number;
+  /** Wilson 95 % interval of the failure rate. */
+  interval: { low: number; high: number };
+  classification: PatternClassification;
+  /** Whether the evidence supports quarantine (the analysis run applies or proposes it). */
+  quarantine: boolean;
+  reason: string;
+  evidence: { windowStart: number; windowEnd: number; failedRunIds: string[] };
+}
+
+export interface DailySuccess {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  executions: number;
+  successes: number;
+}
+
+export interface WeeklySuccess {
+  /** ISO-8601 week, YYYY-Www. */
+  week: string;
+  executions: number;
+  successes: number;
+  rate: number;
+}
+
+export interface DegradationAssessment {
+  degrading: boolean;
+  recentRate: number;
+  earlierRate: number;
+  recentRuns: number;
+  earlierRuns: number;
+  z: number;
+  /** One-sided p-value for "the recent rate is lower than the earlier one". */
+  pValue: number;
+  /** While degrading: the totals the pattern is compared with (kept by the analysis run); else null. */
+  baseline: { runs: number; successes: number } | null;
+  reason: string;
+}

@@ -1,0 +1,89 @@
+// AUTO-003 step: folds new retries into the per-(signature, fix) tallies, and keeps the self-healing
+// patterns and their auto-apply marks in line with what the learner decides.
+import { stringify } from "yaml";
+import { foldRetries, decideFix } from "../../detectors/error-recovery";
+import type { FixTally } from "../../detectors/types";
+import { signatureKey } from "../../signature";
+import { detectorSettings } from "../../schemas/settings";
+import { newRetryOutcomes } from "../read";
+import type { AnalysisStep } from "../types";
+
+export function fixRowId(errorKey: string, fix: string): string {
+  return `fix_${errorKey}_${signatureKey(fix)}`;
+}
+
+export function selfHealPatternId(errorKey: string, fix: string): string {
+  return `heal-${errorKey.slice(0, 8)}-${signatureKey(fix).slice(0, 8)}`;
+}
+
+export const errorRecoveryStep: AnalysisStep = {
+  name: "AUTO-003 error recovery",
+  run: async (ctx) => {
+    const outcomes = await newRetryOutcomes(ctx.db, ctx.fromSeq, ctx.toSeq);
+    if (outcomes.length === 0) return { counts: {}, findings: [], persist: async () => {} };
+    const settings = detectorSettings(ctx.settings);
+    const ids = [...new Set(outcomes.map((o) => fixRowId(o.errorKey, o.fix)))];
+    const stored = await ctx.db.prisma.errorPattern.findMany({ where: { id: { in: ids } } });
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    const previous: FixTally[] = stored.map((s) => ({
+      errorKey: s.signatureKey, signature: s.signature, fix: s.fix, attempts: s.attempts, successes: s.successes,
+      lastAt: s.lastSeenAt.getTime(), failStreak: s.failStreak,
+    }));
+    const tallies = foldRetries(previous, outcomes);
+    const patternIds = tallies.map((t) => selfHealPatternId(t.errorKey, t.fix));
+    const existingPatterns = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: patternIds } } })).map((p) => [p.id, p]));
+    const findings: string[] = [];
+    const counts = { retriesLearned: outcomes.length, selfHealCreated: 0, autoApplyGained: 0, autoApplyLost: 0 };
+    const plans = tallies.map((t) => {
+      const id = fixRowId(t.errorKey, t.fix);
+      const before = byId.get(id);
+      const decision = decideFix(t, { autoApply: before?.autoApply ?? false }, settings);
+      const patternId = selfHealPatternId(t.errorKey, t.fix);
+      const pattern = existingPatterns.get(patternId);
+      if (decision.selfHeal && !pattern) {
+        counts.selfHealCreated++;
+        findings.push(`self-healing fix "${t.fix}" for "${t.signature.slice(0, 80)}": ${decision.reason}`);
+      }
+      if (decision.autoApply && !before?.autoApply) counts.autoApplyGained++;
+      if (!decision.autoApply && before?.autoApply) {
+        counts.autoApplyLost++;
+        findings.push(`fix "${t.fix}" is no longer applied automatically: ${decision.reason}`);
+      }
+      return { id, t, before, decision, patternId, pattern };
+    });
+    return {
+      counts,
+      findings,
+      persist: async (tx) => {
+        const now = ctx.now;
+        for (const { id, t, before, decision, patternId, pattern } of plans) {
+          const spec = stringify({
+            name: `Self-heal: ${t.fix}`,
+            kind: "self_heal",
+            error: { signature: t.signature, key: t.errorKey },
+            fix: t.fix,
+            evidence: { attempts: t.attempts, successes: t.successes, successRate: Number(decision.successRate.toFixed(4)), interval95: [Number(decision.interval.low.toFixed(4)), Number(decision.interval.high.toFixed(4))] },
+            autoApply: decision.autoApply,
+          });
+          const linkPattern = decision.selfHeal || pattern ? patternId : null;
+          if (decision.selfHeal && !pattern) {
+            await tx.pattern.create({
+              data: { id: patternId, name: `Self-heal: ${t.fix}`, kind: "self_heal", status: "active", origin: "detector", spec, autoApply: decision.autoApply, description: decision.reason, createdAt: now, updatedAt: now },
+            });
+            await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${patternId}_c`, at: now, actor: "system", action: "self_heal.create", targetType: "pattern", targetId: patternId, reason: decision.reason } });
+          } else if (pattern) {
+            const status = decision.selfHeal ? (pattern.status === "archived" ? "active" : pattern.status) : "archived";
+            await tx.pattern.update({ where: { id: patternId }, data: { spec, autoApply: decision.autoApply, description: decision.reason, status, updatedAt: now } });
+          }
+          if ((before?.autoApply ?? false) !== decision.autoApply) {
+            await tx.auditEvent.create({
+              data: { id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", targetType: "pattern", targetId: patternId, reason: decision.reason },
+            });
+          }
+          const data = { signature: t.signature, attempts: t.attempts, successes: t.successes, failStreak: t.failStreak, autoApply: decision.autoApply, lastSeenAt: new Date(t.lastAt), patternId: linkPattern, updatedAt: now };
+          await tx.errorPattern.upsert({ where: { id }, create: { id, signatureKey: t.errorKey, fix: t.fix, createdAt: now, ...data }, update: data });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,63 @@
+// AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
+// by the two-proportion test in lib/detectors/evolution.ts.
+import { addWeeks, assessDegradation, dailyTotals, isoWeekOf, weeklySuccess, weekStart } from "../../detectors/evolution";
+import { detectOutages, duringOutage } from "../../detectors/outages";
+import { patternsWithNewRuns, recentRuns, runsSince } from "../read";
+import type { AnalysisStep, StepOutcome } from "../types";
+
+const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
+
+export const evolutionStep: AnalysisStep = {
+  name: "AUTO-007 evolution",
+  run: async (ctx): Promise<StepOutcome> => {
+    const touched = await patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq);
+    if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
+    const nowWeek = isoWeekOf(ctx.now.getTime());
+    const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
+    // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
+    const sample = await runsSince(ctx.db, new Date(since - 7 * 86_400_000));
+    const outages = detectOutages(sample.map((r) => ({ patternId: r.patternId, source: r.source, startedAt: r.startedAt, success: r.success })));
+    const patterns = await ctx.db.prisma.pattern.findMany({
+      where: { id: { in: touched } },
+      select: { id: true, degrading: true, degradingBaseline: true },
+    });
+    const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
+    const findings: string[] = [];
+    for (const p of patterns) {
+      const runs = (await recentRuns(ctx.db, p.id, new Date(since), 100_000)).filter((r) => !duringOutage(r, outages));
+      const weeks = weeklySuccess(dailyTotals(runs));
+      let baseline: { runs: number; successes: number } | null = null;
+      try {
+        baseline = p.degradingBaseline ? (JSON.parse(p.degradingBaseline) as { runs: number; successes: number }) : null;
+      } catch {
+        baseline = null;
+      }
+      const a = assessDegradation(weeks, nowWeek, { degrading: p.degrading, baseline });
+      const nextBaseline = a.baseline ? JSON.stringify(a.baseline) : null;
+      if (a.degrading !== p.degrading || nextBaseline !== p.degradingBaseline) {
+        changes.push({ id: p.id, degrading: a.degrading, baseline: nextBaseline, reason: a.reason });
+        if (a.degrading !== p.degrading) findings.push(`${p.id} ${a.degrading ? "is degrading" : "recovered"}: ${a.reason}`);
+      }
+    }
+    const flagged = changes.filter((c) => c.degrading && !patterns.find((p) => p.id === c.id)!.degrading).length;
+    const cleared = changes.filter((c) => !c.degrading && patterns.find((p) => p.id === c.id)!.degrading).length;
+    return {
+      counts: { degradingFlagged: flagged, degradingCleared: cleared },
+      findings,
+      persist: async (tx) => {
+        for (const c of changes) {
+          const before = patterns.find((p) => p.id === c.id)!;
+          await tx.pattern.update({
+            where: { id: c.id },
+            data: { degrading: c.degrading, degradingBaseline: c.baseline, ...(c.degrading !== before.degrading ? { degradingSince: c.degrading ? ctx.now : null } : {}) },
+          });
+          if (c.degrading !== before.degrading) {
+            await tx.auditEvent.create({
+              data: { id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason },
+            });
+          }
+        }
+      },
+    };
+  },
+};

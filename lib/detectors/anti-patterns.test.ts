@@ -1,0 +1,158 @@
+// AUTO-005: recurring signatures and pattern health — window, minimum evidence, broken vs flaky,
+// outages and lifted quarantines, each at its boundary.
+import fc from "fast-check";
+import { describe, expect, it, test } from "vitest";
+import { assessPattern, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
+import { DEFAULT_SETTINGS, type ExecutionFact, type OutageWindow } from "./types";
+
+const S = DEFAULT_SETTINGS;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 10, 25, 12);
+const ctx = (over: Partial<AssessContext> = {}): AssessContext => ({ now: NOW, countFrom: null, outages: [], ...over });
+
+/** Runs from a string of outcomes, oldest first, one per hour ending an hour before NOW: "SSF" = ok, ok, failed. */
+function runs(outcomes: string, opts: { end?: number; source?: string; step?: number } = {}): ExecutionFact[] {
+  const step = opts.step ?? HOUR;
+  const end = opts.end ?? NOW - HOUR;
+  return [...outcomes].map((c, i) => ({
+    seq: i, id: `r${i}`, patternId: "p", operation: "op", startedAt: end - (outcomes.length - 1 - i) * step, durationMs: 1,
+    success: c === "S", errorKey: c === "S" ? null : "k", errorSignature: c === "S" ? null : "boom", retryOf: null, fix: null,
+    source: opts.source ?? "ci-1", inputs: null,
+  }));
+}
+const mix = (n: number, failures: number) => {
+  // failures spread evenly among successes, the last run a success (no trailing streak)
+  const out = Array.from({ length: n }, () => "S");
+  for (let i = 0; i < failures; i++) out[Math.floor((i * n) / failures)] = "F";
+  if (out[n - 1] === "F") [out[0], out[n - 1]] = [out[n - 1]!, out[0]!];
+  return out.join("");
+};
+
+describe("recurringErrors", () => {
+  it("keeps signatures that failed at least 3 times, most frequent first", () => {
+    const t = (errorKey: string, occurrences: number) => ({ errorKey, signature: errorKey, occurrences, firstAt: 0, lastAt: 1, patternIds: ["b", "a", "a"] });
+    const found = recurringErrors([t("two", 2), t("three", 3), t("nine", 9)]);
+    expect(found.map((e) => [e.errorKey, e.patternIds])).toEqual([["nine", ["a", "b"]], ["three", ["a", "b"]]]);
+    expect(recurringErrors([t("two", 2)], { minOccurrences: 2 })).toHaveLength(1);
+  });
+
+  it("tallies failed runs per signature, with the patterns involved", () => {
+    const r = runs("FSFF");
+    r[0]!.patternId = null;
+    expect(tallyErrors(r)).toEqual([{ errorKey: "k", signature: "boom", occurrences: 3, firstAt: r[0]!.startedAt, lastAt: r[3]!.startedAt, patternIds: ["p"] }]);
+  });
+});
+
+describe("assessPattern: minimum evidence and the failure-rate line", () => {
+  // failure rate ≥ 0.40 and Wilson lower bound ≥ 0.20: under 20 runs the bound binds, from 20 the rate
+  test.each([
+    [9, 5, "insufficient", false],
+    [10, 4, "healthy", false], // 40 % but lower bound 0.168
+    [10, 5, "flaky", true], // lower bound 0.237
+    [15, 6, "healthy", false], // lower bound 0.198
+    [15, 7, "flaky", true],
+    [20, 7, "healthy", false], // 35 %
+    [20, 8, "flaky", true], // 40 %, lower bound 0.219
+    [50, 19, "healthy", false],
+    [50, 20, "flaky", true],
+  ])("%d runs with %d interleaved failures → %s (quarantine %s)", (n, f, classification, quarantine) => {
+    const h = assessPattern(runs(mix(n, f)), ctx(), S);
+    expect([h.considered, h.failures, h.classification, h.quarantine]).toEqual([n, f, classification, quarantine]);
+  });
+
+  it("follows the setting", () => {
+    expect(assessPattern(runs(mix(50, 20)), ctx(), { ...S, autoQuarantineFailureRate: 0.5 }).quarantine).toBe(false);
+  });
+
+  it("property: never quarantines on fewer than 10 considered runs", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[SF]{0,9}$/), (o) => {
+        const h = assessPattern(runs(o), ctx(), S);
+        expect(h.quarantine).toBe(false);
+        expect(h.classification).toBe("insufficient");
+      }),
+    );
+  });
+
+  it("property: order does not matter, evidence is bounded", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[SF]{0,80}$/), (o) => {
+        const r = runs(o);
+        const h = assessPattern(r, ctx(), S);
+        expect(assessPattern([...r].reverse(), ctx(), S)).toEqual(h);
+        expect(h.considered).toBeLessThanOrEqual(50);
+        expect(h.evidence.failedRunIds.length).toBeLessThanOrEqual(10);
+        if (h.quarantine) expect(h.considered).toBeGreaterThanOrEqual(10);
+      }),
+    );
+  });
+});
+
+describe("assessPattern: broken vs flaky", () => {
+  const alt = "SF".repeat(15); // 30 runs at 50 %, ending on a failure
+  test.each([
+    ["F".repeat(10), "broken"], // every run failed
+    ["S".repeat(45) + "F".repeat(5), "broken"], // healthy, then 5 in a row
+    ["S".repeat(46) + "F".repeat(4), "healthy"], // 4 in a row is not yet a streak
+    // before the streak 15 of 31 failed, Wilson upper bound 0.652
+    [alt + "S" + "F".repeat(16), "flaky"], // 0.652^16 = 0.0011: it happens
+    [alt + "S" + "F".repeat(17), "broken"], // 0.652^17 = 0.00069: it does not
+    ["S".repeat(30) + "F".repeat(20), "broken"], // a long streak after a clean record
+  ])("%s → %s", (o, classification) => {
+    const h = assessPattern(runs(o), ctx(), S);
+    expect(h.classification).toBe(classification);
+    expect(h.quarantine).toBe(classification !== "healthy");
+  });
+
+  it("compares a long streak with the whole 30-day record, not only the latest 50 runs", () => {
+    // the latest 50 are F S F×48: from those alone the rate before the streak would be 1 of 2
+    const h = assessPattern(runs("S".repeat(40) + "FS" + "F".repeat(48)), ctx(), S);
+    expect([h.considered, h.classification]).toEqual([50, "broken"]);
+  });
+
+  it("lists the latest failed runs as evidence, newest first", () => {
+    const h = assessPattern(runs("S".repeat(30) + "F".repeat(12)), ctx(), S);
+    expect(h.evidence.failedRunIds).toEqual(Array.from({ length: 10 }, (_, i) => `r${41 - i}`));
+    expect(h.evidence.windowEnd).toBe(NOW);
+  });
+});
+
+describe("assessPattern: window, outages, lifted quarantines", () => {
+  it("only looks at the last 30 days", () => {
+    const old = runs("F".repeat(20), { end: NOW - 31 * DAY });
+    const recent = runs("S".repeat(10)).map((r) => ({ ...r, id: `n${r.id}` }));
+    const h = assessPattern([...old, ...recent], ctx(), S);
+    expect([h.considered, h.quarantine]).toEqual([10, false]);
+    expect(h.evidence.windowStart).toBe(NOW - 30 * DAY);
+  });
+
+  it("only looks at the latest 50 runs", () => {
+    const h = assessPattern(runs("F".repeat(40) + "S".repeat(50), { step: HOUR / 4 }), ctx(), S);
+    expect([h.considered, h.failures, h.quarantine]).toEqual([50, 0, false]);
+  });
+
+  it("ignores runs inside an outage of their own source, not of another", () => {
+    const r = runs("S".repeat(30) + "F".repeat(20) + "S".repeat(5), { step: 60_000 });
+    const outage = (source: string): OutageWindow => ({ source, start: r[30]!.startedAt, end: r[49]!.startedAt + 1, patternsFailing: 5, patternsActive: 5 });
+    expect(assessPattern(r, ctx(), S).quarantine).toBe(true);
+    const h = assessPattern(r, ctx({ outages: [outage("ci-1")] }), S);
+    expect([h.considered, h.failures, h.quarantine]).toEqual([35, 0, false]);
+    expect(assessPattern(r, ctx({ outages: [outage("ci-2")] }), S).quarantine).toBe(true);
+  });
+
+  it("after a lift, the same old failures do not quarantine again; new ones can", () => {
+    const old = runs("F".repeat(30), { end: NOW - 2 * DAY });
+    const liftedAt = NOW - DAY;
+    expect(assessPattern(old, ctx(), S).quarantine).toBe(true);
+    const after = assessPattern(old, ctx({ countFrom: liftedAt }), S);
+    expect([after.considered, after.quarantine, after.evidence.windowStart]).toEqual([0, false, liftedAt]);
+    const fresh = runs("F".repeat(10), { step: 60_000 }).map((r) => ({ ...r, id: `n${r.id}` }));
+    expect(assessPattern([...old, ...fresh], ctx({ countFrom: liftedAt }), S)).toMatchObject({ considered: 10, quarantine: true });
+  });
+
+  it("ignores runs after now", () => {
+    const future = runs("F".repeat(20), { end: NOW + 30 * DAY });
+    expect(assessPattern(future, ctx(), S).considered).toBe(0);
+  });
+});

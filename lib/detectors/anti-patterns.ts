@@ -1,0 +1,109 @@
+// AUTO-005 anti-pattern detector: error signatures that keep failing, and patterns whose recent runs
+// justify quarantine — on enough evidence, outside outages, and only counting after a person lifted it.
+import { duringOutage } from "./outages";
+import { wilsonInterval } from "./stats";
+import type { DetectorSettings, ErrorTally, ExecutionFact, OutageWindow, PatternClassification, PatternHealth } from "./types";
+
+const DAY = 86_400_000;
+/** DESIGN.md "recurring failures (≥ 3)". */
+export const RECURRING_MIN_OCCURRENCES = 3;
+/** A pattern is judged on its runs of the last 30 days, at most the latest 50 of them. */
+export const QUARANTINE_WINDOW_MS = 30 * DAY;
+export const QUARANTINE_MAX_RUNS = 50;
+/** Never quarantine on fewer considered runs than this. */
+export const QUARANTINE_MIN_RUNS = 10;
+/** The Wilson 95 % lower bound of the failure rate must reach this share of the setting (0.40 → 0.20). */
+export const QUARANTINE_BOUND_SHARE = 0.5;
+/** Broken: a trailing streak of at least 5 failures that the pattern's earlier rate makes this unlikely. */
+export const BROKEN_MIN_STREAK = 5;
+export const BROKEN_STREAK_P = 0.001;
+const MAX_EVIDENCE = 10;
+
+/** Failed runs per error signature. */
+export function tallyErrors(runs: readonly ExecutionFact[]): ErrorTally[] {
+  const byKey = new Map<string, ErrorTally & { patterns: Set<string> }>();
+  for (const r of runs) {
+    if (r.success || r.errorKey === null) continue;
+    const t = byKey.get(r.errorKey) ?? { errorKey: r.errorKey, signature: r.errorSignature ?? "", occurrences: 0, firstAt: r.startedAt, lastAt: r.startedAt, patternIds: [], patterns: new Set<string>() };
+    t.occurrences += 1;
+    t.firstAt = Math.min(t.firstAt, r.startedAt);
+    t.lastAt = Math.max(t.lastAt, r.startedAt);
+    if (r.patternId !== null) t.patterns.add(r.patternId);
+    byKey.set(r.errorKey, t);
+  }
+  return [...byKey.values()]
+    .map(({ patterns, ...t }) => ({ ...t, patternIds: [...patterns].sort() }))
+    .sort((a, b) => (a.errorKey < b.errorKey ? -1 : a.errorKey > b.errorKey ? 1 : 0));
+}
+
+/** Signatures that failed at least 3 times become anti-pattern entries: most frequent first. */
+export function recurringErrors(tallies: readonly ErrorTally[], opts: { minOccurrences?: number } = {}): Array<ErrorTally & { reason: string }> {
+  const min = opts.minOccurrences ?? RECURRING_MIN_OCCURRENCES;
+  return tallies
+    .filter((t) => t.occurrences >= min)
+    .map((t) => ({
+      ...t,
+      patternIds: [...new Set(t.patternIds)].sort(),
+      reason: `failed ${t.occurrences} times${t.patternIds.length ? ` across ${new Set(t.patternIds).size} pattern(s)` : ""} (≥ ${min})`,
+    }))
+    .sort((a, b) => b.occurrences - a.occurrences || (a.errorKey < b.errorKey ? -1 : a.errorKey > b.errorKey ? 1 : 0));
+}
+
+export interface AssessContext {
+  now: number;
+  /** After a person lifted a quarantine: only runs that started at or after this time count. */
+  countFrom: number | null;
+  outages: readonly OutageWindow[];
+}
+
+/**
+ * One pattern's health from its recent runs (any order). Considered runs: started in the last 30 days
+ * (and not after `now`), at or after `countFrom`, outside outages of their own source; the latest 50.
+ * - insufficient: fewer than 10 considered runs; never quarantined.
+ * - broken: every run of the window failed, or a trailing streak of k ≥ 5 failures after a success where
+ *   p^k ≤ 0.001, p being the Wilson 95 % upper bound of the failure rate before the streak (over the
+ *   whole 30-day window, not only the latest 50 runs): a healthy
+ *   pattern (1 failure in 45) is broken after 5 in a row, one failing half its runs needs about 17.
+ *   Broken is quarantined.
+ * - flaky: failure rate ≥ the setting and its Wilson lower bound ≥ half the setting; quarantined.
+ * - healthy: otherwise.
+ */
+export function assessPattern(runs: readonly ExecutionFact[], ctx: AssessContext, settings: DetectorSettings): PatternHealth {
+  const windowStart = Math.max(ctx.now - QUARANTINE_WINDOW_MS, ctx.countFrom ?? Number.NEGATIVE_INFINITY);
+  const eligible = runs
+    .filter((r) => r.startedAt >= windowStart && r.startedAt <= ctx.now && !duringOutage(r, ctx.outages))
+    .sort((a, b) => a.startedAt - b.startedAt || a.seq - b.seq);
+  const considered = eligible.slice(-QUARANTINE_MAX_RUNS);
+  const n = considered.length;
+  const failed = considered.filter((r) => !r.success);
+  const failures = failed.length;
+  const failureRate = n > 0 ? failures / n : 0;
+  const interval = wilsonInterval(failures, n);
+  const evidence = { windowStart, windowEnd: ctx.now, failedRunIds: failed.slice(-MAX_EVIDENCE).reverse().map((r) => r.id) };
+  const summary = `${failures} of ${n} considered runs failed (${Math.round(failureRate * 1000) / 10} %, 95 % lower bound ${interval.low.toFixed(2)})`;
+  const health = (classification: PatternClassification, quarantine: boolean, why: string): PatternHealth => ({
+    considered: n, failures, failureRate, interval, classification, quarantine, reason: `${summary}; ${why}`, evidence,
+  });
+
+  if (n < QUARANTINE_MIN_RUNS) return health("insufficient", false, `fewer than ${QUARANTINE_MIN_RUNS} runs: not enough to judge`);
+  // the streak and the rate before it are read from every eligible run of the 30 days, not only the
+  // latest 50, so a long streak still has a record to be compared with
+  const all = eligible.length;
+  let streak = 0;
+  while (streak < all && !eligible[all - 1 - streak]!.success) streak++;
+  if (streak === all) return health("broken", true, "every run of the window failed");
+  if (streak >= BROKEN_MIN_STREAK) {
+    // the failure rate before the streak, taken at its Wilson upper bound: the point estimate is
+    // noisy, and a flaky pattern that happened to do well before a streak must not look broken
+    const failedBefore = eligible.reduce((k, r) => k + (r.success ? 0 : 1), 0) - streak;
+    const p = wilsonInterval(failedBefore, all - streak).high;
+    if (Math.pow(p, streak) <= BROKEN_STREAK_P) {
+      return health("broken", true, `the last ${streak} runs all failed, unlikely at its earlier failure rate`);
+    }
+  }
+  const bound = settings.autoQuarantineFailureRate * QUARANTINE_BOUND_SHARE;
+  if (failureRate >= settings.autoQuarantineFailureRate - 1e-9 && interval.low >= bound - 1e-9) {
+    return health("flaky", true, `failures interleaved with successes at ≥ ${settings.autoQuarantineFailureRate} (lower bound ≥ ${bound.toFixed(2)})`);
+  }
+  return health("healthy", false, `below the quarantine line (${settings.autoQuarantineFailureRate}, lower bound ≥ ${bound.toFixed(2)})`);
+}

@@ -1,0 +1,32 @@
+// Patterns with their use and health, for `patterns list` and the patterns page.
+import type { DbHandle } from "../../db/client";
+
+export interface PatternListItem {
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  origin: string;
+  uses: number;
+  successRate: number | null;
+  degrading: boolean;
+  autoApply: boolean;
+  quarantineReason: string | null;
+}
+
+export async function getPatterns(db: DbHandle, opts: { status?: string } = {}): Promise<PatternListItem[]> {
+  const [patterns, usage] = await Promise.all([
+    db.prisma.pattern.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: { id: "asc" } }),
+    db.prisma.patternMetricDaily.groupBy({ by: ["patternId"], where: { patternId: { not: "" } }, _sum: { executions: true, successes: true } }),
+  ]);
+  const byId = new Map(usage.map((u) => [u.patternId, u._sum]));
+  return patterns.map((p) => {
+    const u = byId.get(p.id);
+    const uses = u?.executions ?? 0;
+    return {
+      id: p.id, name: p.name, kind: p.kind, status: p.status, origin: p.origin, uses,
+      successRate: uses ? (u?.successes ?? 0) / uses : null,
+      degrading: p.degrading, autoApply: p.autoApply, quarantineReason: p.quarantineReason,
+    };
+  });
+}
