@@ -1,4 +1,5 @@
-// A new user's first minutes: an empty workspace shows onboarding, the demo loads, the overview renders.
+// A new user's first minutes: an empty workspace shows onboarding, the demo loads, the overview renders,
+// and a reviewer lifts a quarantine from the anti-pattern registry.
 import { expect, test } from "@playwright/test";
 
 test("a fresh database shows onboarding, then the overview after loading the demo", async ({ page }) => {
@@ -8,13 +9,32 @@ test("a fresh database shows onboarding, then the overview after loading the dem
   await page.screenshot({ path: "e2e/screenshots/onboarding.png", fullPage: true });
 
   await page.getByRole("button", { name: "Load demo data" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("heading", { name: "Executions per day" })).toBeVisible();
   await expect(page.getByTestId("executions-window")).not.toHaveText("0");
-  await expect(page.getByRole("cell", { name: "run-e2e-suite" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/overview.png", fullPage: true });
 
   await page.getByRole("link", { name: "Executions" }).first().click();
   await expect(page.getByRole("heading", { name: "Executions" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /^sim-\d{6}$/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^(fs42-\d{6}|demo-sim-\d{6})$/ }).first()).toBeVisible();
+});
+
+test("a reviewer lifts a quarantine, and the registry records who and why", async ({ page }) => {
+  await page.goto("/anti-patterns");
+  await expect(page.getByRole("heading", { name: "Failing patterns" })).toBeVisible();
+  const form = page.getByRole("form").first();
+  const label = await form.getAttribute("aria-label");
+  const patternId = label!.replace("Lift the quarantine of ", "");
+  await form.getByLabel("Your name").fill("Ana Reviewer");
+  await form.getByLabel("Reason").fill("runner image fixed");
+  await form.getByRole("button", { name: "Lift quarantine" }).click();
+  // the page re-renders from the server: the row now says lifted, and its form is gone
+  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: patternId, exact: true }) });
+  await expect(row.getByText("lifted", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: "Lift quarantine" })).toHaveCount(0);
+  await page.reload();
+  await expect(row.getByText(/quarantine\.lift by Ana Reviewer — runner image fixed/)).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/anti-patterns.png", fullPage: true });
+  await page.goto("/patterns?status=active");
+  await expect(page.getByRole("cell", { name: patternId })).toBeVisible();
 });

@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 
 const NAV = [
   { href: "/", label: "Overview" },
+  { href: "/patterns", label: "Patterns" },
+  { href: "/anti-patterns", label: "Anti-patterns" },
+  { href: "/fixes", label: "Fixes" },
   { href: "/executions", label: "Executions" },
 ];
 

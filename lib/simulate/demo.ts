@@ -1,31 +1,57 @@
-// The demo workspace: simulated telemetry through the normal ingest path, so what people see in the
-// demo is what real telemetry would produce.
+// The demo workspace: simulated telemetry through the normal ingest path, analysed week by week as a
+// live system would be, so what people see in the demo is what real telemetry would produce.
 import { randomUUID } from "node:crypto";
+import { runAnalysis } from "../analysis/run";
+import { ANALYSIS_STEPS } from "../analysis/steps";
 import type { DbHandle } from "../db/client";
+import type { ExecutionEvent } from "../telemetry/event-schema";
 import { ingestEvents } from "../telemetry/ingest";
+import { simulateFailureScenarios } from "./failure-scenarios";
 import { simulateTelemetry } from "./telemetry";
+
+const WEEK = 7 * 86_400_000;
 
 export interface DemoResult {
   accepted: number;
   duplicates: number;
   patterns: number;
+  analysisRuns: number;
+}
+
+export function demoEvents(now: number, seed: number): { events: ExecutionEvent[]; patterns: number } {
+  const failures = simulateFailureScenarios({ seed, now });
+  // ad-hoc work (repeated manual operations and one-offs) from the general simulator
+  const adHoc = simulateTelemetry({ seed, now, days: 42 }).events.filter((e) => !e.patternId && !e.retryOf);
+  const events = [...failures.events, ...adHoc.map((e) => ({ ...e, id: `demo-${e.id}` }))];
+  events.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  return { events, patterns: failures.truth.patterns.length };
 }
 
 export async function loadDemo(db: DbHandle, opts: { now?: number; actor?: string; seed?: number } = {}): Promise<DemoResult> {
   const now = opts.now ?? Date.now();
-  const { events, truth } = simulateTelemetry({ now, seed: opts.seed ?? 42 });
-  const outcome = await ingestEvents(db, events, { maxEvents: Number.POSITIVE_INFINITY, actor: opts.actor ?? "demo", now });
-  if (!outcome.ok) throw new Error(`demo telemetry was refused: ${outcome.errors[0]?.message ?? "invalid"}`);
+  const actor = opts.actor ?? "demo";
+  const { events, patterns } = demoEvents(now, opts.seed ?? 42);
+  let accepted = 0;
+  let duplicates = 0;
+  let analysisRuns = 0;
+  let from = 0;
+  for (let end = Date.parse(events[0]!.startedAt) + WEEK; from < events.length; end += WEEK) {
+    let to = from;
+    while (to < events.length && Date.parse(events[to]!.startedAt) < end) to++;
+    const at = Math.min(end, now);
+    const outcome = await ingestEvents(db, events.slice(from, to), { maxEvents: Number.POSITIVE_INFINITY, actor, now: at });
+    if (!outcome.ok) throw new Error(`demo telemetry was refused: ${outcome.errors[0]?.message ?? "invalid"}`);
+    accepted += outcome.accepted;
+    duplicates += outcome.duplicates;
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, trigger: "demo", now: new Date(at), waitMs: 30_000 });
+    analysisRuns++;
+    from = to;
+  }
   await db.prisma.auditEvent.create({
     data: {
-      id: `aud_${randomUUID()}`,
-      at: new Date(now),
-      actor: opts.actor ?? "demo",
-      action: "demo.load",
-      targetType: "workspace",
-      targetId: "demo",
-      details: JSON.stringify({ accepted: outcome.accepted, duplicates: outcome.duplicates }),
+      id: `aud_${randomUUID()}`, at: new Date(now), actor, action: "demo.load", targetType: "workspace", targetId: "demo",
+      details: JSON.stringify({ accepted, duplicates, analysisRuns }),
     },
   });
-  return { accepted: outcome.accepted, duplicates: outcome.duplicates, patterns: truth.patterns.length };
+  return { accepted, duplicates, patterns, analysisRuns };
 }

@@ -20,6 +20,6 @@ export function registerDemo(program: Command): void {
         return loadDemo(db, { seed, actor: "cli" });
       });
       if (opts.json) printJson(result);
-      else console.log(`demo loaded: ${result.accepted} executions of ${result.patterns} patterns (${result.duplicates} duplicates)`);
+      else console.log(`demo loaded: ${result.accepted} executions of ${result.patterns} patterns, analysed in ${result.analysisRuns} weekly runs`);
     });
 }

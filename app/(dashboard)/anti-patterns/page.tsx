@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { formatDateTime, formatPercent } from "@/components/ui/format";
+import { getDb } from "@/lib/db/client";
+import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
+import { LiftForm } from "./_components/lift-form";
+
+export const metadata: Metadata = { title: "Anti-patterns" };
+
+const BADGE: Record<string, string> = { quarantined: "bad", proposed: "warn", lifted: "ok", monitoring: "" };
+
+export default async function AntiPatternsPage() {
+  await connection();
+  const entries = await getAntiPatterns(getDb());
+  const failing = entries.filter((e) => e.kind === "failing_pattern");
+  const recurring = entries.filter((e) => e.kind === "recurring_error");
+  return (
+    <>
+      <h1>Anti-patterns</h1>
+      <p className="subtitle">Patterns that fail too often, and errors that keep coming back — with who decided what, and why.</p>
+      <section className="panel" aria-labelledby="failing-title">
+        <h2 id="failing-title">Failing patterns</h2>
+        {failing.length === 0 ? (
+          <p className="muted">No pattern fails often enough to quarantine.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Pattern</th>
+                <th>Status</th>
+                <th>Failure rate</th>
+                <th>History</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {failing.map((e) => (
+                <tr key={e.id}>
+                  <td className="mono">{e.patternId}</td>
+                  <td>
+                    <span className={`badge ${BADGE[e.status] ?? ""}`}>{e.status}</span> <span className="muted">{e.classification}</span>
+                  </td>
+                  <td>
+                    {formatPercent(e.failureRate)} <span className="muted">({e.occurrences} failed)</span>
+                  </td>
+                  <td>
+                    {e.history.map((h, i) => (
+                      <div key={i} className="muted">
+                        {formatDateTime(h.at)} · {h.action} by {h.actor}
+                        {h.reason ? ` — ${h.reason}` : ""}
+                      </div>
+                    ))}
+                  </td>
+                  <td>{e.status === "quarantined" || e.status === "proposed" ? <LiftForm patternId={e.patternId!} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="recurring-title">
+        <h2 id="recurring-title">Recurring errors</h2>
+        {recurring.length === 0 ? (
+          <p className="muted">No error signature has recurred yet.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Signature</th>
+                <th>Seen</th>
+                <th>First</th>
+                <th>Last</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recurring.map((e) => (
+                <tr key={e.id}>
+                  <td className="mono">{e.signature}</td>
+                  <td>{e.occurrences}</td>
+                  <td>{formatDateTime(e.firstSeenAt)}</td>
+                  <td>{formatDateTime(e.lastSeenAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
