@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveRoutes, type TestServer } from "@/lib/api/test-server";
+import { createToken } from "@/lib/auth/tokens";
+import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { errorSignature, signatureKey } from "@/lib/signature";
+
+describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
+  let db: TestDb;
+  let server: TestServer;
+  let token: string;
+  const get = (query: string, auth = `Bearer ${token}`) => fetch(`${server.url}/api/v1/heal${query}`, { headers: { authorization: auth } });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    process.env.DATABASE_URL = db.url;
+    const route = await import("./route");
+    server = await serveRoutes({ "/api/v1/heal": { GET: route.GET } });
+    token = (await createToken(db, "heal-test")).secret;
+    const signature = errorSignature("ECONNREFUSED connect 10.0.0.7:5432");
+    const base = { signatureKey: signatureKey(signature), signature, lastSeenAt: new Date(), updatedAt: new Date() };
+    await db.prisma.errorPattern.createMany({
+      data: [
+        { id: "f1", fix: "flush-dns", attempts: 6, successes: 2, ...base },
+        { id: "f2", fix: "restart-db", attempts: 20, successes: 19, autoApply: true, ...base },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.destroy();
+  });
+
+  it("answers the fixes for a message never seen verbatim, best first, with the interval", async () => {
+    const res = await get(`?error=${encodeURIComponent("ECONNREFUSED connect 192.168.4.2:6432")}`);
+    expect(res.status).toBe(200);
+    const fixes = (await res.json()) as Array<{ fix: string; autoApply: boolean; successRate: number; interval: { low: number; high: number } }>;
+    expect(fixes.map((f) => f.fix)).toEqual(["restart-db", "flush-dns"]);
+    expect(fixes[0]).toMatchObject({ autoApply: true, successRate: 0.95 });
+    expect(fixes[0]!.interval.low).toBeLessThan(0.95);
+  });
+
+  it("answers [] for an unknown error, 400 without one, 401 without a token", async () => {
+    expect(await (await get("?error=something%20new")).json()).toEqual([]);
+    expect((await get("")).status).toBe(400);
+    expect((await get("?error=x", "Bearer pa_nope")).status).toBe(401);
+  });
+});
