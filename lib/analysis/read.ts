@@ -1,5 +1,5 @@
-// What the analysis steps read: new retries joined to the failure they retried, new failures per
-// signature, the patterns that ran, and windows of recent runs. Parameterised SQL shared by both dialects.
+// What the analysis steps read: new retries joined to the failure they retried, the patterns that ran,
+// and windows of recent runs. Parameterised SQL shared by both dialects.
 import type { DbHandle } from "../db/client";
 import type { ExecutionFact, RetryOutcome } from "../detectors/types";
 
@@ -20,36 +20,6 @@ export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: num
     WHERE r."seq" > ${fromSeq} AND r."seq" <= ${toSeq} AND r."fix" IS NOT NULL AND f."errorKey" IS NOT NULL
     ORDER BY r."seq"`;
   return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: r.success === true || num(r.success) === 1, at: toMs(r.at) }));
-}
-
-export interface FailureTally {
-  errorKey: string;
-  signature: string;
-  occurrences: number;
-  firstAt: number;
-  lastAt: number;
-  patternIds: string[];
-}
-
-export async function newFailureTallies(db: DbHandle, fromSeq: number, toSeq: number): Promise<FailureTally[]> {
-  const rows = await db.prisma.$queryRaw<Array<{ errorKey: string; signature: string; patternId: string | null; n: unknown; firstAt: unknown; lastAt: unknown }>>`
-    SELECT "errorKey", MIN("errorSignature") AS "signature", "patternId", COUNT(*) AS "n", MIN("startedAt") AS "firstAt", MAX("startedAt") AS "lastAt"
-    FROM "executions"
-    WHERE "seq" > ${fromSeq} AND "seq" <= ${toSeq} AND "success" = ${false} AND "errorKey" IS NOT NULL
-    GROUP BY "errorKey", "patternId"`;
-  const byKey = new Map<string, FailureTally>();
-  for (const r of rows) {
-    let t = byKey.get(r.errorKey);
-    if (!t) {
-      t = { errorKey: r.errorKey, signature: r.signature, occurrences: 0, firstAt: Infinity, lastAt: -Infinity, patternIds: [] };
-      byKey.set(r.errorKey, t);
-    }
-    t.occurrences += num(r.n);
-    t.firstAt = Math.min(t.firstAt, toMs(r.firstAt));
-    t.lastAt = Math.max(t.lastAt, toMs(r.lastAt));
-    if (r.patternId) t.patternIds.push(r.patternId);
-  }
-  return [...byKey.values()].map((t) => ({ ...t, patternIds: t.patternIds.sort() }));
 }
 
 export async function patternsWithNewRuns(db: DbHandle, fromSeq: number, toSeq: number): Promise<string[]> {
@@ -94,14 +64,4 @@ export async function runsSince(db: DbHandle, since: Date): Promise<ExecutionFac
     SELECT "seq", "id", "patternId", "operation", "startedAt", "durationMs", "success", "errorKey", NULL AS "errorSignature", "retryOf", "fix", "source", NULL AS "inputs"
     FROM "executions" WHERE "startedAt" >= ${since} AND "patternId" IS NOT NULL`;
   return rows.map(toFact);
-}
-
-export async function dailyMetrics(db: DbHandle, patternId: string, sinceDay: string) {
-  const rows = await db.prisma.patternMetricDaily.groupBy({
-    by: ["day"],
-    where: { patternId, day: { gte: sinceDay } },
-    _sum: { executions: true, successes: true },
-    orderBy: { day: "asc" },
-  });
-  return rows.map((r) => ({ day: r.day, executions: r._sum.executions ?? 0, successes: r._sum.successes ?? 0 }));
 }
