@@ -6,6 +6,7 @@ import { liftQuarantine } from "../quarantine/lift-quarantine";
 import { getHealFixes } from "../queries/heal/get-heal-fixes";
 import { ERROR_KINDS, simulateFailureScenarios } from "../simulate/failure-scenarios";
 import { createRandom } from "../simulate/random";
+import { updateSetting } from "../schemas/update-setting";
 import { ingestEvents } from "../telemetry/ingest";
 import { runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";
@@ -106,4 +107,23 @@ describe(`failure side through the analysis run on ${dialect}`, () => {
     expect(summary.newExecutions).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
+});
+
+describe(`quarantine without aggressive mode on ${dialect}`, () => {
+  it("only proposes, and a setting that does not fit is refused and writes nothing", async () => {
+    const db = await createTestDb();
+    try {
+      await updateSetting(db, "aggressiveMode", "off", "admin@example.com");
+      await expect(updateSetting(db, "autoQuarantineFailureRate", "1.5", "admin@example.com")).rejects.toThrow("autoQuarantineFailureRate");
+      expect(await db.prisma.setting.count({ where: { key: "autoQuarantineFailureRate" } })).toBe(0);
+      const { events } = simulateFailureScenarios({ seed: 11, now: NOW });
+      await ingestEvents(db, events, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+      await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      expect(await db.prisma.pattern.count({ where: { status: "quarantined" } })).toBe(0);
+      expect(await db.prisma.antiPattern.count({ where: { kind: "failing_pattern", status: "proposed" } })).toBeGreaterThan(0);
+      expect(await db.prisma.auditEvent.count({ where: { action: "setting.update", actor: "admin@example.com" } })).toBe(1);
+    } finally {
+      await db.destroy();
+    }
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerSettings } from "./commands/settings";
 import { registerSignature } from "./commands/signature";
 import { registerToken } from "./commands/token";
 import { oneLine } from "./context";
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 
