@@ -31,5 +31,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores(["dist/**", ".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);
