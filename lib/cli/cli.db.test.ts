@@ -112,6 +112,26 @@ describe(`the patterns CLI on ${dialect}`, () => {
     expect(lines[2]).not.toBe(lines[0]);
   });
 
+  it("analyze, then list, heal and anti-patterns print the DESIGN.md fields as JSON", () => {
+    const events = [];
+    for (let i = 0; i < 4; i++) {
+      const at = `2026-11-2${i}T10:00:00Z`;
+      events.push({ id: `f-${i}`, patternId: "deploy", operation: "deploy", startedAt: at, durationMs: 5, success: false, error: { message: `ECONNREFUSED connect 10.0.0.${i}:5432` } });
+      events.push({ id: `r-${i}`, patternId: "deploy", operation: "deploy", startedAt: at.replace("10:00", "10:05"), durationMs: 5, success: true, retryOf: `f-${i}`, fix: "restart-db" });
+    }
+    expect(run(["ingest", "-", "--json"], { input: JSON.stringify(events) }).status).toBe(0);
+    const analyzed = run(["--analyze", "--json"]);
+    expect(analyzed.status).toBe(0);
+    expect(JSON.parse(analyzed.stdout)).toMatchObject({ newExecutions: expect.any(Number), counts: expect.objectContaining({ selfHealCreated: 1 }) });
+    const list = JSON.parse(run(["list", "--json"]).stdout) as Array<Record<string, unknown>>;
+    expect(list.find((p) => p.id === "deploy")).toMatchObject({ name: "deploy", kind: "execution", status: "active", uses: 8, successRate: 0.5, degrading: false });
+    expect(list.filter((p) => p.kind === "self_heal")).toHaveLength(1);
+    const heal = JSON.parse(run(["heal", "--error", "ECONNREFUSED connect 172.16.0.9:6432", "--json"]).stdout) as Array<Record<string, unknown>>;
+    expect(heal[0]).toMatchObject({ fix: "restart-db", attempts: 4, successes: 4, successRate: 1, autoApply: false, signature: expect.any(String) });
+    const registry = JSON.parse(run(["anti-patterns", "--json"]).stdout) as Array<Record<string, unknown>>;
+    expect(registry.find((a) => a.kind === "recurring_error")).toMatchObject({ id: expect.any(String), patternId: null, signature: expect.any(String), status: "monitoring", occurrences: 4 });
+  });
+
   it("a malformed DATABASE_URL stops the CLI with one line naming it", () => {
     const r = run(["token", "list"], { env: { DATABASE_URL: "postgresql://host:99999/x" } });
     expect(r.status).toBe(1);
