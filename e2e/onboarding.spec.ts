@@ -38,3 +38,18 @@ test("a reviewer lifts a quarantine, and the registry records who and why", asyn
   await page.goto("/patterns?status=active");
   await expect(page.getByRole("cell", { name: patternId })).toBeVisible();
 });
+
+test("a reviewer approves a candidate, and it becomes an active pattern", async ({ page }) => {
+  await page.goto("/candidates");
+  await expect(page.getByRole("heading", { name: /To review \(\d+\)/ })).toBeVisible();
+  const form = page.getByRole("form", { name: /^Decide on / }).first();
+  const name = (await form.getAttribute("aria-label"))!.replace("Decide on ", "");
+  await form.getByLabel("Your name").fill("Rui Reviewer");
+  await form.getByLabel("Reason").fill("we do this every week");
+  await form.getByRole("button", { name: "Approve" }).click();
+  const decided = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Rui Reviewer" });
+  await expect(decided.getByText("approved", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/candidates.png", fullPage: true });
+  await page.goto("/patterns?status=active");
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+});

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 const NAV = [
   { href: "/", label: "Overview" },
+  { href: "/candidates", label: "Candidates" },
   { href: "/patterns", label: "Patterns" },
   { href: "/anti-patterns", label: "Anti-patterns" },
   { href: "/fixes", label: "Fixes" },

@@ -2,6 +2,7 @@
 // exit 0 on success, 1 on failure with a one-line reason on stderr, 2 on bad usage.
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze";
+import { registerCandidates } from "./commands/candidates";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { ANALYSIS_STEPS } from "../analysis/steps";
 import type { DbHandle } from "../db/client";
 import type { ExecutionEvent } from "../telemetry/event-schema";
 import { ingestEvents } from "../telemetry/ingest";
+import { simulateAdHoc } from "./adhoc-scenarios";
 import { simulateFailureScenarios } from "./failure-scenarios";
 import { simulateTelemetry } from "./telemetry";
 
@@ -20,9 +21,10 @@ export interface DemoResult {
 
 export function demoEvents(now: number, seed: number): { events: ExecutionEvent[]; patterns: number } {
   const failures = simulateFailureScenarios({ seed, now });
-  // ad-hoc work (repeated manual operations and one-offs) from the general simulator
+  // ad-hoc work: repeated manual operations (candidates to review), near-misses and one-offs
   const adHoc = simulateTelemetry({ seed, now, days: 42 }).events.filter((e) => !e.patternId && !e.retryOf);
-  const events = [...failures.events, ...adHoc.map((e) => ({ ...e, id: `demo-${e.id}` }))];
+  const repeated = simulateAdHoc({ seed, now, days: 21 }).events;
+  const events = [...failures.events, ...adHoc.map((e) => ({ ...e, id: `demo-${e.id}` })), ...repeated];
   events.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { events, patterns: failures.truth.patterns.length };
 }

@@ -1,7 +1,8 @@
-// Every step of an analysis run, in order. The pattern-side detectors (AUTO-001/002) join this list.
+// Every step of an analysis run, in order. AUTO-002 (file templates) joins this list next.
 import type { AnalysisStep } from "../types";
 import { antiPatternsStep } from "./anti-patterns";
 import { errorRecoveryStep } from "./error-recovery";
 import { evolutionStep } from "./evolution";
+import { executionPatternsStep } from "./execution-patterns";
 
-export const ANALYSIS_STEPS: AnalysisStep[] = [errorRecoveryStep, antiPatternsStep, evolutionStep];
+export const ANALYSIS_STEPS: AnalysisStep[] = [errorRecoveryStep, antiPatternsStep, evolutionStep, executionPatternsStep];

@@ -1,0 +1,87 @@
+// AUTO-001 end to end: planted ad-hoc repetitions → ingest → analysis → candidates a reviewer decides on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approveCandidate, rejectCandidate } from "../candidates/decide-candidate";
+import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { specFromYaml } from "../schemas/pattern-spec";
+import { updateSetting } from "../schemas/update-setting";
+import { simulateAdHoc } from "../simulate/adhoc-scenarios";
+import { ingestEvents } from "../telemetry/ingest";
+import { runAnalysis } from "./run";
+import { ANALYSIS_STEPS } from "./steps";
+
+const dialect = testDialect();
+const NOW = Date.parse("2026-11-25T12:00:00Z");
+
+describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
+  let db: TestDb;
+  const { events, truth } = simulateAdHoc({ seed: 3, now: NOW });
+  const analyse = (at = NOW) => runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(at) });
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+    await ingestEvents(db, events, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+    await analyse();
+  });
+  afterAll(async () => db?.destroy());
+
+  it("proposes one candidate per planted group, with its evidence, and none for near-misses", async () => {
+    const candidates = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" } });
+    const planted = truth.groups.map((g) => [...g.ids].sort().join(","));
+    const matched = candidates.filter((c) => planted.includes((JSON.parse(c.evidence) as string[]).sort().join(",")));
+    expect(matched.length / candidates.length).toBeGreaterThanOrEqual(0.95);
+    expect(matched.length / planted.length).toBeGreaterThanOrEqual(0.9);
+    expect(candidates.every((c) => c.status === "pending")).toBe(true);
+    const names = new Set(candidates.map((c) => specFromYaml(c.proposedSpec!).operation));
+    for (const op of truth.nearMissOperations) expect(names.has(op)).toBe(false);
+    const parts = JSON.parse(candidates[0]!.confidenceParts) as Record<string, number>;
+    expect(Object.keys(parts).sort()).toEqual(["count", "recency", "similarity", "success"]);
+  });
+
+  it("approving makes an active pattern from the spec; a second decision is already handled", async () => {
+    const c = await db.prisma.patternCandidate.findFirstOrThrow({ where: { status: "pending" }, orderBy: { confidence: "desc" } });
+    const patternId = await approveCandidate(db, c.id, { actor: "rev@example.com", reason: "useful" });
+    const p = await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } });
+    expect(p).toMatchObject({ status: "active", origin: "candidate", kind: "execution" });
+    await expect(approveCandidate(db, c.id, { actor: "x", reason: "again" })).rejects.toThrow("already handled");
+  });
+
+  it("a rejected group is not proposed again until it has grown materially", async () => {
+    const c = await db.prisma.patternCandidate.findFirstOrThrow({ where: { status: "pending" } });
+    await rejectCandidate(db, c.id, { actor: "rev@example.com", reason: "one-time migration" });
+    const spec = specFromYaml(c.proposedSpec!);
+    const member = events.find((e) => e.id === (JSON.parse(c.evidence) as string[])[0])!;
+    const more = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...member, id: `more-${c.id}-${from + i}`, startedAt: new Date(NOW + (from + i + 1) * 60_000).toISOString() }));
+    await ingestEvents(db, more(1, 0), { now: NOW });
+    await analyse(NOW + 3_600_000);
+    expect((await db.prisma.patternCandidate.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("rejected");
+    await ingestEvents(db, more(c.evidenceCount + 3, 1), { now: NOW });
+    await analyse(NOW + 7_200_000);
+    const back = await db.prisma.patternCandidate.findUniqueOrThrow({ where: { id: c.id } });
+    expect(back.status).toBe("pending");
+    expect(back.evidenceCount).toBeGreaterThanOrEqual(2 * c.evidenceCount);
+    expect(spec.operation).toBe(member.operation);
+    expect(await db.prisma.auditEvent.count({ where: { action: "candidate.reopen", targetId: c.id } })).toBe(1);
+  });
+
+  it("in aggressive mode, candidates at or above the threshold become active patterns by themselves", async () => {
+    const fresh = await createTestDb();
+    try {
+      await updateSetting(fresh, "autoApproveConfidence", "0.5", "test");
+      await ingestEvents(fresh, events, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+      await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      const auto = await fresh.prisma.patternCandidate.findMany({ where: { status: "auto_approved" } });
+      const pending = await fresh.prisma.patternCandidate.findMany({ where: { status: "pending" } });
+      expect(auto.length).toBeGreaterThan(0);
+      for (const a of auto) {
+        expect(a.confidence).toBeGreaterThanOrEqual(0.5);
+        expect(a.decidedBy).toBe("system");
+        expect((await fresh.prisma.pattern.findUniqueOrThrow({ where: { id: a.patternId! } })).status).toBe("active");
+      }
+      for (const p of pending) expect(p.confidence).toBeLessThan(0.5);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+});

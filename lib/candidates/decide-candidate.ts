@@ -1,0 +1,60 @@
+// A reviewer's decision on a candidate, or the system's in aggressive mode: approving makes the proposed
+// spec an active pattern; rejecting keeps the group from being proposed again until it grows materially.
+// Guarded by the current state, so a candidate already decided answers "already handled".
+import { randomUUID } from "node:crypto";
+import type { DbHandle } from "../db/client";
+import type { Tx } from "../analysis/types";
+import { specFromYaml } from "../schemas/pattern-spec";
+import { signatureKey } from "../signature";
+
+export class DecisionError extends Error {
+  override name = "DecisionError";
+}
+
+export function patternIdFor(operation: string, groupKey: string): string {
+  const slug = operation.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "pattern";
+  return `${slug}-${signatureKey(groupKey).slice(0, 6)}`;
+}
+
+/** Inside a transaction: the pattern from a pending candidate's spec, and the candidate marked decided. */
+export async function approveInTx(
+  tx: Tx,
+  candidate: { id: string; groupKey: string; proposedSpec: string | null; kind: string },
+  decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date },
+): Promise<string> {
+  if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
+  const spec = specFromYaml(candidate.proposedSpec);
+  const patternId = patternIdFor(spec.operation, candidate.groupKey);
+  const claimed = await tx.patternCandidate.updateMany({
+    where: { id: candidate.id, status: "pending" },
+    data: { status: decision.status, decidedBy: decision.actor, decidedAt: decision.now, decisionReason: decision.reason, updatedAt: decision.now },
+  });
+  if (claimed.count === 0) throw new DecisionError("already handled: this candidate was decided before");
+  await tx.pattern.upsert({
+    where: { id: patternId },
+    create: { id: patternId, name: spec.name, kind: candidate.kind, status: "active", origin: "candidate", spec: candidate.proposedSpec, description: spec.description, createdAt: decision.now, updatedAt: decision.now },
+    update: { status: "active", spec: candidate.proposedSpec, updatedAt: decision.now },
+  });
+  await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
+  await tx.auditEvent.create({
+    data: { id: `aud_${randomUUID()}`, at: decision.now, actor: decision.actor, action: `candidate.${decision.status === "approved" ? "approve" : "auto_approve"}`, targetType: "candidate", targetId: candidate.id, reason: decision.reason },
+  });
+  return patternId;
+}
+
+export async function approveCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string }): Promise<string> {
+  const candidate = await db.prisma.patternCandidate.findUnique({ where: { id } });
+  if (!candidate) throw new DecisionError(`no candidate "${id}"`);
+  return db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor: opts.actor, reason: opts.reason.trim() || "approved", status: "approved", now: new Date() }));
+}
+
+export async function rejectCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string }): Promise<void> {
+  const reason = opts.reason.trim();
+  if (!reason) throw new DecisionError("a reason is required to reject");
+  const now = new Date();
+  await db.prisma.$transaction(async (tx) => {
+    const done = await tx.patternCandidate.updateMany({ where: { id, status: "pending" }, data: { status: "rejected", decidedBy: opts.actor, decidedAt: now, decisionReason: reason, updatedAt: now } });
+    if (done.count === 0) throw new DecisionError("already handled: this candidate is not pending");
+    await tx.auditEvent.create({ data: { id: `aud_${randomUUID()}`, at: now, actor: opts.actor, action: "candidate.reject", targetType: "candidate", targetId: id, reason } });
+  });
+}

@@ -1,0 +1,35 @@
+// Candidates for review: the confidence and its parts, the evidence, the proposed spec.
+import type { DbHandle } from "../../db/client";
+
+export interface CandidateItem {
+  id: string;
+  kind: string;
+  name: string;
+  status: string;
+  confidence: number;
+  confidenceParts: Record<string, number>;
+  evidence: string[];
+  evidenceCount: number;
+  proposedSpec: string | null;
+  patternId: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  updatedAt: Date;
+}
+
+const parse = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+export async function getCandidates(db: DbHandle, opts: { status?: string } = {}): Promise<CandidateItem[]> {
+  const rows = await db.prisma.patternCandidate.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: [{ status: "desc" }, { confidence: "desc" }, { id: "asc" }] });
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, name: r.name, status: r.status, confidence: r.confidence, confidenceParts: parse(r.confidenceParts, {}),
+    evidence: parse(r.evidence, []), evidenceCount: r.evidenceCount, proposedSpec: r.proposedSpec, patternId: r.patternId,
+    decidedBy: r.decidedBy, decisionReason: r.decisionReason, updatedAt: r.updatedAt,
+  }));
+}
