@@ -1,7 +1,7 @@
-// What the analysis steps read: new retries joined to the failure they retried, the patterns that ran,
-// and windows of recent runs. Parameterised SQL shared by both dialects.
+// What the analysis steps read: new retries joined to the failure they retried, and the patterns that ran.
+// Parameterised SQL shared by both dialects (the big window reads are in window.ts).
 import type { DbHandle } from "../db/client";
-import type { ExecutionFact, RetryOutcome } from "../detectors/types";
+import type { RetryOutcome } from "../detectors/types";
 
 /** SQLite hands timestamps back as epoch ms (numbers or bigints), PostgreSQL as Dates. */
 export function toMs(v: unknown): number {
@@ -26,42 +26,4 @@ export async function patternsWithNewRuns(db: DbHandle, fromSeq: number, toSeq: 
   const rows = await db.prisma.$queryRaw<Array<{ patternId: string }>>`
     SELECT DISTINCT "patternId" FROM "executions" WHERE "seq" > ${fromSeq} AND "seq" <= ${toSeq} AND "patternId" IS NOT NULL`;
   return rows.map((r) => r.patternId).sort();
-}
-
-type FactRow = {
-  seq: unknown; id: string; patternId: string | null; operation: string; startedAt: unknown; durationMs: unknown; success: unknown;
-  errorKey: string | null; errorSignature: string | null; retryOf: string | null; fix: string | null; source: string | null; inputs: string | null;
-};
-
-function toFact(r: FactRow): ExecutionFact {
-  let inputs: Record<string, unknown> | null = null;
-  if (r.inputs) {
-    try {
-      inputs = JSON.parse(r.inputs) as Record<string, unknown>;
-    } catch {
-      inputs = null;
-    }
-  }
-  return {
-    seq: num(r.seq), id: r.id, patternId: r.patternId, operation: r.operation, startedAt: toMs(r.startedAt), durationMs: num(r.durationMs),
-    success: r.success === true || num(r.success) === 1, errorKey: r.errorKey, errorSignature: r.errorSignature, retryOf: r.retryOf, fix: r.fix,
-    source: r.source, inputs,
-  };
-}
-
-/** A pattern's most recent runs since `since`, newest first, at most `limit`. */
-export async function recentRuns(db: DbHandle, patternId: string, since: Date, limit: number): Promise<ExecutionFact[]> {
-  const rows = await db.prisma.$queryRaw<FactRow[]>`
-    SELECT "seq", "id", "patternId", "operation", "startedAt", "durationMs", "success", "errorKey", "errorSignature", "retryOf", "fix", "source", "inputs"
-    FROM "executions" WHERE "patternId" = ${patternId} AND "startedAt" >= ${since}
-    ORDER BY "startedAt" DESC, "seq" DESC LIMIT ${limit}`;
-  return rows.map(toFact);
-}
-
-/** Every pattern run since `since` in a light shape, for outage detection across patterns. */
-export async function runsSince(db: DbHandle, since: Date): Promise<ExecutionFact[]> {
-  const rows = await db.prisma.$queryRaw<FactRow[]>`
-    SELECT "seq", "id", "patternId", "operation", "startedAt", "durationMs", "success", "errorKey", NULL AS "errorSignature", "retryOf", "fix", "source", NULL AS "inputs"
-    FROM "executions" WHERE "startedAt" >= ${since} AND "patternId" IS NOT NULL`;
-  return rows.map(toFact);
 }

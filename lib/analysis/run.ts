@@ -61,9 +61,10 @@ export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<Analy
     await db.prisma.analysisRun.create({ data: { id: runId, trigger: opts.trigger ?? "cli", status: "running", fromSeq, toSeq, startedAt: now } });
     const settings = await getSettings(db);
     const outcomes: StepOutcome[] = [];
+    const ctx = { db, now, fromSeq, toSeq, settings, runId }; // one object: steps share per-run reads through it
     for (const [i, step] of opts.steps.entries()) {
       opts.onStep?.(step.name, i, opts.steps.length);
-      outcomes.push(await step.run({ db, now, fromSeq, toSeq, settings, runId }));
+      outcomes.push(await step.run(ctx));
     }
     const counts: Record<string, number> = {};
     for (const o of outcomes) for (const [k, v] of Object.entries(o.counts)) counts[k] = (counts[k] ?? 0) + v;

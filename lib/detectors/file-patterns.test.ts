@@ -142,11 +142,14 @@ function plant(seed: number) {
     files.push({ family, executionId: `e${serial}`, path: `src/f${family}/${applyTransform("kebab", id)}.ts`, content: fill(shapes, id), createdAt: at });
   };
   const day = 24 * HOUR;
+  // one family every 4 days, so each burst and its late copy are easy to tell apart in the figures
   for (let family = 0; family < 40; family++) {
     const shapes = structure();
-    const start = Math.floor(r() * 30) * day;
+    const start = family * 4 * day;
     const size = 2 + Math.floor(r() * 4);
     for (let k = 0; k < size; k++) add(family, shapes, start + Math.floor(r() * 20 * HOUR));
+    // now and then the same structure again days later: outside the window, so not part of the group
+    if (family % 4 === 0) add(-2000 - family, shapes, start + 3 * day);
     // a near-miss: the same structure with one line of code more (a comment would not count), created alongside
     add(-1 - family, [...shapes.slice(0, 3), pick(SHAPES.filter((l) => !l.startsWith("//"))), ...shapes.slice(3)], start + HOUR);
   }

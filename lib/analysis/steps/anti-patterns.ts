@@ -1,16 +1,14 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
 import { assessPattern, recurringErrors } from "../../detectors/anti-patterns";
-import { detectOutages } from "../../detectors/outages";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
-import { patternsWithNewRuns, recentRuns, runsSince, toMs } from "../read";
+import { patternsWithNewRuns, toMs } from "../read";
+import { runWindow } from "../window";
 import type { AnalysisStep, Tx } from "../types";
 
 const DAY = 86_400_000;
 const WINDOW_DAYS = 30;
-/** Outage baselines look a week further back than the quarantine window. */
-const OUTAGE_LOOKBACK_DAYS = WINDOW_DAYS + 7;
 
 async function recurringTallies(ctx: Parameters<AnalysisStep["run"]>[0]): Promise<ErrorTally[]> {
   // Signatures that failed in the new executions, counted over everything retained.
@@ -56,8 +54,7 @@ export const antiPatternsStep: AnalysisStep = {
     const touched = await patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq);
     const plans: QuarantinePlan[] = [];
     if (touched.length) {
-      const sample = await runsSince(ctx.db, new Date(now - OUTAGE_LOOKBACK_DAYS * DAY));
-      const outages = detectOutages(sample.map((r) => ({ patternId: r.patternId, source: r.source, startedAt: r.startedAt, success: r.success })));
+      const { byPattern, outages } = await runWindow(ctx);
       const registry = new Map(
         (await ctx.db.prisma.antiPattern.findMany({ where: { key: { in: touched.map((p) => `pattern:${p}`) } } })).map((a) => [a.patternId!, a]),
       );
@@ -66,7 +63,7 @@ export const antiPatternsStep: AnalysisStep = {
         const pattern = statuses.get(patternId);
         if (!pattern || pattern.kind === "self_heal" || pattern.status === "archived") continue;
         const entry = registry.get(patternId) ?? null;
-        const runs = await recentRuns(ctx.db, patternId, new Date(now - WINDOW_DAYS * DAY), 5000);
+        const runs = (byPattern.get(patternId) ?? []).filter((r) => r.startedAt >= now - WINDOW_DAYS * DAY);
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages }, settings);
         if (health.quarantine || entry) plans.push({ patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status });
       }

@@ -1,8 +1,9 @@
 // AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
 // by the two-proportion test in lib/detectors/evolution.ts.
 import { addWeeks, assessDegradation, dailyTotals, isoWeekOf, weeklySuccess, weekStart } from "../../detectors/evolution";
-import { detectOutages, duringOutage } from "../../detectors/outages";
-import { patternsWithNewRuns, recentRuns, runsSince } from "../read";
+import { duringOutage } from "../../detectors/outages";
+import { patternsWithNewRuns } from "../read";
+import { runWindow } from "../window";
 import type { AnalysisStep, StepOutcome } from "../types";
 
 const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
@@ -15,8 +16,7 @@ export const evolutionStep: AnalysisStep = {
     const nowWeek = isoWeekOf(ctx.now.getTime());
     const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
-    const sample = await runsSince(ctx.db, new Date(since - 7 * 86_400_000));
-    const outages = detectOutages(sample.map((r) => ({ patternId: r.patternId, source: r.source, startedAt: r.startedAt, success: r.success })));
+    const { byPattern, outages } = await runWindow(ctx);
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true },
@@ -24,7 +24,7 @@ export const evolutionStep: AnalysisStep = {
     const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
-      const runs = (await recentRuns(ctx.db, p.id, new Date(since), 100_000)).filter((r) => !duringOutage(r, outages));
+      const runs = (byPattern.get(p.id) ?? []).filter((r) => r.startedAt >= since && !duringOutage(r, outages));
       const weeks = weeklySuccess(dailyTotals(runs));
       let baseline: { runs: number; successes: number } | null = null;
       try {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { approveInTx } from "../../candidates/decide-candidate";
 import { detectExecutionPatterns, grewMaterially, type AdHocRun } from "../../detectors/execution-patterns";
 import { specToYaml } from "../../schemas/pattern-spec";
+import { rawAll } from "../../db/raw";
 import { toMs } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 
@@ -17,10 +18,21 @@ export const executionPatternsStep: AnalysisStep = {
       SELECT DISTINCT "operation" FROM "executions" WHERE "seq" > ${ctx.fromSeq} AND "seq" <= ${ctx.toSeq} AND "patternId" IS NULL`;
     if (ops.length === 0) return { counts: {}, findings: [], persist: async () => {} };
     const since = new Date(ctx.now.getTime() - WINDOW_MS);
-    const rows = await ctx.db.prisma.execution.findMany({
-      where: { patternId: null, operation: { in: ops.map((o) => o.operation) }, startedAt: { gte: since } },
-      select: { id: true, operation: true, inputs: true, startedAt: true, durationMs: true, success: true, files: { select: { path: true } } },
-    });
+    const wanted = new Set(ops.map((o) => o.operation));
+    const rows = (
+      await rawAll<{ id: string; operation: string; inputs: string | null; startedAt: unknown; durationMs: number; success: unknown; fileCount: number }>(
+        ctx.db,
+        `SELECT "id", "operation", "inputs", "startedAt", "durationMs", "success", "fileCount" FROM "executions" WHERE "patternId" IS NULL AND "startedAt" >= ?`,
+        [since],
+      )
+    ).filter((r) => wanted.has(r.operation));
+    const withFiles = rows.filter((r) => Number(r.fileCount) > 0).map((r) => r.id);
+    const paths = new Map<string, string[]>();
+    for (let i = 0; i < withFiles.length; i += 500) {
+      const ids = withFiles.slice(i, i + 500);
+      const files = await rawAll<{ executionId: string; path: string }>(ctx.db, `SELECT "executionId", "path" FROM "file_events" WHERE "executionId" IN (${ids.map(() => "?").join(", ")})`, ids);
+      for (const f of files) paths.set(f.executionId, [...(paths.get(f.executionId) ?? []), f.path]);
+    }
     const runs: AdHocRun[] = rows.map((r) => {
       let inputs: Record<string, unknown> | null = null;
       try {
@@ -28,7 +40,7 @@ export const executionPatternsStep: AnalysisStep = {
       } catch {
         inputs = null;
       }
-      return { id: r.id, operation: r.operation, inputs, filePaths: r.files.map((f) => f.path), startedAt: toMs(r.startedAt), durationMs: r.durationMs, success: r.success };
+      return { id: r.id, operation: r.operation, inputs, filePaths: paths.get(r.id) ?? [], startedAt: toMs(r.startedAt), durationMs: Number(r.durationMs), success: r.success === true || r.success === 1 };
     });
     const found = detectExecutionPatterns(runs, { now: ctx.now.getTime(), minSize: ctx.settings.minSimilarExecutions });
     const existing = new Map(

@@ -3,7 +3,7 @@
 // context's error come from getHealFixes and are ranked in the same list.
 import type { DbHandle } from "../../db/client";
 import { buildSuggestionIndex, suggestPatterns, type ScoreParts, type SuggestContext, type SuggestablePattern, type SuggestionIndex } from "../../detectors/suggest";
-import { specFromYaml } from "../../schemas/pattern-spec";
+import { specFromYaml, type PatternSpec } from "../../schemas/pattern-spec";
 import { getHealFixes } from "../heal/get-heal-fixes";
 
 export const SUGGESTABLE_KINDS = ["execution", "file_template"];
@@ -24,7 +24,7 @@ export interface Suggestion {
   healPatternId?: string;
 }
 
-interface CachedIndex {
+export interface CachedIndex {
   fingerprint: string;
   index: SuggestionIndex;
   patterns: number;
@@ -32,8 +32,23 @@ interface CachedIndex {
   builtMs: number;
 }
 
-// One cache per database handle (tests and the bench open several); a pending build is shared.
-const cache = new WeakMap<DbHandle, Promise<CachedIndex>>();
+interface CacheState {
+  built?: CachedIndex;
+  /** The build in flight, shared by the calls that need it. */
+  building?: Promise<CachedIndex>;
+  checkedAt: number;
+  /** Parsed specs by id and updatedAt, so a rebuild re-parses only the patterns that changed. */
+  specs: Map<string, { updatedAt: number; spec: PatternSpec | null }>;
+}
+
+/**
+ * How long an index is trusted before the fingerprint is read again. Reading it costs a few ms on
+ * 10,000 patterns (about a query's whole budget), so at most one call per second pays for it.
+ */
+export const MAX_STALE_MS = 1000;
+
+// One cache per database handle (tests and the bench open several).
+const cache = new WeakMap<DbHandle, CacheState>();
 
 const activeWhere = { status: "active", kind: { in: SUGGESTABLE_KINDS } };
 
@@ -42,41 +57,59 @@ async function fingerprintOf(db: DbHandle): Promise<string> {
   return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}`;
 }
 
-async function buildIndex(db: DbHandle, fingerprint: string): Promise<CachedIndex> {
+async function buildIndex(db: DbHandle, state: CacheState, fingerprint: string): Promise<CachedIndex> {
   const start = performance.now();
-  const rows = await db.prisma.pattern.findMany({ where: activeWhere, select: { id: true, name: true, kind: true, spec: true }, orderBy: { id: "asc" } });
+  const rows = await db.prisma.pattern.findMany({ where: activeWhere, select: { id: true, name: true, kind: true, spec: true, updatedAt: true }, orderBy: { id: "asc" } });
   const patterns: SuggestablePattern[] = [];
+  const specs: CacheState["specs"] = new Map();
   let skipped = 0;
   for (const r of rows) {
-    try {
-      patterns.push({ id: r.id, name: r.name, kind: r.kind, spec: specFromYaml(r.spec) });
-    } catch {
-      skipped++; // a spec that does not parse cannot be matched; `patterns list` still shows the pattern
+    const updatedAt = r.updatedAt.getTime();
+    const known = state.specs.get(r.id);
+    let spec = known?.updatedAt === updatedAt ? known.spec : undefined;
+    if (spec === undefined) {
+      try {
+        spec = specFromYaml(r.spec);
+      } catch {
+        spec = null; // a spec that does not parse cannot be matched; `patterns list` still shows the pattern
+      }
     }
+    specs.set(r.id, { updatedAt, spec });
+    if (spec) patterns.push({ id: r.id, name: r.name, kind: r.kind, spec });
+    else skipped++;
   }
-  const index = buildSuggestionIndex(patterns);
-  return { fingerprint, index, patterns: patterns.length, skipped, builtMs: performance.now() - start };
+  state.specs = specs;
+  return { fingerprint, index: buildSuggestionIndex(patterns), patterns: patterns.length, skipped, builtMs: performance.now() - start };
 }
 
-/** The index for the database's current active patterns, rebuilt only when the fingerprint moved. */
-export async function getSuggestionIndex(db: DbHandle): Promise<CachedIndex> {
+function rebuild(db: DbHandle, state: CacheState, fingerprint: string): Promise<CachedIndex> {
+  state.building ??= buildIndex(db, state, fingerprint)
+    .then((built) => (state.built = built))
+    .finally(() => (state.building = undefined));
+  return state.building;
+}
+
+/**
+ * The index of the database's active patterns. Rebuilt when the fingerprint (count and latest update)
+ * moved; checked at most every `maxStaleMs`. While one call rebuilds, the others use the previous index.
+ */
+export async function getSuggestionIndex(db: DbHandle, maxStaleMs = MAX_STALE_MS): Promise<CachedIndex> {
+  let state = cache.get(db);
+  if (!state) cache.set(db, (state = { checkedAt: 0, specs: new Map() }));
+  if (!state.built) {
+    if (!state.building) state.checkedAt = Date.now();
+    return rebuild(db, state, state.building ? "" : await fingerprintOf(db));
+  }
+  if (state.building || Date.now() - state.checkedAt < maxStaleMs) return state.built;
+  state.checkedAt = Date.now();
   const fingerprint = await fingerprintOf(db);
-  const current = cache.get(db);
-  if (current) {
-    const done = await current.catch(() => null);
-    if (done?.fingerprint === fingerprint) return done;
-    if (cache.get(db) !== current) return getSuggestionIndex(db); // another call already started a rebuild
-  }
-  const pending = buildIndex(db, fingerprint);
-  cache.set(db, pending);
-  pending.catch(() => cache.delete(db));
-  return pending;
+  return fingerprint === state.built.fingerprint ? state.built : rebuild(db, state, fingerprint);
 }
 
-export async function getSuggestions(db: DbHandle, context: SuggestContext, opts: { limit?: number } = {}): Promise<Suggestion[]> {
+export async function getSuggestions(db: DbHandle, context: SuggestContext, opts: { limit?: number; maxStaleMs?: number } = {}): Promise<Suggestion[]> {
   const limit = opts.limit ?? 10;
   const error = context.error?.trim();
-  const [{ index }, fixes] = await Promise.all([getSuggestionIndex(db), error ? getHealFixes(db, error) : Promise.resolve([])]);
+  const [{ index }, fixes] = await Promise.all([getSuggestionIndex(db, opts.maxStaleMs), error ? getHealFixes(db, error) : Promise.resolve([])]);
   const patterns: Suggestion[] = suggestPatterns(index, context, { limit }).map((s) => ({
     patternId: s.patternId,
     name: s.name,

@@ -1,0 +1,19 @@
+// Big reads through the raw driver (the analysis run reads up to millions of rows; the ORM would build
+// an object per row through the query engine). SQL is written once with `?` placeholders; dates and
+// booleans are passed in the form each driver stores them. Values are never spliced into the SQL.
+import type { DbHandle } from "./client";
+
+type Param = string | number | boolean | Date | null;
+
+function forSqlite(p: Param): string | number | null {
+  if (p instanceof Date) return p.getTime(); // SQLite stores epoch milliseconds (unixepoch-ms)
+  if (typeof p === "boolean") return p ? 1 : 0;
+  return p;
+}
+
+export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
+  if (db.dialect === "sqlite") return db.sqlite!.prepare(sql).all(...params.map(forSqlite)) as T[];
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  return (await db.pool!.query(text, params)).rows as T[];
+}
