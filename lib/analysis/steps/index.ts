@@ -1,8 +1,9 @@
-// Every step of an analysis run, in order. AUTO-002 (file templates) joins this list next.
+// Every step of an analysis run, in order.
 import type { AnalysisStep } from "../types";
 import { antiPatternsStep } from "./anti-patterns";
 import { errorRecoveryStep } from "./error-recovery";
 import { evolutionStep } from "./evolution";
 import { executionPatternsStep } from "./execution-patterns";
+import { filePatternsStep } from "./file-patterns";
 
-export const ANALYSIS_STEPS: AnalysisStep[] = [errorRecoveryStep, antiPatternsStep, evolutionStep, executionPatternsStep];
+export const ANALYSIS_STEPS: AnalysisStep[] = [errorRecoveryStep, antiPatternsStep, evolutionStep, executionPatternsStep, filePatternsStep];
