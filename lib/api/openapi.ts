@@ -1,5 +1,6 @@
 // The OpenAPI document of the HTTP API, generated from the same zod schemas that validate requests.
 import { z } from "zod";
+import { suggestContextSchema } from "../schemas/suggest";
 import { executionEventSchema, LIMITS } from "../telemetry/event-schema";
 
 const errorEnvelope = z.object({
@@ -24,10 +25,33 @@ export function buildOpenApi(version: string) {
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { ExecutionEvent: schema(executionEventSchema), IngestResult: schema(ingestResult), Error: schema(errorEnvelope) },
+      schemas: { ExecutionEvent: schema(executionEventSchema), IngestResult: schema(ingestResult), Error: schema(errorEnvelope), SuggestContext: schema(suggestContextSchema) },
     },
     security: [{ bearer: [] }],
     paths: {
+      "/api/v1/suggest": {
+        post: {
+          summary: "Rank the patterns (and, for an error, the learned fixes) that match a context",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SuggestContext" } } } },
+          responses: {
+            "200": { description: "best first: objects with patternId or fix, score in [0, 1], reason" },
+            "400": error("the context is invalid"),
+            "401": error("missing or invalid token"),
+            "415": error("wrong content type"),
+          },
+        },
+      },
+      "/api/v1/heal": {
+        get: {
+          summary: "The learned fixes for an error message, best first",
+          parameters: [{ name: "error", in: "query", required: true, schema: { type: "string", maxLength: 16384 } }],
+          responses: {
+            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply" },
+            "400": error("no error given"),
+            "401": error("missing or invalid token"),
+          },
+        },
+      },
       "/api/v1/executions": {
         post: {
           summary: "Store execution events",

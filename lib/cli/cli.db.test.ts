@@ -128,6 +128,9 @@ describe(`the patterns CLI on ${dialect}`, () => {
     expect(list.filter((p) => p.kind === "self_heal")).toHaveLength(1);
     const heal = JSON.parse(run(["heal", "--error", "ECONNREFUSED connect 172.16.0.9:6432", "--json"]).stdout) as Array<Record<string, unknown>>;
     expect(heal[0]).toMatchObject({ fix: "restart-db", attempts: 4, successes: 4, successRate: 1, autoApply: false, signature: expect.any(String) });
+    const suggested = JSON.parse(run(["--suggest", "--operation", "deploy", "--error", "ECONNREFUSED connect 10.9.9.9:5432", "--json"]).stdout) as Array<Record<string, unknown>>;
+    expect(suggested.find((s) => s.fix === "restart-db")).toMatchObject({ score: expect.any(Number), reason: expect.stringContaining("4 of 4") });
+    expect(run(["suggest", "--operation", "deploy", "--inputs", "{not json"]).status).toBe(2);
     const registry = JSON.parse(run(["anti-patterns", "--json"]).stdout) as Array<Record<string, unknown>>;
     expect(registry.find((a) => a.kind === "recurring_error")).toMatchObject({ id: expect.any(String), patternId: null, signature: expect.any(String), status: "monitoring", occurrences: 4 });
   });

@@ -10,6 +10,7 @@ import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
 import { registerSettings } from "./commands/settings";
 import { registerSignature } from "./commands/signature";
+import { registerSuggest } from "./commands/suggest";
 import { registerTemplate } from "./commands/template";
 import { registerToken } from "./commands/token";
 import { oneLine } from "./context";
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveRoutes, type TestServer } from "@/lib/api/test-server";
 import { createToken } from "@/lib/auth/tokens";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { MAX_STALE_MS } from "@/lib/queries/suggest/get-suggestions";
 import { specToYaml, type PatternSpec } from "@/lib/schemas/pattern-spec";
 import { errorSignature, signatureKey } from "@/lib/signature";
 
@@ -91,11 +92,12 @@ describe(`POST /api/v1/suggest over HTTP on ${testDialect()}`, () => {
     expect(fix!.score).toBeGreaterThan(0.7);
   });
 
-  it("sees a pattern added after the index was built", async () => {
+  it("sees a pattern added after the index was built, within a second", async () => {
     expect(((await (await post({ operation: "rotate_keys" })).json()) as Row[]).map((r) => r.patternId)).toEqual([]);
     await db.prisma.pattern.create({
       data: { id: "pat_rotate", name: "rotate", kind: "execution", status: "active", spec: specToYaml(spec({ operation: "rotate_keys" })), updatedAt: new Date(Date.now() + 1000) },
     });
+    await new Promise((resolve) => setTimeout(resolve, MAX_STALE_MS + 100));
     expect(((await (await post({ operation: "rotate_keys" })).json()) as Row[]).map((r) => r.patternId)).toEqual(["pat_rotate"]);
   });
 
