@@ -2,7 +2,7 @@
 // (a) the raw driver's INSERT rate into the executions table and its indexes (prebuilt rows, no checks),
 // (b) `patterns ingest` of the same events from a JSON file (process start to exit),
 // (c) the HTTP API of the built app (`next start`) with batches of 1,000 events.
-// Targets: (b) >= 50 % of (a), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql.
+// Targets: (b) >= 50 % of (a), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql, --rounds R.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -23,6 +23,8 @@ const arg = (name: string, fallback: string) => {
 const COUNT = Number(arg("events", "200000"));
 const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
 const BATCH = 1000;
+const ROUNDS = Number(arg("rounds", "3"));
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const CONCURRENCY = 2;
 
 async function freshDb(dialect: "sqlite" | "postgresql"): Promise<TempDatabase> {
@@ -164,14 +166,22 @@ async function main() {
   let ok = true;
   try {
     for (const dialect of DIALECTS) {
-      const a = await freshDb(dialect);
-      const handle = openDb(a.config);
-      const rawMs = await rawInsert(handle, rows);
-      await handle.close();
-      await a.drop();
-      const b = await freshDb(dialect);
-      const cliRun = cliIngest(b.url, file);
-      await b.drop();
+      // (a) and (b) alternate ROUNDS times and the medians are compared: this machine's speed drifts by
+      // a third within minutes, and interleaving keeps the drift out of the ratio.
+      const rawTimes: number[] = [];
+      const cliTimes: Array<{ ms: number; peakKb: number }> = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const a = await freshDb(dialect);
+        const handle = openDb(a.config);
+        rawTimes.push(await rawInsert(handle, rows));
+        await handle.close();
+        await a.drop();
+        const b = await freshDb(dialect);
+        cliTimes.push(cliIngest(b.url, file));
+        await b.drop();
+      }
+      const rawMs = median(rawTimes);
+      const cliRun = { ms: median(cliTimes.map((c) => c.ms)), peakKb: Math.max(...cliTimes.map((c) => c.peakKb)) };
       const c = await freshDb(dialect);
       const http = await httpIngest(c.url, events);
       await c.drop();
@@ -194,7 +204,7 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\nbench:ingest — ${COUNT.toLocaleString("en-US")} events, HTTP batches of ${BATCH}, ${CONCURRENCY} requests in flight`);
+  console.log(`\nbench:ingest — ${COUNT.toLocaleString("en-US")} events; (a) and (b): medians of ${ROUNDS} interleaved rounds; (c): HTTP batches of ${BATCH}, ${CONCURRENCY} requests in flight`);
   console.table(results);
   if (!ok) {
     console.log("a target was missed");

@@ -61,7 +61,7 @@ export async function ingestChunksParallel(
         return collectErrors(chunk, iterator, offset);
       }
       if (failure) throw new Error(failure);
-      send({ type: "rows", rows: packRows(checked.rows) });
+      send({ type: "rows", json: JSON.stringify(packRows(checked.rows)) });
       offset += chunk.length;
       opts.onChunk?.(offset);
     }

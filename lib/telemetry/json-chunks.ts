@@ -32,7 +32,8 @@ export function jsonArrayChunks(buf: Buffer, targetBytes = 2 * 1024 * 1024): Gen
     let from = start + 1; // first byte of the current piece
     while (from < end - 1) {
       let cut = -1;
-      let search = Math.min(from + targetBytes, end - 1);
+      // a small first piece gets the writer thread going early; the rest are full size
+      let search = Math.min(from + (from === start + 1 ? Math.min(targetBytes, 128 * 1024) : targetBytes), end - 1);
       let piece: unknown[] | null = null;
       while (search < end - 1) {
         const at = buf.indexOf(CLOSE_BRACE, search);

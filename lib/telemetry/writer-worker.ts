@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
 
-export type WriterMessage = { type: "rows"; rows: PackedRows } | { type: "commit" } | { type: "rollback" };
+/** Rows arrive as JSON text of a PackedRows: one string crosses the thread boundary far cheaper than a graph. */
+export type WriterMessage = { type: "rows"; json: string } | { type: "commit" } | { type: "rollback" };
 export type WriterReply = { type: "done"; accepted: number; duplicates: number; registeredPatterns: string[] } | { type: "error"; message: string } | { type: "rolledBack" };
 
 const { file, actor } = workerData as { file: string; actor: string };
@@ -35,7 +36,7 @@ try {
 port.on("message", (message: WriterMessage) => {
   if (!db || !writer) return;
   try {
-    if (message.type === "rows") writer.write(message.rows);
+    if (message.type === "rows") writer.write(JSON.parse(message.json) as PackedRows);
     else if (message.type === "commit") {
       const totals = writer.finish();
       db.exec("COMMIT");
