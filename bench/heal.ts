@@ -1,8 +1,6 @@
 // npm run bench:heal — the best known fix for an error, with 10,000 learned fixes stored: p50/p95/p99
 // of getHealFixes (what `patterns heal` runs) and of GET /api/v1/heal over real HTTP. Target: p95 < 20 ms.
-import { openDb } from "../lib/db/client";
-import { migrate } from "../lib/db/migrate";
-import { tempPostgres, tempSqlite } from "../lib/db/testing";
+import { freshBenchDb, percentile } from "./lib/bench-db";
 import { serveRoutes } from "../lib/api/test-server";
 import { createToken } from "../lib/auth/tokens";
 import { getHealFixes } from "../lib/queries/heal/get-heal-fixes";
@@ -15,17 +13,12 @@ const WORDS = ["alpha", "bravo", "cobalt", "delta", "ember", "falcon", "garnet",
 
 const message = (i: number) => `${WORDS[i % 50]} ${WORDS[Math.floor(i / 50) % 50]} pipeline failed: upstream ${WORDS[(i * 7) % 50]} refused request ${1000 + i} after 30000ms`;
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function main() {
   const results: Array<Record<string, string | number>> = [];
   let ok = true;
   for (const dialect of ["sqlite", "postgresql"] as const) {
-    const temp = dialect === "sqlite" ? tempSqlite() : await tempPostgres("pa_bench");
-    await migrate(temp.config);
-    const db = openDb(temp.config);
+    const { temp, db } = await freshBenchDb(dialect);
     const signatures = FIXES / PER_SIGNATURE;
     const rows = [];
     for (let s = 0; s < signatures; s++) {

@@ -1,9 +1,7 @@
 // npx tsx bench/suggest.ts — AUTO-006 with 10,000 active patterns stored: the index build (first call),
 // then p50/p95/p99 of getSuggestions (what `patterns suggest` runs) and of POST /api/v1/suggest over
 // real HTTP, for 1,000 varied contexts, on SQLite and PostgreSQL. Target: p95 < 20 ms.
-import { openDb } from "../lib/db/client";
-import { migrate } from "../lib/db/migrate";
-import { tempPostgres, tempSqlite } from "../lib/db/testing";
+import { freshBenchDb, percentile } from "./lib/bench-db";
 import { serveRoutes } from "../lib/api/test-server";
 import { createToken } from "../lib/auth/tokens";
 import { getSuggestionIndex, getSuggestions } from "../lib/queries/suggest/get-suggestions";
@@ -46,17 +44,12 @@ function contextOf(q: number): SuggestContext {
   return base;
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function main() {
   const results: Array<Record<string, string | number>> = [];
   let ok = true;
   for (const dialect of ["sqlite", "postgresql"] as const) {
-    const temp = dialect === "sqlite" ? tempSqlite() : await tempPostgres("pa_bench");
-    await migrate(temp.config);
-    const db = openDb(temp.config);
+    const { temp, db } = await freshBenchDb(dialect);
     const now = new Date();
     const rows = Array.from({ length: PATTERNS }, (_, i) => ({
       id: `pat_${String(i).padStart(5, "0")}`, name: specOf(i).name, kind: i % 4 === 0 ? "file_template" : "execution", status: "active",
