@@ -85,8 +85,3 @@ export function getDb(): DbHandle {
   globalForDb.patternsDb ??= openDb(parseDatabaseUrl(process.env.DATABASE_URL));
   return globalForDb.patternsDb;
 }
-
-/** Dialect-specific SQL in one small table (umami's runQuery, without string rewriting). */
-export function byDialect<T>(dialect: Dialect, choices: { sqlite: () => T; postgresql: () => T }): T {
-  return choices[dialect]();
-}

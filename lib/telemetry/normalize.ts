@@ -97,10 +97,6 @@ export function toRow(event: ExecutionEvent, receivedAt: number): ExecutionRow {
   );
 }
 
-export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export interface MetricDelta {
   day: string;
   patternId: string;
@@ -111,22 +107,36 @@ export interface MetricDelta {
   totalDurationMs: number;
 }
 
-/** Daily metric increments for the rows actually stored, one per key, in a stable order. */
-export function metricDeltas(rows: Iterable<ExecutionRow>): MetricDelta[] {
-  const byKey = new Map<string, MetricDelta>();
-  for (const r of rows) {
-    const day = utcDay(r.startedAt);
-    const patternId = r.patternId ?? "";
-    const key = `${day}\u0000${patternId}\u0000${r.operation}`;
-    let d = byKey.get(key);
+const DAY_MS = 86_400_000;
+
+/**
+ * Daily metric increments for the executions actually stored, one per (day, pattern, operation), handed
+ * out in a stable order so concurrent writers lock metric rows in the same order. Both bulk writers use it.
+ */
+export class MetricFold {
+  private readonly byKey = new Map<string, MetricDelta>();
+  private readonly dayNames = new Map<number, string>();
+
+  add(startedAt: number, patternId: string | null, operation: string, success: boolean, durationMs: number): void {
+    const dayNumber = Math.floor(startedAt / DAY_MS);
+    let day = this.dayNames.get(dayNumber);
+    if (!day) {
+      day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+      this.dayNames.set(dayNumber, day);
+    }
+    const key = `${day}\u0000${patternId ?? ""}\u0000${operation}`;
+    let d = this.byKey.get(key);
     if (!d) {
-      d = { day, patternId, operation: r.operation, executions: 0, successes: 0, failures: 0, totalDurationMs: 0 };
-      byKey.set(key, d);
+      d = { day, patternId: patternId ?? "", operation, executions: 0, successes: 0, failures: 0, totalDurationMs: 0 };
+      this.byKey.set(key, d);
     }
     d.executions++;
-    if (r.success) d.successes++;
+    if (success) d.successes++;
     else d.failures++;
-    d.totalDurationMs += r.durationMs;
+    d.totalDurationMs += durationMs;
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+
+  deltas(): MetricDelta[] {
+    return [...this.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  }
 }

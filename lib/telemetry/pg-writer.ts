@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import type { DbHandle } from "../db/client";
-import { metricDeltas, type ExecutionRow, type MetricDelta } from "./normalize";
+import { MetricFold, type ExecutionRow, type MetricDelta } from "./normalize";
 import { EXEC_COLUMNS, METRIC_UPSERT } from "./sqlite-writer";
 
 const PG_BATCH = 5000;
@@ -16,7 +16,7 @@ export interface SessionTotals {
 }
 
 export class PgSession {
-  private readonly stored: ExecutionRow[] = [];
+  private readonly metrics = new MetricFold();
   private readonly knownPatterns = new Set<string>();
   private readonly totals: SessionTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
   private readonly now = new Date();
@@ -71,7 +71,7 @@ export class PgSession {
           continue;
         }
         accepted.delete(r.id); // a second copy of the id inside the batch is a duplicate
-        this.stored.push(r);
+        this.metrics.add(r.startedAt, r.patternId, r.operation, r.success, r.durationMs);
         this.totals.accepted++;
         const at = new Date(r.startedAt).toISOString();
         for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
@@ -89,7 +89,7 @@ export class PgSession {
   /** Folds the daily metrics of everything stored, commits, and hands the connection back. */
   async commit(): Promise<SessionTotals> {
     try {
-      const deltas = metricDeltas(this.stored);
+      const deltas = this.metrics.deltas();
       if (deltas.length) await upsertMetricsPg(this.client, deltas);
       await this.client.query("COMMIT");
       return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };

@@ -3,7 +3,7 @@
 // thread that holds one transaction for the whole file while the main thread validates the next chunk.
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import type { ExecutionRow } from "./normalize";
+import { MetricFold, type ExecutionRow } from "./normalize";
 
 /** 16 values per row in EXEC_COLUMNS order; files as [row index, path, action, content] quadruples. */
 export interface PackedRows {
@@ -37,8 +37,6 @@ export const METRIC_UPSERT = `ON CONFLICT ("day", "patternId", "operation") DO U
   "failures" = "pattern_metrics_daily"."failures" + excluded."failures",
   "totalDurationMs" = "pattern_metrics_daily"."totalDurationMs" + excluded."totalDurationMs"`;
 
-const DAY_MS = 86_400_000;
-
 export interface WriterTotals {
   accepted: number;
   duplicates: number;
@@ -52,9 +50,7 @@ export class SqliteWriter {
   private readonly insertFile: Database.Statement;
   private readonly upsertMetric: Database.Statement;
   private readonly knownPatterns = new Set<string>();
-  private readonly dayNames = new Map<number, string>();
-  /** day\0pattern\0operation → [executions, successes, failures, totalDurationMs] */
-  private readonly metrics = new Map<string, [number, number, number, number]>();
+  private readonly metrics = new MetricFold();
   private readonly totals: WriterTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
 
   constructor(raw: Database.Database, private readonly actor: string, private readonly now = Date.now()) {
@@ -70,16 +66,6 @@ export class SqliteWriter {
     this.upsertMetric = raw.prepare(
       `INSERT INTO "pattern_metrics_daily" ("day", "patternId", "operation", "executions", "successes", "failures", "totalDurationMs") VALUES (?, ?, ?, ?, ?, ?, ?) ${METRIC_UPSERT}`,
     );
-  }
-
-  private dayOf(ms: number): string {
-    const d = Math.floor(ms / DAY_MS);
-    let name = this.dayNames.get(d);
-    if (!name) {
-      name = new Date(d * DAY_MS).toISOString().slice(0, 10);
-      this.dayNames.set(d, name);
-    }
-    return name;
   }
 
   /** Stores a chunk; must run inside the caller's transaction. */
@@ -105,13 +91,7 @@ export class SqliteWriter {
       }
       stored[i] = 1;
       this.totals.accepted++;
-      const key = `${this.dayOf(v[o + 5] as number)}\u0000${(v[o + 1] as string | null) ?? ""}\u0000${v[o + 2] as string}`;
-      let m = this.metrics.get(key);
-      if (!m) this.metrics.set(key, (m = [0, 0, 0, 0]));
-      m[0]++;
-      if (v[o + 7] === 1) m[1]++;
-      else m[2]++;
-      m[3] += v[o + 6] as number;
+      this.metrics.add(v[o + 5] as number, v[o + 1] as string | null, v[o + 2] as string, v[o + 7] === 1, v[o + 6] as number);
     }
     const f = p.files;
     for (let j = 0; j < f.length; j += 4) {
@@ -122,12 +102,9 @@ export class SqliteWriter {
 
   /** Folds the chunks' daily metrics into the table (in a stable order) and returns the totals. */
   finish(): WriterTotals {
-    for (const key of [...this.metrics.keys()].sort()) {
-      const [day, patternId, operation] = key.split("\u0000") as [string, string, string];
-      const m = this.metrics.get(key)!;
-      this.upsertMetric.run(day, patternId, operation, m[0], m[1], m[2], m[3]);
+    for (const m of this.metrics.deltas()) {
+      this.upsertMetric.run(m.day, m.patternId, m.operation, m.executions, m.successes, m.failures, m.totalDurationMs);
     }
-    this.metrics.clear();
     return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };
   }
 }

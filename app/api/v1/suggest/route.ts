@@ -1,21 +1,19 @@
 // POST /api/v1/suggest: for a context { operation, inputs?, files?, error? }, the matching active
 // patterns and learned fixes, best first (AUTO-006). Bearer token, JSON body.
-import { handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
-import { verifyBearer } from "@/lib/auth/tokens";
+import { authenticate, handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
 import { getDb } from "@/lib/db/client";
 import { getSuggestions } from "@/lib/queries/suggest/get-suggestions";
 import { fieldErrors, suggestContextSchema } from "@/lib/schemas/suggest";
+import { bodyFormatFor } from "@/lib/telemetry/parse-body";
 
 // The largest valid context (16 KiB inputs, 16 KiB error, 1000 paths of 1 KiB) with room for JSON escaping.
 const BODY_LIMIT = 2 * 1024 * 1024;
 
 export const POST = handleErrors(async (request: Request): Promise<Response> => {
   const db = getDb();
-  if (!(await verifyBearer(db, request.headers.get("authorization")))) {
-    return jsonError(401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
-  }
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") return jsonError(415, "unsupported_media_type", "send the context as Content-Type: application/json");
+  const auth = await authenticate(db, request);
+  if ("response" in auth) return auth.response;
+  if (bodyFormatFor(request.headers.get("content-type")) !== "json") return jsonError(415, "unsupported_media_type", "send the context as Content-Type: application/json");
   const text = await readBodyText(request, BODY_LIMIT);
   if (text === null) return jsonError(413, "too_large", `the body is larger than ${BODY_LIMIT} bytes`);
   let body: unknown;
