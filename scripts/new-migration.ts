@@ -1,6 +1,7 @@
 // Writes the next migration for both providers: the SQL that takes the existing migrations to the
 // current prisma/schema.prisma, computed by the WebAssembly schema engine's diff.
 // Usage: npm run db:new-migration -- <name>   (needs PostgreSQL at PG_ADMIN_URL or the default)
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,9 @@ async function main() {
     console.error("usage: npm run db:new-migration -- <name>");
     process.exit(2);
   }
+  // The PostgreSQL schema is derived from prisma/schema.prisma; derive it (and the clients) now, or its
+  // diff would be taken against the schema as it was at install.
+  execFileSync(process.execPath, [join(import.meta.dirname, "generate-client.mjs")], { stdio: "inherit" });
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const tmp = mkdtempSync(join(tmpdir(), "pa-diff-"));
   try {

@@ -17,3 +17,11 @@ export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = [])
   const text = sql.replace(/\?/g, () => `$${++n}`);
   return (await db.pool!.query(text, params)).rows as T[];
 }
+
+/** Like rawAll, rows as arrays in the order of the SELECT list: cheaper when there are millions of them. */
+export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
+  if (db.dialect === "sqlite") return db.sqlite!.prepare(sql).raw(true).all(...params.map(forSqlite)) as T[];
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  return (await db.pool!.query({ text, values: params, rowMode: "array" })).rows as T[];
+}

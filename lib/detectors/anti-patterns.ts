@@ -57,6 +57,21 @@ export interface AssessContext {
 }
 
 /**
+ * Whether a pattern's latest eligible runs (in the window, after countFrom, outside outages; oldest
+ * first) give assessPattern the same verdict as all of them would: true when they are all there is, or
+ * when they hold the latest 50 and their trailing failure streak is shorter than both the broken
+ * threshold and the runs given (then neither the streak rule nor "every run failed" can look further
+ * back). Lets the analysis read a few dozen runs per pattern instead of 30 days of them.
+ */
+export function latestRunsSuffice(latest: readonly ExecutionFact[], complete: boolean): boolean {
+  if (complete) return true;
+  if (latest.length < QUARANTINE_MAX_RUNS) return false;
+  let streak = 0;
+  while (streak < latest.length && !latest[latest.length - 1 - streak]!.success) streak++;
+  return streak < BROKEN_MIN_STREAK && streak < latest.length;
+}
+
+/**
  * One pattern's health from its recent runs (any order). Considered runs: started in the last 30 days
  * (and not after `now`), at or after `countFrom`, outside outages of their own source; the latest 50.
  * - insufficient: fewer than 10 considered runs; never quarantined.

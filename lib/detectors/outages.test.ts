@@ -1,7 +1,7 @@
 // Outage detection boundaries: how many patterns, what share failing, per source, bucket merging.
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { detectOutages, duringOutage, OUTAGE_BUCKET_MS, type RunSample } from "./outages";
+import { cellKey, detectOutages, duringOutage, judgeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, type RunSample } from "./outages";
 
 const B = OUTAGE_BUCKET_MS;
 const T0 = 1000 * B; // an aligned bucket start
@@ -116,5 +116,32 @@ describe("detectOutages", () => {
         expect(detectOutages([...runs].reverse())).toEqual(found);
       }),
     );
+  });
+
+  it("property: judging cells as their runs arrive, with the outages found before as known, finds what judging all at once finds", () => {
+    // buckets of 5 patterns on 2 sources, each bucket healthy, down (every run fails) or mixed, spread over 12 days
+    let withOutages = 0;
+    const arbBucket = fc.record({ at: fc.integer({ min: 0, max: 12 * 48 }), source: fc.constantFrom("x", "y"), mode: fc.constantFrom("ok", "ok", "down", "mixed"), seed: fc.integer({ min: 0, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.array(arbBucket, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 12 * 48 }), (buckets, cut) => {
+        const runs: RunSample[] = buckets.flatMap((b) =>
+          ["a", "b", "c", "d", "e"].flatMap((p, i) =>
+            Array.from({ length: 1 + ((b.seed + i) % 3) }, (_, k) => run(p, b.mode === "ok" || (b.mode === "mixed" && (b.seed + i + k) % 3 > 0), T0 + b.at * B + k * 60_000 + i, b.source)),
+          ),
+        );
+        const keys = (cells: ReturnType<typeof judgeOutageCells>) => cells.filter((c) => c.outage).map((c) => cellKey(c.source, c.bucket)).sort();
+        const all = keys(judgeOutageCells(runs));
+        if (all.length) withOutages++;
+        const split = T0 + cut * B;
+        const before = judgeOutageCells(runs.filter((r) => r.startedAt < split));
+        const after = judgeOutageCells(
+          runs.filter((r) => r.startedAt >= split - OUTAGE_BASELINE_MS),
+          { judge: (_s, bucket) => bucket * B >= split, known: before.filter((c) => c.outage) },
+        );
+        expect([...keys(before), ...keys(after)].sort()).toEqual(all);
+      }),
+      { numRuns: 300 },
+    );
+    expect(withOutages).toBeGreaterThan(30); // the generator does produce outages to compare
   });
 });

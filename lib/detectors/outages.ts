@@ -30,9 +30,33 @@ export interface OutageOptions {
   baseline?: (patternId: string, at: number) => number | undefined;
 }
 
-interface Tally {
+export interface Tally {
   runs: number;
   failures: number;
+}
+
+/** What ran from one source (`null`: runs that name none) in one bucket, per pattern. */
+export interface OutageCell {
+  source: string | null;
+  /** Bucket number: the bucket covers [bucket × bucketMs, (bucket + 1) × bucketMs). */
+  bucket: number;
+  patterns: Map<string, Tally>;
+}
+
+export interface CellJudgement extends OutageCell {
+  outage: boolean;
+}
+
+export interface JudgeOptions extends OutageOptions {
+  /** Only the cells this accepts are judged (default: all); the other runs are there for baselines. */
+  judge?: (source: string | null, bucket: number) => boolean;
+  /** Outage cells found by an earlier judgement and not judged again: their runs stay out of baselines. */
+  known?: readonly OutageCell[];
+}
+
+/** The key of a cell, unique per (source, bucket): "<bucket>=<source>", or "<bucket>-" for runs without one. */
+export function cellKey(source: string | null, bucket: number): string {
+  return source === null ? `${bucket}-` : `${bucket}=${source}`;
 }
 
 /**
@@ -48,11 +72,29 @@ interface Tally {
  */
 export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = {}): OutageWindow[] {
   const bucketMs = opts.bucketMs ?? OUTAGE_BUCKET_MS;
+  const cells = judgeOutageCells(runs, opts).filter((c) => c.outage);
+  return refineEdges(mergeOutageCells(cells, bucketMs), runs, bucketMs).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
+}
+
+/**
+ * The judgement behind detectOutages, cell by cell, oldest first, so it can be made incrementally: judge
+ * only the cells new runs fell in (`judge`), from runs that reach 7 days further back, with the outage
+ * cells found earlier (`known`) kept out of the baselines.
+ */
+export function judgeOutageCells(runs: readonly RunSample[], opts: JudgeOptions = {}): CellJudgement[] {
+  const bucketMs = opts.bucketMs ?? OUTAGE_BUCKET_MS;
   const minPatterns = opts.minPatterns ?? OUTAGE_MIN_PATTERNS;
   const share = opts.failingShare ?? OUTAGE_MIN_FAILING_SHARE;
   const maxChance = opts.maxChance ?? OUTAGE_MAX_CHANCE;
   const history = patternHistory(runs);
   const inOutages = new Map<string, Array<Tally & { at: number }>>(); // per pattern, its runs in outage buckets found so far
+  const remember = (c: OutageCell) => {
+    for (const [p, t] of c.patterns) {
+      if (!inOutages.has(p)) inOutages.set(p, []);
+      inOutages.get(p)!.push({ ...t, at: c.bucket * bucketMs });
+    }
+  };
+  for (const c of opts.known ?? []) remember(c);
   const baseline = (p: string, at: number): number => {
     const given = opts.baseline?.(p, at);
     if (given !== undefined) return given;
@@ -66,7 +108,7 @@ export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = 
       n -= o.runs;
       f -= o.failures;
     }
-    return (f + 1) / (n + 2);
+    return (Math.max(f, 0) + 1) / (Math.max(n, 0) + 2); // ≥ 0: a stored cell's runs may since have been deleted
   };
   const isOutage = (patterns: Map<string, Tally>, at: number): boolean => {
     if (patterns.size < minPatterns) return false;
@@ -81,34 +123,38 @@ export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = 
   };
 
   // (source, bucket) → pattern → tally, judged oldest first so found outages leave later baselines
-  const cells = new Map<string, { source: string | null; bucket: number; patterns: Map<string, Tally> }>();
+  const cells = new Map<string, OutageCell>();
   for (const r of runs) {
     if (r.patternId === null || !Number.isFinite(r.startedAt)) continue;
     const bucket = Math.floor(r.startedAt / bucketMs);
-    const key = `${bucket}\u0000${r.source === null ? "\u0001" : r.source}`;
+    if (opts.judge && !opts.judge(r.source, bucket)) continue;
+    const key = cellKey(r.source, bucket);
     let cell = cells.get(key);
     if (!cell) cells.set(key, (cell = { source: r.source, bucket, patterns: new Map() }));
     const t = cell.patterns.get(r.patternId) ?? { runs: 0, failures: 0 };
     cell.patterns.set(r.patternId, { runs: t.runs + 1, failures: t.failures + (r.success ? 0 : 1) });
   }
   const ordered = [...cells.values()].sort((a, b) => a.bucket - b.bucket || String(a.source).localeCompare(String(b.source)));
-  const found = new Map<string | null, Array<{ bucket: number; patterns: Map<string, Tally> }>>();
-  for (const c of ordered) {
-    if (!isOutage(c.patterns, c.bucket * bucketMs)) continue;
-    if (found.has(c.source)) found.get(c.source)!.push(c);
-    else found.set(c.source, [c]);
-    for (const [p, t] of c.patterns) {
-      if (!inOutages.has(p)) inOutages.set(p, []);
-      inOutages.get(p)!.push({ ...t, at: c.bucket * bucketMs });
-    }
-  }
+  return ordered.map((c) => {
+    const outage = isOutage(c.patterns, c.bucket * bucketMs);
+    if (outage) remember(c);
+    return { ...c, outage };
+  });
+}
 
+/** Outage cells → windows: adjacent buckets of one source merge, each pattern counted over the whole window. */
+export function mergeOutageCells(cells: readonly OutageCell[], bucketMs = OUTAGE_BUCKET_MS): OutageWindow[] {
+  const bySource = new Map<string | null, OutageCell[]>();
+  for (const c of cells) {
+    if (bySource.has(c.source)) bySource.get(c.source)!.push(c);
+    else bySource.set(c.source, [c]);
+  }
   const windows: OutageWindow[] = [];
-  for (const [source, list] of found) {
+  for (const [source, unsorted] of bySource) {
+    const list = [...unsorted].sort((a, b) => a.bucket - b.bucket);
     for (let i = 0; i < list.length; ) {
       let j = i;
       while (j + 1 < list.length && list[j + 1]!.bucket === list[j]!.bucket + 1) j++;
-      // the merged window's figures: each pattern over all its runs in the window
       const merged = new Map<string, Tally>();
       for (let k = i; k <= j; k++) {
         for (const [p, t] of list[k]!.patterns) {
@@ -126,7 +172,7 @@ export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = 
       i = j + 1;
     }
   }
-  return refineEdges(windows, runs, bucketMs).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
+  return windows.sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
 }
 
 /**
@@ -135,7 +181,7 @@ export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = 
  * its last success before and first success after (any run of that source, ad-hoc included), so the
  * failures at the edges count as the outage's too. Windows of one source that then meet are merged.
  */
-function refineEdges(windows: OutageWindow[], runs: readonly RunSample[], bucketMs: number): OutageWindow[] {
+export function refineEdges(windows: readonly OutageWindow[], runs: readonly RunSample[], bucketMs = OUTAGE_BUCKET_MS): OutageWindow[] {
   const out: OutageWindow[] = [];
   for (const w of windows) {
     const own = runs.filter((r) => r.source === w.source && r.startedAt >= w.start - bucketMs && r.startedAt < w.end + bucketMs);

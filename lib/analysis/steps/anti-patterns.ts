@@ -1,38 +1,71 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
-import { assessPattern, recurringErrors } from "../../detectors/anti-patterns";
+import { assessPattern, latestRunsSuffice, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
+import { rawAll } from "../../db/raw";
 import { patternsWithNewRuns, toMs } from "../read";
-import { runWindow } from "../window";
+import { runOutages } from "../outages";
+import { latestEligibleRuns } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 
-const DAY = 86_400_000;
-const WINDOW_DAYS = 30;
+/** Read per pattern: enough runs past the latest 50 to see a trailing failure streak begin. */
+const LATEST_RUNS = QUARANTINE_MAX_RUNS + 14;
 
-async function recurringTallies(ctx: Parameters<AnalysisStep["run"]>[0]): Promise<ErrorTally[]> {
-  // Signatures that failed in the new executions, counted over everything retained.
-  const keys = await ctx.db.prisma.$queryRaw<Array<{ errorKey: string }>>`
-    SELECT DISTINCT "errorKey" FROM "executions" WHERE "seq" > ${ctx.fromSeq} AND "seq" <= ${ctx.toSeq} AND "success" = ${false} AND "errorKey" IS NOT NULL`;
-  if (keys.length === 0) return [];
-  const rows = await ctx.db.prisma.execution.groupBy({
-    by: ["errorKey", "patternId"],
-    where: { errorKey: { in: keys.map((k) => k.errorKey) }, success: false },
-    _count: { _all: true },
-    _min: { startedAt: true, errorSignature: true },
-    _max: { startedAt: true },
-  });
+/**
+ * Tallies of the signatures that failed in the new executions. A signature already in the registry is
+ * its stored tally plus the new failures (so the count is of every failure seen, retention or not); one
+ * not yet there is counted over every retained failure, which is little, as it had fewer than 3.
+ */
+async function recurringTallies(ctx: Parameters<AnalysisStep["run"]>[0]): Promise<{ tallies: ErrorTally[]; known: Set<string> }> {
+  const fresh = await rawAll<{ errorKey: string; patternId: string | null; n: unknown; firstAt: unknown; lastAt: unknown; signature: string | null }>(
+    ctx.db,
+    `SELECT "errorKey", "patternId", COUNT(*) AS "n", MIN("startedAt") AS "firstAt", MAX("startedAt") AS "lastAt", MIN("errorSignature") AS "signature"
+     FROM "executions" WHERE "seq" > ? AND "seq" <= ? AND "success" = ? AND "errorKey" IS NOT NULL GROUP BY "errorKey", "patternId"`,
+    [ctx.fromSeq, ctx.toSeq, false],
+  );
+  if (fresh.length === 0) return { tallies: [], known: new Set() };
+  const keys = [...new Set(fresh.map((r) => r.errorKey))];
+  const registered = new Map(
+    (await ctx.db.prisma.antiPattern.findMany({
+      where: { key: { in: keys.map((k) => `error:${k}`) } },
+      select: { signatureKey: true, signature: true, occurrences: true, firstSeenAt: true, lastSeenAt: true, evidence: true },
+    })).map((a) => [a.signatureKey!, a]),
+  );
   const byKey = new Map<string, ErrorTally>();
-  for (const r of rows) {
-    const key = r.errorKey!;
-    const t = byKey.get(key) ?? { errorKey: key, signature: r._min.errorSignature ?? "", occurrences: 0, firstAt: Infinity, lastAt: -Infinity, patternIds: [] };
-    t.occurrences += r._count._all;
-    t.firstAt = Math.min(t.firstAt, toMs(r._min.startedAt));
-    t.lastAt = Math.max(t.lastAt, toMs(r._max.startedAt));
-    if (r.patternId) t.patternIds.push(r.patternId);
+  const add = (key: string, signature: string, n: number, firstAt: number, lastAt: number, patternId: string | null) => {
+    const t = byKey.get(key) ?? { errorKey: key, signature, occurrences: 0, firstAt: Infinity, lastAt: -Infinity, patternIds: [] };
+    t.occurrences += n;
+    t.firstAt = Math.min(t.firstAt, firstAt);
+    t.lastAt = Math.max(t.lastAt, lastAt);
+    if (patternId) t.patternIds.push(patternId);
     byKey.set(key, t);
+  };
+  for (const [key, a] of registered) {
+    let patternIds: string[] = [];
+    try {
+      patternIds = (JSON.parse(a.evidence) as { patternIds?: string[] }).patternIds ?? [];
+    } catch {
+      patternIds = [];
+    }
+    add(key, a.signature ?? "", a.occurrences, a.firstSeenAt.getTime(), a.lastSeenAt.getTime(), null);
+    byKey.get(key)!.patternIds.push(...patternIds);
   }
-  return [...byKey.values()];
+  for (const r of fresh) {
+    if (registered.has(r.errorKey)) add(r.errorKey, r.signature ?? "", Number(r.n), toMs(r.firstAt), toMs(r.lastAt), r.patternId);
+  }
+  const unregistered = keys.filter((k) => !registered.has(k));
+  if (unregistered.length) {
+    const rows = await ctx.db.prisma.execution.groupBy({
+      by: ["errorKey", "patternId"],
+      where: { errorKey: { in: unregistered }, success: false },
+      _count: { _all: true },
+      _min: { startedAt: true, errorSignature: true },
+      _max: { startedAt: true },
+    });
+    for (const r of rows) add(r.errorKey!, r._min.errorSignature ?? "", r._count._all, toMs(r._min.startedAt), toMs(r._max.startedAt), r.patternId);
+  }
+  return { tallies: [...byKey.values()], known: new Set([...registered.keys()].map((k) => `error:${k}`)) };
 }
 
 interface QuarantinePlan {
@@ -47,14 +80,12 @@ export const antiPatternsStep: AnalysisStep = {
   run: async (ctx) => {
     const settings = detectorSettings(ctx.settings);
     const now = ctx.now.getTime();
-    const recurring = recurringErrors(await recurringTallies(ctx));
-    const known = new Set(
-      (await ctx.db.prisma.antiPattern.findMany({ where: { key: { in: recurring.map((r) => `error:${r.errorKey}`) } }, select: { key: true } })).map((a) => a.key),
-    );
+    const { tallies, known } = await recurringTallies(ctx);
+    const recurring = recurringErrors(tallies);
     const touched = await patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq);
     const plans: QuarantinePlan[] = [];
     if (touched.length) {
-      const { byPattern, outages } = await runWindow(ctx);
+      const { windows: outages } = await runOutages(ctx);
       const registry = new Map(
         (await ctx.db.prisma.antiPattern.findMany({ where: { key: { in: touched.map((p) => `pattern:${p}`) } } })).map((a) => [a.patternId!, a]),
       );
@@ -63,7 +94,10 @@ export const antiPatternsStep: AnalysisStep = {
         const pattern = statuses.get(patternId);
         if (!pattern || pattern.kind === "self_heal" || pattern.status === "archived") continue;
         const entry = registry.get(patternId) ?? null;
-        const runs = (byPattern.get(patternId) ?? []).filter((r) => r.startedAt >= now - WINDOW_DAYS * DAY);
+        const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
+        let read = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
+        if (!latestRunsSuffice(read.runs, read.complete)) read = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY);
+        const runs = read.runs;
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages }, settings);
         if (health.quarantine || entry) plans.push({ patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status });
       }

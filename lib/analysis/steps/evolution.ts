@@ -1,9 +1,9 @@
 // AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
 // by the two-proportion test in lib/detectors/evolution.ts.
-import { addWeeks, assessDegradation, dailyTotals, isoWeekOf, weeklySuccess, weekStart } from "../../detectors/evolution";
-import { duringOutage } from "../../detectors/outages";
+import { addWeeks, assessDegradation, isoWeekOf, weeklySuccess, weekStart } from "../../detectors/evolution";
+import { runOutages } from "../outages";
+import { dailyTotalsOutsideOutages } from "../pattern-runs";
 import { patternsWithNewRuns } from "../read";
-import { runWindow } from "../window";
 import type { AnalysisStep, StepOutcome } from "../types";
 
 const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
@@ -16,7 +16,8 @@ export const evolutionStep: AnalysisStep = {
     const nowWeek = isoWeekOf(ctx.now.getTime());
     const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
-    const { byPattern, outages } = await runWindow(ctx);
+    const { windows: outages } = await runOutages(ctx);
+    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, since, outages);
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true },
@@ -24,8 +25,7 @@ export const evolutionStep: AnalysisStep = {
     const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
-      const runs = (byPattern.get(p.id) ?? []).filter((r) => r.startedAt >= since && !duringOutage(r, outages));
-      const weeks = weeklySuccess(dailyTotals(runs));
+      const weeks = weeklySuccess(daily.get(p.id) ?? []);
       let baseline: { runs: number; successes: number } | null = null;
       try {
         baseline = p.degradingBaseline ? (JSON.parse(p.degradingBaseline) as { runs: number; successes: number }) : null;

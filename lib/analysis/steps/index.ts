@@ -5,5 +5,6 @@ import { errorRecoveryStep } from "./error-recovery";
 import { evolutionStep } from "./evolution";
 import { executionPatternsStep } from "./execution-patterns";
 import { filePatternsStep } from "./file-patterns";
+import { outagesStep } from "./outages";
 
-export const ANALYSIS_STEPS: AnalysisStep[] = [errorRecoveryStep, antiPatternsStep, evolutionStep, executionPatternsStep, filePatternsStep];
+export const ANALYSIS_STEPS: AnalysisStep[] = [outagesStep, errorRecoveryStep, antiPatternsStep, evolutionStep, executionPatternsStep, filePatternsStep];
