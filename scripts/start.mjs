@@ -1,23 +1,17 @@
 // `npm start`: migrate the database (embedded SQLite by default), build when the sources are newer
 // than the last build, then serve the dashboard on http://localhost:3000 (PORT to change).
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "./newest-mtime.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.execPath;
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
+/** The build's inputs: everything but generated clients and dotfiles. */
+const skipInBuild = (name) => name === "generated" || name.startsWith(".");
 
 export function needsBuild() {
   const buildId = join(root, ".next", "BUILD_ID");
@@ -25,7 +19,7 @@ export function needsBuild() {
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(join(root, d)));
   const files = ["package.json", "next.config.ts", "prisma/schema.prisma"].map((f) => join(root, f)).filter(existsSync);
-  const newest = Math.max(...sources.map((d) => newestMtime(join(root, d))), ...files.map((f) => statSync(f).mtimeMs));
+  const newest = Math.max(...sources.map((d) => newestMtime(join(root, d), { skip: skipInBuild })), ...files.map((f) => statSync(f).mtimeMs));
   return newest > built;
 }
 

@@ -1,82 +1,181 @@
-// AUTO-001 step: the ad-hoc operations that ran since the last analysis are regrouped over the last 30
-// days; new groups become candidates (auto-approved in aggressive mode at the threshold), pending ones are
-// refreshed, rejected ones come back only when their group grew materially.
+// AUTO-001 step. The ad-hoc runs that arrived since the last analysis are sorted into families and key
+// sets (kept in adhoc_shapes for later runs); each family they touched is clustered again from the
+// counts of its key sets over the last 30 days, and only the clusters that may need a new or refreshed
+// candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
+// one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
 import { approveInTx } from "../../candidates/decide-candidate";
-import { detectExecutionPatterns, grewMaterially, type AdHocRun } from "../../detectors/execution-patterns";
+import type { DbHandle } from "../../db/client";
+import { insertRows, rawAll } from "../../db/raw";
+import {
+  clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, type AdHocRun, type ExecutionCandidate,
+} from "../../detectors/execution-patterns";
 import { specToYaml } from "../../schemas/pattern-spec";
-import { rawAll } from "../../db/raw";
+import { signatureKey } from "../../signature";
 import { toMs } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 
-const WINDOW_MS = 30 * 86_400_000;
+const DAY = 86_400_000;
+const WINDOW_MS = 30 * DAY;
+const CHUNK = 500;
+
+type Row = { seq: unknown; id: string; operation: string; inputs: string | null; startedAt: unknown; durationMs: unknown; success: unknown; fileCount: unknown };
+const COLUMNS = `e."seq", e."id", e."operation", e."inputs", e."startedAt", e."durationMs", e."success", e."fileCount"`;
+
+/** Rows → ad-hoc runs, with the paths of the files they produced. */
+async function toRuns(db: DbHandle, rows: Row[]): Promise<Array<AdHocRun & { seq: number }>> {
+  const withFiles = rows.filter((r) => Number(r.fileCount) > 0).map((r) => r.id);
+  const paths = new Map<string, string[]>();
+  for (let i = 0; i < withFiles.length; i += CHUNK) {
+    const ids = withFiles.slice(i, i + CHUNK);
+    const files = await rawAll<{ executionId: string; path: string }>(db, `SELECT "executionId", "path" FROM "file_events" WHERE "executionId" IN (${ids.map(() => "?").join(", ")})`, ids);
+    for (const f of files) {
+      const list = paths.get(f.executionId);
+      if (list) list.push(f.path);
+      else paths.set(f.executionId, [f.path]);
+    }
+  }
+  return rows.map((r) => {
+    let inputs: Record<string, unknown> | null = null;
+    try {
+      const parsed: unknown = r.inputs ? JSON.parse(r.inputs) : null;
+      inputs = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    } catch {
+      inputs = null;
+    }
+    return {
+      seq: Number(r.seq), id: r.id, operation: r.operation, inputs, filePaths: paths.get(r.id) ?? [], startedAt: toMs(r.startedAt),
+      durationMs: Number(r.durationMs), success: r.success === true || r.success === 1 || r.success === 1n,
+    };
+  });
+}
+
+interface Cluster {
+  family: string;
+  familyKey: string;
+  core: string;
+  groupKey: string;
+  keySets: Set<string>;
+  size: number;
+  fresh: AdHocRun[];
+}
 
 export const executionPatternsStep: AnalysisStep = {
   name: "AUTO-001 execution patterns",
   run: async (ctx): Promise<StepOutcome> => {
-    const ops = await ctx.db.prisma.$queryRaw<Array<{ operation: string }>>`
-      SELECT DISTINCT "operation" FROM "executions" WHERE "seq" > ${ctx.fromSeq} AND "seq" <= ${ctx.toSeq} AND "patternId" IS NULL`;
-    if (ops.length === 0) return { counts: {}, findings: [], persist: async () => {} };
-    const since = new Date(ctx.now.getTime() - WINDOW_MS);
-    const wanted = new Set(ops.map((o) => o.operation));
-    const rows = (
-      await rawAll<{ id: string; operation: string; inputs: string | null; startedAt: unknown; durationMs: number; success: unknown; fileCount: number }>(
-        ctx.db,
-        `SELECT "id", "operation", "inputs", "startedAt", "durationMs", "success", "fileCount" FROM "executions" WHERE "patternId" IS NULL AND "startedAt" >= ?`,
-        [since],
-      )
-    ).filter((r) => wanted.has(r.operation));
-    const withFiles = rows.filter((r) => Number(r.fileCount) > 0).map((r) => r.id);
-    const paths = new Map<string, string[]>();
-    for (let i = 0; i < withFiles.length; i += 500) {
-      const ids = withFiles.slice(i, i + 500);
-      const files = await rawAll<{ executionId: string; path: string }>(ctx.db, `SELECT "executionId", "path" FROM "file_events" WHERE "executionId" IN (${ids.map(() => "?").join(", ")})`, ids);
-      for (const f of files) paths.set(f.executionId, [...(paths.get(f.executionId) ?? []), f.path]);
-    }
-    const runs: AdHocRun[] = rows.map((r) => {
-      let inputs: Record<string, unknown> | null = null;
-      try {
-        inputs = r.inputs ? (JSON.parse(r.inputs) as Record<string, unknown>) : null;
-      } catch {
-        inputs = null;
-      }
-      return { id: r.id, operation: r.operation, inputs, filePaths: paths.get(r.id) ?? [], startedAt: toMs(r.startedAt), durationMs: Number(r.durationMs), success: r.success === true || r.success === 1 };
-    });
-    const found = detectExecutionPatterns(runs, { now: ctx.now.getTime(), minSize: ctx.settings.minSimilarExecutions });
-    const existing = new Map(
-      (await ctx.db.prisma.patternCandidate.findMany({ where: { kind: "execution", groupKey: { in: found.map((c) => c.groupKey) } } })).map((c) => [c.groupKey, c]),
+    const { db } = ctx;
+    const since = ctx.now.getTime() - WINDOW_MS;
+    // A database analysed before adhoc_shapes existed (or idle for 30 days) has its window read once as new.
+    const indexed = (await db.prisma.adHocShape.findFirst({ select: { seq: true } })) !== null;
+    const fresh = await toRuns(
+      db,
+      await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" > ? AND e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ?`, [
+        indexed ? ctx.fromSeq : 0, ctx.toSeq, new Date(since),
+      ]),
     );
+    if (fresh.length === 0) return { counts: {}, findings: [], persist: async () => {} };
+    const shapes = fresh.map((r) => {
+      const family = familyOf(r);
+      return { run: r, family, familyKey: signatureKey(family), keySet: keySetOf(r) };
+    });
+
+    // key-set counts per touched family: the stored ones of the window plus the new runs
+    const families = new Map<string, { family: string; counts: Map<string, number> }>();
+    for (const s of shapes) {
+      const f = families.get(s.familyKey) ?? { family: s.family, counts: new Map() };
+      f.counts.set(s.keySet, (f.counts.get(s.keySet) ?? 0) + 1);
+      families.set(s.familyKey, f);
+    }
+    const familyKeys = [...families.keys()];
+    for (let i = 0; i < familyKeys.length; i += CHUNK) {
+      const keys = familyKeys.slice(i, i + CHUNK);
+      const rows = await rawAll<{ family: string; keySet: string; n: unknown }>(
+        db,
+        `SELECT "family", "keySet", COUNT(*) AS "n" FROM "adhoc_shapes" WHERE "family" IN (${keys.map(() => "?").join(", ")}) AND "startedAt" >= ? GROUP BY "family", "keySet"`,
+        [...keys, new Date(since)],
+      );
+      for (const r of rows) {
+        const counts = families.get(r.family)!.counts;
+        counts.set(r.keySet, (counts.get(r.keySet) ?? 0) + Number(r.n));
+      }
+    }
+
+    // the clusters the new runs fell in
+    const clusters = new Map<string, Cluster>();
+    const coresByFamily = new Map([...families].map(([k, f]) => [k, clusterKeySets(f.counts)]));
+    for (const s of shapes) {
+      const core = coresByFamily.get(s.familyKey)!.get(s.keySet)!;
+      const groupKey = groupKeyOf(s.family, core);
+      let c = clusters.get(groupKey);
+      if (!c) {
+        const counts = families.get(s.familyKey)!.counts;
+        const keySets = new Set([...counts.keys()].filter((k) => coresByFamily.get(s.familyKey)!.get(k) === core));
+        c = { family: s.family, familyKey: s.familyKey, core, groupKey, keySets, size: [...keySets].reduce((n, k) => n + counts.get(k)!, 0), fresh: [] };
+        clusters.set(groupKey, c);
+      }
+      c.fresh.push(s.run);
+    }
+    const minSize = ctx.settings.minSimilarExecutions;
+    const prior = new Map<string, { id: string; status: string; evidenceCount: number }>();
+    const groupKeys = [...clusters.keys()];
+    for (let i = 0; i < groupKeys.length; i += CHUNK) {
+      const rows = await db.prisma.patternCandidate.findMany({
+        where: { kind: "execution", groupKey: { in: groupKeys.slice(i, i + CHUNK) } },
+        select: { id: true, groupKey: true, status: true, evidenceCount: true },
+      });
+      for (const r of rows) prior.set(r.groupKey, r);
+    }
+    const found: ExecutionCandidate[] = [];
+    for (const c of clusters.values()) {
+      const p = prior.get(c.groupKey);
+      if (c.size < minSize || p?.status === "approved" || p?.status === "auto_approved") continue;
+      if (p?.status === "rejected" && !grewMaterially(p.evidenceCount, c.size)) continue;
+      const keySets = [...c.keySets];
+      const old = await toRuns(
+        db,
+        await rawAll<Row>(
+          db,
+          `SELECT ${COLUMNS} FROM "adhoc_shapes" a JOIN "executions" e ON e."seq" = a."seq"
+           WHERE a."family" = ? AND a."keySet" IN (${keySets.map(() => "?").join(", ")}) AND a."startedAt" >= ?`,
+          [c.familyKey, ...keySets, new Date(since)],
+        ),
+      );
+      const candidate = describeGroup(c.groupKey, c.family, [...old, ...c.fresh], { now: ctx.now.getTime(), minSize });
+      if (candidate) found.push(candidate);
+    }
+    found.sort((a, b) => b.confidence - a.confidence || (a.groupKey < b.groupKey ? -1 : 1));
+
     const counts = { candidatesProposed: 0, candidatesAutoApproved: 0, candidatesReopened: 0 };
     const findings: string[] = [];
-    const plans = found.flatMap((c) => {
-      const prior = existing.get(c.groupKey);
+    const plans = found.map((c) => {
+      const before = prior.get(c.groupKey);
       const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence;
-      if (prior && (prior.status === "approved" || prior.status === "auto_approved")) return [];
-      if (prior?.status === "rejected" && !grewMaterially(prior.evidenceCount, c.size)) return [];
-      if (!prior) counts.candidatesProposed++;
-      if (prior?.status === "rejected") counts.candidatesReopened++;
+      if (!before) counts.candidatesProposed++;
+      if (before?.status === "rejected") counts.candidatesReopened++;
       if (auto) counts.candidatesAutoApproved++;
-      if (!prior || prior.status === "rejected" || auto) {
-        findings.push(`${auto ? "auto-approved" : prior ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
+      if (!before || before.status === "rejected" || auto) {
+        findings.push(`${auto ? "auto-approved" : before ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
       }
-      return [{ c, prior, auto }];
+      return { c, before, auto };
     });
     return {
       counts,
       findings,
       persist: async (tx) => {
-        for (const { c, prior, auto } of plans) {
+        await insertRows(tx, ctx.db.dialect, "adhoc_shapes", ["seq", "family", "keySet", "startedAt"], shapes.map((s) => [s.run.seq, s.familyKey, s.keySet, new Date(s.run.startedAt)]));
+        await tx.adHocShape.deleteMany({ where: { startedAt: { lt: new Date(since - DAY) } } });
+        for (const { c, before, auto } of plans) {
           const data = {
             name: c.spec.name, confidence: c.confidence, confidenceParts: JSON.stringify(c.parts), evidence: JSON.stringify(c.evidence),
             evidenceCount: c.size, proposedSpec: specToYaml(c.spec), updatedAt: ctx.now,
           };
-          const id = prior?.id ?? `cand_${randomUUID()}`;
-          if (!prior) {
+          const id = before?.id ?? `cand_${randomUUID()}`;
+          if (!before) {
             await tx.patternCandidate.create({ data: { id, kind: "execution", groupKey: c.groupKey, status: "pending", createdAt: ctx.now, ...data } });
           } else {
-            await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(prior.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
-            if (prior.status === "rejected") {
-              await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", targetType: "candidate", targetId: id, reason: `group grew from ${prior.evidenceCount} to ${c.size} runs` } });
+            await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
+            if (before.status === "rejected") {
+              await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", targetType: "candidate", targetId: id, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` } });
             }
           }
           if (auto) {

@@ -4,17 +4,9 @@ import type { DbHandle } from "../../db/client";
 import { rankFixes } from "../../detectors/error-recovery";
 import { errorSignature, signatureKey } from "../../signature";
 import { detectorSettings, getSettings, type Settings } from "../../schemas/settings";
+import { toFixRecord, type FixRecord } from "../fixes/fix-record";
 
-export interface HealFix {
-  signature: string;
-  fix: string;
-  attempts: number;
-  successes: number;
-  successRate: number;
-  /** Wilson 95 % interval of the success rate. */
-  interval: { low: number; high: number };
-  autoApply: boolean;
-  selfHeal: boolean;
+export interface HealFix extends FixRecord {
   patternId: string | null;
   score: number;
   reason: string;
@@ -32,17 +24,8 @@ export async function getHealFixes(db: DbHandle, errorText: string, settings?: S
     s,
     new Set(rows.filter((r) => r.autoApply).map((r) => r.fix)),
   );
-  return ranked.map((f) => ({
-    signature: f.signature,
-    fix: f.fix,
-    attempts: f.attempts,
-    successes: f.successes,
-    successRate: f.successRate,
-    interval: f.interval,
-    autoApply: byFix.get(f.fix)!.autoApply,
-    selfHeal: f.selfHeal,
-    patternId: byFix.get(f.fix)!.patternId,
-    score: f.score,
-    reason: f.reason,
-  }));
+  return ranked.map((f) => {
+    const row = byFix.get(f.fix)!;
+    return { ...toFixRecord(row, f), patternId: row.patternId, score: f.score, reason: f.reason };
+  });
 }
