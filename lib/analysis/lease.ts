@@ -16,7 +16,24 @@ export function newHolder(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
+/** A holder on this machine whose process is gone (killed, crashed): its lease need not run out first. */
+function isDeadLocalHolder(holder: string): boolean {
+  const [host, pid] = holder.split(":");
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
 export async function tryAcquireLease(db: DbHandle, name: string, ttlMs: number, holder = newHolder(), now = new Date()): Promise<Lease | null> {
+  const current = await db.prisma.lease.findUnique({ where: { name } });
+  if (current && current.holder !== holder && current.expiresAt >= now && isDeadLocalHolder(current.holder)) {
+    // taken back only if it is still that holder's (another process may have done the same meanwhile)
+    await db.prisma.lease.deleteMany({ where: { name, holder: current.holder } });
+  }
   const expires = new Date(now.getTime() + ttlMs);
   await db.prisma.$executeRaw`
     INSERT INTO "leases" ("name", "holder", "expiresAt") VALUES (${name}, ${holder}, ${expires})

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { ingestEvents } from "../telemetry/ingest";
@@ -58,6 +60,17 @@ describe(`the analysis run on ${dialect}`, () => {
     const dead = await tryAcquireLease(db, ANALYSIS_LEASE, 1, "dead-host:1", new Date(Date.now() - 10_000));
     expect(dead).not.toBeNull();
     await expect(runAnalysis(db, { steps: [auditStep] })).resolves.toBeTruthy();
+  });
+
+  it("takes over at once the lease of a process of this machine that is gone, not of one that is alive", async () => {
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const deadHolder = `${hostname()}:${gone.stdout}:dead`;
+    expect(await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, deadHolder)).not.toBeNull();
+    await expect(runAnalysis(db, { steps: [auditStep] })).resolves.toBeTruthy();
+    const alive = await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, `${hostname()}:${process.ppid}:alive`);
+    expect(alive).not.toBeNull();
+    await expect(runAnalysis(db, { steps: [auditStep] })).rejects.toThrow(AnalysisBusyError);
+    await alive!.release();
   });
 
   it("commits nothing when persisting fails half way; the next run finishes the job", async () => {

@@ -8,7 +8,6 @@ import type { ExecutionEvent } from "../telemetry/event-schema";
 import { ingestEvents } from "../telemetry/ingest";
 import { simulateAdHoc } from "./adhoc-scenarios";
 import { simulateFailureScenarios } from "./failure-scenarios";
-import { simulateTelemetry } from "./telemetry";
 
 const WEEK = 7 * 86_400_000;
 
@@ -22,9 +21,8 @@ export interface DemoResult {
 export function demoEvents(now: number, seed: number): { events: ExecutionEvent[]; patterns: number } {
   const failures = simulateFailureScenarios({ seed, now });
   // ad-hoc work: repeated manual operations (candidates to review), near-misses and one-offs
-  const adHoc = simulateTelemetry({ seed, now, days: 42 }).events.filter((e) => !e.patternId && !e.retryOf);
-  const repeated = simulateAdHoc({ seed, now, days: 21 }).events;
-  const events = [...failures.events, ...adHoc.map((e) => ({ ...e, id: `demo-${e.id}` })), ...repeated];
+  const adHoc = simulateAdHoc({ seed, now, days: 21 }).events;
+  const events = [...failures.events, ...adHoc];
   events.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { events, patterns: failures.truth.patterns.length };
 }
