@@ -2,8 +2,10 @@
 // when late runs land in them, and their runs kept out of quarantine in later runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { OUTAGE_BUCKET_MS } from "../detectors/outages";
+import { cellKey, judgeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS } from "../detectors/outages";
+import { simulateFailureScenarios } from "../simulate/failure-scenarios";
 import { ingestEvents } from "../telemetry/ingest";
+import { HORIZON_MS } from "./outages";
 import { runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";
 
@@ -52,5 +54,36 @@ describe(`outages through the analysis run on ${dialect}`, () => {
     expect((await ingestEvents(db, [ev("p1", T + 20 * 60_000, true), ev("p2", T + 21 * 60_000, true)])).ok).toBe(true);
     await analyse(T + 8 * HOUR);
     expect(await db.prisma.outageCell.count()).toBe(0);
+  });
+
+  it("analysed week by week, stores exactly the outage cells the detector finds over all the runs at once", async () => {
+    const fresh = await createTestDb();
+    try {
+      const now = Date.parse("2026-11-25T12:00:00Z");
+      const { events, truth } = simulateFailureScenarios({ seed: 5, now });
+      events.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+      let from = 0;
+      for (let end = Date.parse(events[0]!.startedAt) + 7 * 86_400_000; from < events.length; end += 7 * 86_400_000) {
+        let to = from;
+        while (to < events.length && Date.parse(events[to]!.startedAt) < end) to++;
+        expect((await ingestEvents(fresh, events.slice(from, to), { maxEvents: Number.POSITIVE_INFINITY, now })).ok).toBe(true);
+        await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(Math.min(end, now)) });
+        from = to;
+      }
+      const horizon = now - HORIZON_MS;
+      const samples = events
+        .filter((e) => e.patternId && Date.parse(e.startedAt) >= horizon - OUTAGE_BASELINE_MS)
+        .map((e) => ({ patternId: e.patternId!, source: e.source ?? null, startedAt: Date.parse(e.startedAt), success: e.success }));
+      const expected = judgeOutageCells(samples, { judge: (_s, bucket) => bucket * OUTAGE_BUCKET_MS >= horizon })
+        .filter((c) => c.outage)
+        .map((c) => cellKey(c.source, c.bucket))
+        .sort();
+      expect(expected.length).toBeGreaterThan(0);
+      const planted = truth.outages[0]!;
+      expect(expected.some((k) => k.endsWith(`=${planted.source}`))).toBe(true);
+      expect((await fresh.prisma.outageCell.findMany({ select: { id: true } })).map((c) => c.id).sort()).toEqual(expected);
+    } finally {
+      await fresh.destroy();
+    }
   });
 });

@@ -5,7 +5,7 @@
 import type { DbHandle } from "../db/client";
 import { rawAll, rawArrays } from "../db/raw";
 import {
-  cellKey, judgeOutageCells, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, refineEdges,
+  cellKey, couldBeOutage, judgeCells, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
 } from "../detectors/outages";
 import type { OutageWindow } from "../detectors/types";
@@ -19,7 +19,7 @@ const B = OUTAGE_BUCKET_MS;
 export interface RunOutages {
   /** Every outage window of the horizon, this run's judgements included. */
   windows: OutageWindow[];
-  /** The cells this run judged, oldest first. */
+  /** The cells this run judged in full (those the count and share rule let through), oldest first. */
   judged: CellJudgement[];
   /** Stored outage cells this run judged again (their rows are replaced). */
   rejudged: string[];
@@ -46,41 +46,68 @@ function bucketSql(db: DbHandle): string {
 async function judge(ctx: StepContext): Promise<RunOutages> {
   const { db } = ctx;
   const horizon = ctx.now.getTime() - HORIZON_MS;
-  const touchedRows = await rawAll<{ source: string | null; bucket: unknown }>(
-    db,
-    `SELECT DISTINCT "source", ${bucketSql(db)} AS "bucket" FROM "executions"
-     WHERE "seq" > ? AND "seq" <= ? AND "patternId" IS NOT NULL AND "startedAt" >= ?`,
-    [ctx.fromSeq, ctx.toSeq, new Date(horizon)],
-  );
-  const touched = new Set(touchedRows.map((r) => cellKey(r.source, Number(r.bucket))));
-  const stored = await storedCells(db, horizon - OUTAGE_BASELINE_MS);
-  const rejudged = stored.filter((c) => touched.has(c.id)).map((c) => c.id);
-  let judged: CellJudgement[] = [];
-  if (touched.size > 0) {
-    // The touched cells first; only those that could be outages (enough patterns, enough of them failing
-    // everything) need their 7-day baselines, which in the usual run is none of them.
-    const read = async (ranges: Array<[number, number]>, into: RunSample[]) => {
-      for (const [from, to] of ranges) {
-        const rows = await rawArrays<[string, string | null, unknown, unknown]>(
-          db,
-          `SELECT "patternId", "source", "startedAt", "success" FROM "executions" WHERE "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL`,
-          [new Date(from), new Date(to)],
-        );
-        for (const r of rows) into.push({ patternId: r[0], source: r[1], startedAt: toMs(r[2]), success: bool(r[3]) });
-      }
-    };
-    const buckets = touchedRows.map((r) => Number(r.bucket));
-    const inCells: RunSample[] = [];
-    await read(spans(buckets, 0), inCells);
-    // (a baseline of 0 makes every failure improbable: what is left is the count and share rule)
-    const candidates = judgeOutageCells(inCells, { judge: (s, b) => touched.has(cellKey(s, b)), baseline: () => 0 }).filter((c) => c.outage);
-    const leadIns = spans(candidates.map((c) => c.bucket), OUTAGE_BASELINE_MS);
-    const samples: RunSample[] = [];
-    await read(leadIns, samples);
-    for (const r of inCells) if (!leadIns.some(([from, to]) => r.startedAt >= from && r.startedAt < to)) samples.push(r);
-    judged = judgeOutageCells(samples, { judge: (s, b) => touched.has(cellKey(s, b)), known: stored.filter((c) => !touched.has(c.id)) });
+  // A first run judges every cell of the horizon; later ones the cells their new runs fell in.
+  const everything = ctx.fromSeq === 0;
+  let touched = new Set<string>();
+  let ranges: Array<[number, number]> = [[Math.floor(horizon / B) * B, Number.MAX_SAFE_INTEGER]];
+  if (!everything) {
+    const rows = await rawArrays<[string | null, unknown]>(
+      db,
+      `SELECT DISTINCT "source", ${bucketSql(db)} FROM "executions" WHERE "seq" > ? AND "seq" <= ? AND "patternId" IS NOT NULL AND "startedAt" >= ?`,
+      [ctx.fromSeq, ctx.toSeq, new Date(horizon)],
+    );
+    touched = new Set(rows.map(([source, bucket]) => cellKey(source, Number(bucket))));
+    ranges = spans(rows.map(([, bucket]) => Number(bucket)), 0);
   }
-  const cells: OutageCell[] = [...stored.filter((c) => !touched.has(c.id)), ...judged.filter((c) => c.outage)];
+  const isTouched = (key: string, bucket: number) => (everything ? bucket * B >= horizon : touched.has(key));
+  const stored = await storedCells(db, horizon - OUTAGE_BASELINE_MS);
+  const rejudged = stored.filter((c) => isTouched(c.id, c.bucket)).map((c) => c.id);
+
+  // The cells that pass the count and share rule (≥ 3 patterns, ≥ 80 % of them failing every run), with
+  // their per-pattern tallies, counted by the database: only those need a baseline, usually none.
+  const candidates = new Map<string, OutageCell>();
+  const nullSafe = db.dialect === "sqlite" ? `c."source" IS t."source"` : `c."source" IS NOT DISTINCT FROM t."source"`;
+  for (const [from, to] of ranges) {
+    const rows = await rawArrays<[string | null, unknown, string, unknown, unknown]>(
+      db,
+      `WITH t AS MATERIALIZED (
+         SELECT "source", ${bucketSql(db)} AS "bucket", "patternId", COUNT(*) AS "runs", SUM(CASE WHEN "success" THEN 0 ELSE 1 END) AS "failures"
+         FROM "executions" WHERE "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL
+         GROUP BY "source", ${bucketSql(db)}, "patternId"),
+       c AS (
+         SELECT "source", "bucket" FROM t GROUP BY "source", "bucket"
+         HAVING COUNT(*) >= ? AND SUM(CASE WHEN "failures" = "runs" THEN 1 ELSE 0 END) >= CAST(? AS DOUBLE PRECISION) * COUNT(*) - 0.000001)
+       SELECT t."source", t."bucket", t."patternId", t."runs", t."failures" FROM t JOIN c ON c."bucket" = t."bucket" AND ${nullSafe}`,
+      [new Date(from), new Date(Math.min(to, 8.64e15)), OUTAGE_MIN_PATTERNS, OUTAGE_MIN_FAILING_SHARE],
+    );
+    for (const [source, b, patternId, runs, failures] of rows) {
+      const bucket = Number(b);
+      const key = cellKey(source, bucket);
+      if (!isTouched(key, bucket)) continue;
+      let cell = candidates.get(key);
+      if (!cell) candidates.set(key, (cell = { source, bucket, patterns: new Map() }));
+      cell.patterns.set(patternId, { runs: Number(runs), failures: Number(failures) });
+    }
+  }
+  const toJudge = [...candidates.values()].filter((c) => couldBeOutage(c.patterns));
+  // each failing pattern's runs in the 7 days before the cell: its baseline, before outages are taken out
+  const history = new Map<string, Tally>();
+  for (const c of toJudge) {
+    const at = c.bucket * B;
+    const failing = [...c.patterns].filter(([, t]) => t.failures >= t.runs).map(([p]) => p);
+    const rows = await rawArrays<[string, unknown, unknown]>(
+      db,
+      `SELECT "patternId", COUNT(*), SUM(CASE WHEN "success" THEN 0 ELSE 1 END) FROM "executions"
+       WHERE "patternId" IN (${failing.map(() => "?").join(", ")}) AND "startedAt" >= ? AND "startedAt" < ? GROUP BY "patternId"`,
+      [...failing, new Date(at - OUTAGE_BASELINE_MS), new Date(at)],
+    );
+    for (const [p, runs, failures] of rows) history.set(`${p}@${at}`, { runs: Number(runs), failures: Number(failures) });
+  }
+  const judged = judgeCells(toJudge, {
+    known: stored.filter((c) => !isTouched(c.id, c.bucket)),
+    history: (p, _from, to) => history.get(`${p}@${to}`) ?? { runs: 0, failures: 0 },
+  });
+  const cells: OutageCell[] = [...stored.filter((c) => !isTouched(c.id, c.bucket)), ...judged.filter((c) => c.outage)];
   const merged = mergeOutageCells(cells);
   const edgeRuns: RunSample[] = [];
   for (const w of merged) {

@@ -2,20 +2,75 @@
 // outages (quarantine) and its daily totals outside outages (evolution). Both read only what they need
 // through indexes, so an incremental run costs what the patterns it touches cost, not the whole window.
 import type { DbHandle } from "../db/client";
-import { rawAll } from "../db/raw";
+import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
-import type { DailySuccess, ExecutionFact, OutageWindow } from "../detectors/types";
+import { dayStart, isoWeekOf } from "../detectors/evolution";
+import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
+import { runOutages } from "./outages";
 import { toMs } from "./read";
+import type { StepContext } from "./types";
 
-const PAGE = 128;
 const DAY = 86_400_000;
+const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);
+const bool = (v: unknown) => v === true || v === 1 || v === 1n;
 
-type Row = { seq: unknown; id: string; startedAt: unknown; success: unknown; source: string | null; errorKey: string | null; operation: string; durationMs: unknown };
+type Row = [seq: unknown, id: string, startedAt: unknown, success: unknown, source: string | null, errorKey: string | null, operation: string, durationMs: unknown];
 
 const fact = (patternId: string, r: Row): ExecutionFact => ({
-  seq: Number(r.seq), id: r.id, patternId, operation: r.operation, startedAt: toMs(r.startedAt), durationMs: Number(r.durationMs),
-  success: r.success === true || r.success === 1 || r.success === 1n, errorKey: r.errorKey, errorSignature: null, retryOf: null, fix: null, source: r.source, inputs: null,
+  seq: Number(r[0]), id: r[1], patternId, operation: r[6], startedAt: toMs(r[2]), durationMs: Number(r[7]),
+  success: bool(r[3]), errorKey: r[5], errorSignature: null, retryOf: null, fix: null, source: r[4], inputs: null,
 });
+
+export interface OutageRun {
+  startedAt: number;
+  success: boolean;
+}
+
+const outageRunsCache = new WeakMap<StepContext, Promise<Map<string, OutageRun[]>>>();
+
+/** Every pattern run inside this run's outage windows, per pattern (read once per analysis run, then shared). */
+export function outageRuns(ctx: StepContext): Promise<Map<string, OutageRun[]>> {
+  let o = outageRunsCache.get(ctx);
+  if (!o) {
+    o = (async () => {
+      const byPattern = new Map<string, OutageRun[]>();
+      for (const w of (await runOutages(ctx)).windows) {
+        const rows = await rawArrays<[string, unknown, unknown]>(
+          ctx.db,
+          `SELECT "patternId", "startedAt", "success" FROM "executions"
+           WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL`,
+          [...(w.source === null ? [] : [w.source]), new Date(w.start), new Date(w.end)],
+        );
+        for (const [patternId, startedAt, success] of rows) {
+          const list = byPattern.get(patternId);
+          const run = { startedAt: toMs(startedAt), success: bool(success) };
+          if (list) list.push(run);
+          else byPattern.set(patternId, [run]);
+        }
+      }
+      return byPattern;
+    })();
+    outageRunsCache.set(ctx, o);
+  }
+  return o;
+}
+
+/** A pattern's runs in [from, to] outside outages: how many, and how many failed (the quarantine window's totals). */
+export async function windowTotals(db: DbHandle, patternId: string, range: { from: number; to: number }, inOutages: readonly OutageRun[]): Promise<{ runs: number; failures: number }> {
+  const [row] = await rawArrays<[unknown, unknown]>(
+    db,
+    `SELECT COUNT(*), SUM(CASE WHEN "success" THEN 0 ELSE 1 END) FROM "executions" WHERE "patternId" = ? AND "startedAt" >= ? AND "startedAt" <= ?`,
+    [patternId, new Date(range.from), new Date(range.to)],
+  );
+  let runs = Number(row?.[0] ?? 0);
+  let failures = Number(row?.[1] ?? 0);
+  for (const r of inOutages) {
+    if (r.startedAt < range.from || r.startedAt > range.to) continue;
+    runs--;
+    if (!r.success) failures--;
+  }
+  return { runs, failures };
+}
 
 /**
  * A pattern's runs that started in [from, to], outside the outages, newest first until `want` of them
@@ -31,9 +86,9 @@ export async function latestEligibleRuns(
 ): Promise<{ runs: ExecutionFact[]; complete: boolean }> {
   const out: ExecutionFact[] = [];
   let before: { at: number; seq: number } | null = null;
-  const page = Number.isFinite(want) ? Math.max(PAGE, want) : 4 * PAGE;
+  const page = Number.isFinite(want) ? want : 512;
   for (;;) {
-    const rows: Row[] = await rawAll<Row>(
+    const rows: Row[] = await rawArrays<Row>(
       db,
       `SELECT "seq", "id", "startedAt", "success", "source", "errorKey", "operation", "durationMs" FROM "executions"
        WHERE "patternId" = ? AND "startedAt" >= ? AND "startedAt" <= ?${before ? ` AND ("startedAt" < ? OR ("startedAt" = ? AND "seq" < ?))` : ""}
@@ -47,52 +102,49 @@ export async function latestEligibleRuns(
     const last = rows.at(-1);
     if (rows.length < page) return { runs: out.reverse(), complete: true };
     if (out.length >= want) return { runs: out.slice(0, want).reverse(), complete: false };
-    before = { at: toMs(last!.startedAt), seq: Number(last!.seq) };
+    before = { at: toMs(last![2]), seq: Number(last![0]) };
   }
 }
 
 /**
- * Per pattern, its daily totals from `sinceDay` on (the daily metrics kept at ingest), less its runs
- * inside outage windows, which are read one window at a time (outages are few and short).
+ * Per pattern, its ISO-week totals from `since` (a Monday) on, from the daily metrics kept at ingest
+ * summed by week in the database, less its runs inside outage windows (outageRuns). Weeks left with no
+ * runs are gaps, as weeklySuccess leaves them.
  */
-export async function dailyTotalsOutsideOutages(
+export async function weeklyTotalsOutsideOutages(
   db: DbHandle,
   patternIds: readonly string[],
   since: number,
-  outages: readonly OutageWindow[],
-): Promise<Map<string, DailySuccess[]>> {
-  const sinceDay = new Date(Math.floor(since / DAY) * DAY).toISOString().slice(0, 10);
-  const byPattern = new Map<string, Map<string, DailySuccess>>(patternIds.map((p) => [p, new Map()]));
-  const add = (patternId: string, day: string, executions: number, successes: number) => {
-    const days = byPattern.get(patternId);
-    if (!days) return;
-    const d = days.get(day) ?? { day, executions: 0, successes: 0 };
-    d.executions += executions;
-    d.successes += successes;
-    days.set(day, d);
+  inOutages: ReadonlyMap<string, readonly OutageRun[]>,
+): Promise<Map<string, WeeklySuccess[]>> {
+  const monday = db.dialect === "sqlite" ? `date("day", 'weekday 0', '-6 days')` : `to_char(date_trunc('week', "day"::date), 'YYYY-MM-DD')`;
+  const byPattern = new Map<string, Map<string, WeeklySuccess>>(patternIds.map((p) => [p, new Map()]));
+  const add = (patternId: string, week: string, executions: number, successes: number) => {
+    const weeks = byPattern.get(patternId);
+    if (!weeks) return;
+    const w = weeks.get(week) ?? { week, executions: 0, successes: 0, rate: 0 };
+    w.executions += executions;
+    w.successes += successes;
+    weeks.set(week, w);
   };
   for (let i = 0; i < patternIds.length; i += 500) {
     const ids = patternIds.slice(i, i + 500);
-    const rows = await rawAll<{ patternId: string; day: string; executions: unknown; successes: unknown }>(
+    const rows = await rawArrays<[string, string, unknown, unknown]>(
       db,
-      `SELECT "patternId", "day", SUM("executions") AS "executions", SUM("successes") AS "successes" FROM "pattern_metrics_daily"
-       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", "day"`,
-      [...ids, sinceDay],
+      `SELECT "patternId", ${monday} AS "monday", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", ${monday}`,
+      [...ids, dayOf(since)],
     );
-    for (const r of rows) add(r.patternId, r.day, Number(r.executions), Number(r.successes));
+    for (const [patternId, mondayDay, executions, successes] of rows) add(patternId, isoWeekOf(dayStart(mondayDay)), Number(executions), Number(successes));
   }
-  for (const w of outages) {
-    if (w.end <= since) continue;
-    const rows = await rawAll<{ patternId: string; startedAt: unknown; success: unknown }>(
-      db,
-      `SELECT "patternId", "startedAt", "success" FROM "executions"
-       WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL`,
-      [...(w.source === null ? [] : [w.source]), new Date(Math.max(w.start, since)), new Date(w.end)],
-    );
-    for (const r of rows) {
-      const at = toMs(r.startedAt);
-      add(r.patternId, new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10), -1, r.success === true || r.success === 1 || r.success === 1n ? -1 : 0);
-    }
+  for (const [patternId, runs] of inOutages) {
+    if (!byPattern.has(patternId)) continue;
+    for (const r of runs) if (r.startedAt >= since) add(patternId, isoWeekOf(r.startedAt), -1, r.success ? -1 : 0);
   }
-  return new Map([...byPattern].map(([p, days]) => [p, [...days.values()].filter((d) => d.executions > 0).sort((a, b) => (a.day < b.day ? -1 : 1))]));
+  return new Map(
+    [...byPattern].map(([p, weeks]) => [
+      p,
+      [...weeks.values()].filter((w) => w.executions > 0).map((w) => ({ ...w, rate: w.successes / w.executions })).sort((a, b) => (a.week < b.week ? -1 : 1)),
+    ]),
+  );
 }

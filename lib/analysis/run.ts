@@ -31,6 +31,7 @@ export interface RunOptions {
   steps: AnalysisStep[];
   /** Wait for a running analysis to finish instead of failing (polls the lease). */
   waitMs?: number;
+  /** Called as each step starts, then once more before the findings are written (index = steps.length). */
   onStep?: (name: string, index: number, total: number) => void;
 }
 
@@ -63,11 +64,12 @@ export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<Analy
     const outcomes: StepOutcome[] = [];
     const ctx = { db, now, fromSeq, toSeq, settings, runId }; // one object: steps share per-run reads through it
     for (const [i, step] of opts.steps.entries()) {
-      opts.onStep?.(step.name, i, opts.steps.length);
+      opts.onStep?.(step.name, i, opts.steps.length + 1); // + 1: writing what was found
       outcomes.push(await step.run(ctx));
     }
     const counts: Record<string, number> = {};
     for (const o of outcomes) for (const [k, v] of Object.entries(o.counts)) counts[k] = (counts[k] ?? 0) + v;
+    opts.onStep?.("writing what was found", opts.steps.length, opts.steps.length + 1);
     const finishedAt = new Date(now.getTime() + (Date.now() - started));
     await db.prisma.$transaction(
       async (tx) => {

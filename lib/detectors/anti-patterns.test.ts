@@ -2,7 +2,7 @@
 // outages and lifted quarantines, each at its boundary.
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { assessPattern, latestRunsSuffice, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
+import { assessPattern, needsWindowTotals, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
 import { DEFAULT_SETTINGS, type ExecutionFact, type OutageWindow } from "./types";
 
 const S = DEFAULT_SETTINGS;
@@ -157,26 +157,27 @@ describe("assessPattern: window, outages, lifted quarantines", () => {
   });
 });
 
-describe("latestRunsSuffice", () => {
+describe("needsWindowTotals", () => {
   test.each([
-    ["S".repeat(49), false, false], // fewer than the latest 50, and more exist
-    ["S".repeat(49), true, true], // all there is
-    ["S".repeat(60) + "FFFF", false, true], // streak of 4: shorter than the broken threshold
-    ["S".repeat(60) + "FFFFF", false, false], // streak of 5: the rate before it needs the whole window
-    ["F".repeat(64), false, false], // all failed: whether every run of the window failed needs them all
+    ["S".repeat(60) + "FFFF", false, false], // streak of 4: shorter than the broken threshold
+    ["S".repeat(60) + "FFFFF", false, true], // streak of 5: compared with the rest of the window
+    ["S".repeat(60) + "FFFFF", true, false], // ... which is all there is
   ])("%s (complete: %s) → %s", (outcomes, complete, expected) => {
-    expect(latestRunsSuffice(runs(outcomes), complete)).toBe(expected);
+    expect(needsWindowTotals(runs(outcomes), complete)).toBe(expected);
   });
 
-  it("property: when the latest runs suffice, they give the verdict all the runs give", () => {
+  it("property: the latest runs, with the window's totals when asked for, give the verdict all the runs give", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("S", "S", "S", "F"), { minLength: 0, maxLength: 300 }), fc.integer({ min: 50, max: 120 }), (outcomes, take) => {
+      fc.property(fc.array(fc.constantFrom("S", "S", "S", "F", "F"), { minLength: 0, maxLength: 300 }), fc.integer({ min: 50, max: 120 }), (outcomes, take) => {
         const all = runs(outcomes.join(""), { step: HOUR / 4 });
         const latest = all.slice(-take);
-        if (!latestRunsSuffice(latest, latest.length === all.length)) return;
-        expect(assessPattern(latest, ctx(), S)).toEqual(assessPattern(all, ctx(), S));
+        const complete = latest.length === all.length;
+        const streak = [...latest].reverse().findIndex((r) => r.success);
+        if (!complete && streak === -1) return; // every read run failed: the streak is only known to be at least that long
+        const window = needsWindowTotals(latest, complete) ? { runs: all.length, failures: all.filter((r) => !r.success).length } : undefined;
+        expect(assessPattern(latest, ctx({ window }), S)).toEqual(assessPattern(all, ctx(), S));
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 });

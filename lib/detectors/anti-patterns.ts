@@ -54,21 +54,23 @@ export interface AssessContext {
   /** After a person lifted a quarantine: only runs that started at or after this time count. */
   countFrom: number | null;
   outages: readonly OutageWindow[];
+  /**
+   * When `runs` holds only the latest of the window's eligible runs: the count and the failures of all of
+   * them (in the window, after countFrom, outside outages), which the streak rule compares the streak with.
+   */
+  window?: { runs: number; failures: number };
 }
 
 /**
- * Whether a pattern's latest eligible runs (in the window, after countFrom, outside outages; oldest
- * first) give assessPattern the same verdict as all of them would: true when they are all there is, or
- * when they hold the latest 50 and their trailing failure streak is shorter than both the broken
- * threshold and the runs given (then neither the streak rule nor "every run failed" can look further
- * back). Lets the analysis read a few dozen runs per pattern instead of 30 days of them.
+ * Whether assessPattern needs the window's totals (AssessContext.window) besides a pattern's latest
+ * eligible runs (oldest first; `complete` when they are all there are): only when the latest end in a
+ * failure streak long enough for the broken rule, which compares it with the rest of the window.
  */
-export function latestRunsSuffice(latest: readonly ExecutionFact[], complete: boolean): boolean {
-  if (complete) return true;
-  if (latest.length < QUARANTINE_MAX_RUNS) return false;
+export function needsWindowTotals(latest: readonly ExecutionFact[], complete: boolean): boolean {
+  if (complete) return false;
   let streak = 0;
   while (streak < latest.length && !latest[latest.length - 1 - streak]!.success) streak++;
-  return streak < BROKEN_MIN_STREAK && streak < latest.length;
+  return streak >= BROKEN_MIN_STREAK;
 }
 
 /**
@@ -102,16 +104,18 @@ export function assessPattern(runs: readonly ExecutionFact[], ctx: AssessContext
 
   if (n < QUARANTINE_MIN_RUNS) return health("insufficient", false, `fewer than ${QUARANTINE_MIN_RUNS} runs: not enough to judge`);
   // the streak and the rate before it are read from every eligible run of the 30 days, not only the
-  // latest 50, so a long streak still has a record to be compared with
-  const all = eligible.length;
+  // latest 50, so a long streak still has a record to be compared with (given as totals when only the
+  // latest runs were read; a streak running through all of those is then counted as at least that long)
+  const all = ctx.window?.runs ?? eligible.length;
+  const failedAll = ctx.window?.failures ?? eligible.reduce((k, r) => k + (r.success ? 0 : 1), 0);
   let streak = 0;
-  while (streak < all && !eligible[all - 1 - streak]!.success) streak++;
-  if (streak === all) return health("broken", true, "every run of the window failed");
+  while (streak < eligible.length && !eligible[eligible.length - 1 - streak]!.success) streak++;
+  if (failedAll >= all) return health("broken", true, "every run of the window failed");
   if (streak >= BROKEN_MIN_STREAK) {
     // the failure rate before the streak, taken at its Wilson upper bound: the point estimate is
     // noisy, and a flaky pattern that happened to do well before a streak must not look broken
-    const failedBefore = eligible.reduce((k, r) => k + (r.success ? 0 : 1), 0) - streak;
-    const p = wilsonInterval(failedBefore, all - streak).high;
+    const failedBefore = Math.max(0, failedAll - streak);
+    const p = wilsonInterval(failedBefore, Math.max(1, all - streak)).high;
     if (Math.pow(p, streak) <= BROKEN_STREAK_P) {
       return health("broken", true, `the last ${streak} runs all failed, unlikely at its earlier failure rate`);
     }

@@ -83,10 +83,44 @@ export function detectOutages(runs: readonly RunSample[], opts: OutageOptions = 
  */
 export function judgeOutageCells(runs: readonly RunSample[], opts: JudgeOptions = {}): CellJudgement[] {
   const bucketMs = opts.bucketMs ?? OUTAGE_BUCKET_MS;
+  const history = patternHistory(runs);
+  const cells = new Map<string, OutageCell>();
+  for (const r of runs) {
+    if (r.patternId === null || !Number.isFinite(r.startedAt)) continue;
+    const bucket = Math.floor(r.startedAt / bucketMs);
+    if (opts.judge && !opts.judge(r.source, bucket)) continue;
+    const key = cellKey(r.source, bucket);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { source: r.source, bucket, patterns: new Map() }));
+    const t = cell.patterns.get(r.patternId) ?? { runs: 0, failures: 0 };
+    cell.patterns.set(r.patternId, { runs: t.runs + 1, failures: t.failures + (r.success ? 0 : 1) });
+  }
+  return judgeCells([...cells.values()], {
+    ...opts,
+    history: (p, from, to) => {
+      const h = history.get(p);
+      if (!h) return { runs: 0, failures: 0 };
+      const a = lowerBound(h.times, from);
+      const b = lowerBound(h.times, to);
+      return { runs: b - a, failures: h.failuresBefore[b]! - h.failuresBefore[a]! };
+    },
+  });
+}
+
+/**
+ * The judgement itself, over cells already tallied: oldest first, each from its patterns' runs (any
+ * source) in the 7 days before it as `history` gives them, less their runs in outage cells found before
+ * (`known`, and those judged here). What the analysis run calls with tallies and histories counted by the
+ * database; judgeOutageCells calls it with both counted from runs.
+ */
+export function judgeCells(
+  cells: readonly OutageCell[],
+  opts: OutageOptions & { known?: readonly OutageCell[]; history: (patternId: string, from: number, to: number) => Tally },
+): CellJudgement[] {
+  const bucketMs = opts.bucketMs ?? OUTAGE_BUCKET_MS;
   const minPatterns = opts.minPatterns ?? OUTAGE_MIN_PATTERNS;
   const share = opts.failingShare ?? OUTAGE_MIN_FAILING_SHARE;
   const maxChance = opts.maxChance ?? OUTAGE_MAX_CHANCE;
-  const history = patternHistory(runs);
   const inOutages = new Map<string, Array<Tally & { at: number }>>(); // per pattern, its runs in outage buckets found so far
   const remember = (c: OutageCell) => {
     for (const [p, t] of c.patterns) {
@@ -98,11 +132,7 @@ export function judgeOutageCells(runs: readonly RunSample[], opts: JudgeOptions 
   const baseline = (p: string, at: number): number => {
     const given = opts.baseline?.(p, at);
     if (given !== undefined) return given;
-    const h = history.get(p)!;
-    const from = lowerBound(h.times, at - OUTAGE_BASELINE_MS);
-    const to = lowerBound(h.times, at);
-    let n = to - from;
-    let f = h.failuresBefore[to]! - h.failuresBefore[from]!;
+    let { runs: n, failures: f } = opts.history(p, at - OUTAGE_BASELINE_MS, at);
     for (const o of inOutages.get(p) ?? []) {
       if (o.at < at - OUTAGE_BASELINE_MS || o.at >= at) continue;
       n -= o.runs;
@@ -121,25 +151,22 @@ export function judgeOutageCells(runs: readonly RunSample[], opts: JudgeOptions 
     }
     return failing >= share * patterns.size - 1e-9 && chance <= maxChance * (1 + 1e-9);
   };
-
-  // (source, bucket) → pattern → tally, judged oldest first so found outages leave later baselines
-  const cells = new Map<string, OutageCell>();
-  for (const r of runs) {
-    if (r.patternId === null || !Number.isFinite(r.startedAt)) continue;
-    const bucket = Math.floor(r.startedAt / bucketMs);
-    if (opts.judge && !opts.judge(r.source, bucket)) continue;
-    const key = cellKey(r.source, bucket);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { source: r.source, bucket, patterns: new Map() }));
-    const t = cell.patterns.get(r.patternId) ?? { runs: 0, failures: 0 };
-    cell.patterns.set(r.patternId, { runs: t.runs + 1, failures: t.failures + (r.success ? 0 : 1) });
-  }
-  const ordered = [...cells.values()].sort((a, b) => a.bucket - b.bucket || String(a.source).localeCompare(String(b.source)));
+  const ordered = [...cells].sort((a, b) => a.bucket - b.bucket || String(a.source).localeCompare(String(b.source)));
   return ordered.map((c) => {
     const outage = isOutage(c.patterns, c.bucket * bucketMs);
     if (outage) remember(c);
     return { ...c, outage };
   });
+}
+
+/** Whether a cell passes the count and share rule (≥ 3 patterns, ≥ 80 % failing every run): the part of the judgement that needs no baseline. */
+export function couldBeOutage(patterns: ReadonlyMap<string, Tally>, opts: OutageOptions = {}): boolean {
+  const minPatterns = opts.minPatterns ?? OUTAGE_MIN_PATTERNS;
+  const share = opts.failingShare ?? OUTAGE_MIN_FAILING_SHARE;
+  if (patterns.size < minPatterns) return false;
+  let failing = 0;
+  for (const t of patterns.values()) if (t.failures >= t.runs) failing++;
+  return failing >= share * patterns.size - 1e-9;
 }
 
 /** Outage cells → windows: adjacent buckets of one source merge, each pattern counted over the whole window. */

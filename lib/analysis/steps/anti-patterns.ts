@@ -1,15 +1,15 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
-import { assessPattern, latestRunsSuffice, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
+import { assessPattern, needsWindowTotals, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import { rawAll } from "../../db/raw";
 import { patternsWithNewRuns, toMs } from "../read";
 import { runOutages } from "../outages";
-import { latestEligibleRuns } from "../pattern-runs";
+import { latestEligibleRuns, outageRuns, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 
-/** Read per pattern: enough runs past the latest 50 to see a trailing failure streak begin. */
+/** Read per pattern: the latest 50 and a few more, so a short trailing failure streak is seen to begin. */
 const LATEST_RUNS = QUARANTINE_MAX_RUNS + 14;
 
 /**
@@ -94,12 +94,16 @@ export const antiPatternsStep: AnalysisStep = {
         const pattern = statuses.get(patternId);
         if (!pattern || pattern.kind === "self_heal" || pattern.status === "archived") continue;
         const entry = registry.get(patternId) ?? null;
+        // quarantined stays quarantined, on the evidence it was quarantined on, until a person lifts it
+        if (pattern.status === "quarantined" || entry?.status === "quarantined") continue;
         const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
-        let read = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
-        if (!latestRunsSuffice(read.runs, read.complete)) read = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY);
-        const runs = read.runs;
-        const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages }, settings);
-        if (health.quarantine || entry) plans.push({ patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status });
+        const { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
+        const window = needsWindowTotals(runs, complete) ? await windowTotals(ctx.db, patternId, range, (await outageRuns(ctx)).get(patternId) ?? []) : undefined;
+        const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
+        // an entry is rewritten when what a person reads in it changed, not for every new run
+        const acts = health.quarantine && entry?.status !== "proposed"; // quarantines or proposes now (a lifted one too)
+        const changed = !entry || acts || entry.classification !== health.classification || Math.abs(entry.failureRate - health.failureRate) >= 0.01;
+        if ((health.quarantine || entry) && changed) plans.push({ patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status });
       }
     }
     const counts = { recurringErrors: recurring.filter((r) => !known.has(`error:${r.errorKey}`)).length, quarantined: 0, proposed: 0 };

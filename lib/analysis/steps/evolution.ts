@@ -1,8 +1,7 @@
 // AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
 // by the two-proportion test in lib/detectors/evolution.ts.
-import { addWeeks, assessDegradation, isoWeekOf, weeklySuccess, weekStart } from "../../detectors/evolution";
-import { runOutages } from "../outages";
-import { dailyTotalsOutsideOutages } from "../pattern-runs";
+import { addWeeks, assessDegradation, isoWeekOf, weekStart } from "../../detectors/evolution";
+import { outageRuns, weeklyTotalsOutsideOutages } from "../pattern-runs";
 import { patternsWithNewRuns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 
@@ -16,8 +15,7 @@ export const evolutionStep: AnalysisStep = {
     const nowWeek = isoWeekOf(ctx.now.getTime());
     const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
-    const { windows: outages } = await runOutages(ctx);
-    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, since, outages);
+    const weekly = await weeklyTotalsOutsideOutages(ctx.db, touched, since, await outageRuns(ctx));
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true },
@@ -25,7 +23,7 @@ export const evolutionStep: AnalysisStep = {
     const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
-      const weeks = weeklySuccess(daily.get(p.id) ?? []);
+      const weeks = weekly.get(p.id) ?? [];
       let baseline: { runs: number; successes: number } | null = null;
       try {
         baseline = p.degradingBaseline ? (JSON.parse(p.degradingBaseline) as { runs: number; successes: number }) : null;

@@ -21,7 +21,7 @@ export function registerAnalyze(program: Command): void {
           onStep: (name, i, total) => (i === 0 ? bar?.start(total, 0, { step: name }) : bar?.update(i, { step: name })),
         }),
       );
-      bar?.update(ANALYSIS_STEPS.length, { step: "done" });
+      bar?.update(ANALYSIS_STEPS.length + 1, { step: "done" });
       bar?.stop();
       if (opts.json) {
         printJson(summary);
