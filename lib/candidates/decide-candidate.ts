@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbHandle } from "../db/client";
 import type { Tx } from "../analysis/types";
-import { specFromYaml } from "../schemas/pattern-spec";
+import { specFromYaml, type PatternSpec } from "../schemas/pattern-spec";
 import { signatureKey } from "../signature";
 
 export class DecisionError extends Error {
@@ -16,6 +16,24 @@ export function patternIdFor(operation: string, groupKey: string): string {
   return `${slug}-${signatureKey(groupKey).slice(0, 6)}`;
 }
 
+/** The active pattern an approved candidate becomes: its id and the row that creates it. */
+export function patternFromCandidate(candidate: { groupKey: string; proposedSpec: string; kind: string }, now: Date, parsed?: PatternSpec) {
+  const spec = parsed ?? specFromYaml(candidate.proposedSpec);
+  const id = patternIdFor(spec.operation, candidate.groupKey);
+  return {
+    id,
+    create: { id, name: spec.name, kind: candidate.kind, status: "active", origin: "candidate", spec: candidate.proposedSpec, description: spec.description, createdAt: now, updatedAt: now },
+    update: { status: "active", spec: candidate.proposedSpec, updatedAt: now },
+  };
+}
+
+export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }) {
+  return {
+    id: `aud_${randomUUID()}`, at: decision.now, actor: decision.actor, action: `candidate.${decision.status === "approved" ? "approve" : "auto_approve"}`,
+    targetType: "candidate", targetId: candidateId, reason: decision.reason,
+  };
+}
+
 /** Inside a transaction: the pattern from a pending candidate's spec, and the candidate marked decided. */
 export async function approveInTx(
   tx: Tx,
@@ -23,22 +41,16 @@ export async function approveInTx(
   decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date },
 ): Promise<string> {
   if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
-  const spec = specFromYaml(candidate.proposedSpec);
-  const patternId = patternIdFor(spec.operation, candidate.groupKey);
+  const pattern = patternFromCandidate({ ...candidate, proposedSpec: candidate.proposedSpec }, decision.now);
+  const patternId = pattern.id;
   const claimed = await tx.patternCandidate.updateMany({
     where: { id: candidate.id, status: "pending" },
     data: { status: decision.status, decidedBy: decision.actor, decidedAt: decision.now, decisionReason: decision.reason, updatedAt: decision.now },
   });
   if (claimed.count === 0) throw new DecisionError("already handled: this candidate was decided before");
-  await tx.pattern.upsert({
-    where: { id: patternId },
-    create: { id: patternId, name: spec.name, kind: candidate.kind, status: "active", origin: "candidate", spec: candidate.proposedSpec, description: spec.description, createdAt: decision.now, updatedAt: decision.now },
-    update: { status: "active", spec: candidate.proposedSpec, updatedAt: decision.now },
-  });
+  await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update: pattern.update });
   await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
-  await tx.auditEvent.create({
-    data: { id: `aud_${randomUUID()}`, at: decision.now, actor: decision.actor, action: `candidate.${decision.status === "approved" ? "approve" : "auto_approve"}`, targetType: "candidate", targetId: candidate.id, reason: decision.reason },
-  });
+  await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision) });
   return patternId;
 }
 

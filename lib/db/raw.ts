@@ -36,7 +36,7 @@ interface RawExecutor {
  * one by one: seconds for 100,000). Table and column names are ours, never input; values are bound.
  */
 export async function insertRows(tx: RawExecutor, dialect: DbHandle["dialect"], table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(900 / columns.length));
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length)); // both drivers bind up to 32,766 values
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
   for (let i = 0; i < rows.length; i += perStatement) {
     const batch = rows.slice(i, i + perStatement);

@@ -119,7 +119,7 @@ export const antiPatternsStep: AnalysisStep = {
       findings,
       persist: async (tx) => {
         for (const r of recurring) await saveRecurring(tx, r, !known.has(`error:${r.errorKey}`), ctx.now, ctx.runId);
-        for (const p of plans) await saveQuarantine(tx, p, settings.aggressiveMode, ctx.now, ctx.runId);
+        await saveQuarantines(tx, plans, settings.aggressiveMode, ctx.now, ctx.runId);
       },
     };
   },
@@ -139,7 +139,8 @@ async function saveRecurring(tx: Tx, r: ErrorTally & { reason: string }, isNew: 
   }
 }
 
-async function saveQuarantine(tx: Tx, p: QuarantinePlan, aggressive: boolean, now: Date, runId: string): Promise<void> {
+/** What one plan writes: the registry entry (created or updated), the pattern's quarantine, the audit line. */
+function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, runId: string) {
   const { health } = p;
   const key = `pattern:${p.patternId}`;
   const base = {
@@ -153,19 +154,25 @@ async function saveQuarantine(tx: Tx, p: QuarantinePlan, aggressive: boolean, no
   const alreadyQuarantined = p.existing?.status === "quarantined" || p.patternStatus === "quarantined";
   const act = health.quarantine && !alreadyQuarantined;
   const status = act ? (aggressive ? "quarantined" : "proposed") : (p.existing?.status ?? "monitoring");
-  const entry = await tx.antiPattern.upsert({
-    where: { key },
-    create: { id: `ap_${p.patternId}`, key, kind: "failing_pattern", patternId: p.patternId, status, firstSeenAt: new Date(health.evidence.windowStart), createdAt: now, ...base },
-    update: { ...base, status },
-  });
-  if (!act || p.existing?.status === status) return;
-  if (aggressive) {
-    await tx.pattern.update({ where: { id: p.patternId }, data: { status: "quarantined", quarantinedAt: now, quarantineReason: health.reason, updatedAt: now } });
-  }
-  await tx.auditEvent.create({
-    data: {
-      id: `aud_${runId}_${entry.id}`, at: now, actor: "system", action: aggressive ? "quarantine.apply" : "quarantine.propose",
-      targetType: "anti_pattern", targetId: entry.id, reason: `${health.classification}: ${health.reason}`,
-    },
-  });
+  const id = p.existing?.id ?? `ap_${p.patternId}`;
+  const changedStatus = act && p.existing?.status !== status;
+  return {
+    create: p.existing ? null : { id, key, kind: "failing_pattern", patternId: p.patternId, status, firstSeenAt: new Date(health.evidence.windowStart), createdAt: now, ...base },
+    update: p.existing ? { key, data: { ...base, status } } : null,
+    quarantine: changedStatus && aggressive ? { id: p.patternId, data: { status: "quarantined", quarantinedAt: now, quarantineReason: health.reason, updatedAt: now } } : null,
+    audit: changedStatus
+      ? { id: `aud_${runId}_${id}`, at: now, actor: "system", action: aggressive ? "quarantine.apply" : "quarantine.propose", targetType: "anti_pattern", targetId: id, reason: `${health.classification}: ${health.reason}` }
+      : null,
+  };
+}
+
+/** All plans' writes, the many alike ones in a few statements. */
+async function saveQuarantines(tx: Tx, plans: readonly QuarantinePlan[], aggressive: boolean, now: Date, runId: string): Promise<void> {
+  const writes = plans.map((p) => quarantineWrites(p, aggressive, now, runId));
+  const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
+  for (let i = 0; i < creates.length; i += 500) await tx.antiPattern.createMany({ data: creates.slice(i, i + 500) });
+  for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });
+  for (const w of writes) if (w.quarantine) await tx.pattern.update({ where: { id: w.quarantine.id }, data: w.quarantine.data });
+  const audits = writes.flatMap((w) => (w.audit ? [w.audit] : []));
+  for (let i = 0; i < audits.length; i += 500) await tx.auditEvent.createMany({ data: audits.slice(i, i + 500) });
 }

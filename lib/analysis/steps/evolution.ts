@@ -37,24 +37,25 @@ export const evolutionStep: AnalysisStep = {
         if (a.degrading !== p.degrading) findings.push(`${p.id} ${a.degrading ? "is degrading" : "recovered"}: ${a.reason}`);
       }
     }
-    const flagged = changes.filter((c) => c.degrading && !patterns.find((p) => p.id === c.id)!.degrading).length;
-    const cleared = changes.filter((c) => !c.degrading && patterns.find((p) => p.id === c.id)!.degrading).length;
+    const byId = new Map(patterns.map((p) => [p.id, p]));
+    const flagged = changes.filter((c) => c.degrading && !byId.get(c.id)!.degrading).length;
+    const cleared = changes.filter((c) => !c.degrading && byId.get(c.id)!.degrading).length;
     return {
       counts: { degradingFlagged: flagged, degradingCleared: cleared },
       findings,
       persist: async (tx) => {
+        const audits = [];
         for (const c of changes) {
-          const before = patterns.find((p) => p.id === c.id)!;
+          const before = byId.get(c.id)!;
           await tx.pattern.update({
             where: { id: c.id },
             data: { degrading: c.degrading, degradingBaseline: c.baseline, ...(c.degrading !== before.degrading ? { degradingSince: c.degrading ? ctx.now : null } : {}) },
           });
           if (c.degrading !== before.degrading) {
-            await tx.auditEvent.create({
-              data: { id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason },
-            });
+            audits.push({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason });
           }
         }
+        for (let i = 0; i < audits.length; i += 500) await tx.auditEvent.createMany({ data: audits.slice(i, i + 500) });
       },
     };
   },

@@ -4,7 +4,7 @@
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
-import { approveInTx } from "../../candidates/decide-candidate";
+import { approvalAudit, approveInTx, patternFromCandidate } from "../../candidates/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { insertRows, rawAll } from "../../db/raw";
 import {
@@ -58,6 +58,14 @@ interface Cluster {
   keySets: Set<string>;
   size: number;
   fresh: AdHocRun[];
+}
+
+const candidateData = (c: ExecutionCandidate, proposedSpec: string) => ({
+  name: c.spec.name, confidence: c.confidence, confidenceParts: JSON.stringify(c.parts), evidence: JSON.stringify(c.evidence), evidenceCount: c.size, proposedSpec,
+});
+
+async function createInChunks<T>(rows: T[], create: (data: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await create(rows.slice(i, i + CHUNK));
 }
 
 export const executionPatternsStep: AnalysisStep = {
@@ -147,6 +155,7 @@ export const executionPatternsStep: AnalysisStep = {
 
     const counts = { candidatesProposed: 0, candidatesAutoApproved: 0, candidatesReopened: 0 };
     const findings: string[] = [];
+    const autoReason = (c: ExecutionCandidate) => `confidence ${c.confidence.toFixed(2)} ≥ ${ctx.settings.autoApproveConfidence} in aggressive mode`;
     const plans = found.map((c) => {
       const before = prior.get(c.groupKey);
       const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence;
@@ -164,24 +173,41 @@ export const executionPatternsStep: AnalysisStep = {
       persist: async (tx) => {
         await insertRows(tx, ctx.db.dialect, "adhoc_shapes", ["seq", "family", "keySet", "startedAt"], shapes.map((s) => [s.run.seq, s.familyKey, s.keySet, new Date(s.run.startedAt)]));
         await tx.adHocShape.deleteMany({ where: { startedAt: { lt: new Date(since - DAY) } } });
+        // new candidates in a few statements, each created in its final state (auto-approved ones with their pattern)
+        const created = plans.filter((p) => !p.before);
+        const rows = created.map(({ c, auto }) => {
+          const proposedSpec = specToYaml(c.spec);
+          const id = `cand_${randomUUID()}`;
+          const pattern = auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null;
+          return { id, c, auto, proposedSpec, pattern };
+        });
+        const approved = rows.filter((r) => r.pattern);
+        const existing = new Set(
+          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true } })).map((p) => p.id),
+        );
+        for (const r of approved) if (existing.has(r.pattern!.id)) await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
+        const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
+        await createInChunks([...toCreate.values()], (data) => tx.pattern.createMany({ data }));
+        await createInChunks(
+          rows.map(({ id, c, auto, proposedSpec, pattern }) => ({
+            id, kind: "execution", groupKey: c.groupKey, createdAt: ctx.now, updatedAt: ctx.now, ...candidateData(c, proposedSpec),
+            status: auto ? "auto_approved" : "pending",
+            ...(auto ? { decidedBy: "system", decidedAt: ctx.now, decisionReason: autoReason(c), patternId: pattern!.id } : {}),
+          })),
+          (data) => tx.patternCandidate.createMany({ data }),
+        );
+        await createInChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
+        // candidates seen before: refreshed, reopened, approved one by one (few)
         for (const { c, before, auto } of plans) {
-          const data = {
-            name: c.spec.name, confidence: c.confidence, confidenceParts: JSON.stringify(c.parts), evidence: JSON.stringify(c.evidence),
-            evidenceCount: c.size, proposedSpec: specToYaml(c.spec), updatedAt: ctx.now,
-          };
-          const id = before?.id ?? `cand_${randomUUID()}`;
-          if (!before) {
-            await tx.patternCandidate.create({ data: { id, kind: "execution", groupKey: c.groupKey, status: "pending", createdAt: ctx.now, ...data } });
-          } else {
-            await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
-            if (before.status === "rejected") {
-              await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", targetType: "candidate", targetId: id, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` } });
-            }
+          if (!before) continue;
+          const data = { ...candidateData(c, specToYaml(c.spec)), updatedAt: ctx.now };
+          const id = before.id;
+          await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
+          if (before.status === "rejected") {
+            await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", targetType: "candidate", targetId: id, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` } });
           }
           if (auto) {
-            await approveInTx(tx, { id, groupKey: c.groupKey, proposedSpec: data.proposedSpec, kind: "execution" }, {
-              actor: "system", status: "auto_approved", now: ctx.now, reason: `confidence ${c.confidence.toFixed(2)} ≥ ${ctx.settings.autoApproveConfidence} in aggressive mode`,
-            });
+            await approveInTx(tx, { id, groupKey: c.groupKey, proposedSpec: data.proposedSpec, kind: "execution" }, { actor: "system", status: "auto_approved", now: ctx.now, reason: autoReason(c) });
           }
         }
       },
