@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { cellKey, judgeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS } from "../detectors/outages";
 import { simulateFailureScenarios } from "../simulate/failure-scenarios";
+import { getOutages } from "../queries/anti-patterns/get-outages";
 import { ingestEvents } from "../telemetry/ingest";
 import { HORIZON_MS } from "./outages";
 import { runAnalysis } from "./run";
@@ -39,6 +40,8 @@ describe(`outages through the analysis run on ${dialect}`, () => {
     expect(await db.prisma.outageCell.findMany({ select: { source: true, bucketStart: true, patternsFailing: true } })).toEqual([
       { source: "ci-1", bucketStart: new Date(T), patternsFailing: 4 },
     ]);
+    // what the Anti-patterns page lists
+    expect(await getOutages(db, { days: 1, now: new Date(T + HOUR) })).toEqual([{ source: "ci-1", start: T, end: T + OUTAGE_BUCKET_MS, patternsFailing: 4, patternsActive: 4 }]);
 
     // one failure each elsewhere, in buckets of their own: counted with the outage's 4 it would make a
     // streak of 5 after a clean week (broken, quarantined); the stored outage keeps it at 1

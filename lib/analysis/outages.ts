@@ -3,12 +3,13 @@
 // outage cell is kept in outage_cells; so a run reads only around what is new, not the whole window.
 // The first run over a database judges every cell in order, which is exactly detectOutages over it.
 import type { DbHandle } from "../db/client";
-import { rawAll, rawArrays } from "../db/raw";
+import { rawArrays } from "../db/raw";
 import {
   cellKey, couldBeOutage, judgeCells, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
 } from "../detectors/outages";
 import type { OutageWindow } from "../detectors/types";
+import { mapLimit, readConcurrency } from "./concurrency";
 import { toMs } from "./read";
 import type { StepContext, Tx } from "./types";
 
@@ -92,7 +93,7 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   const toJudge = [...candidates.values()].filter((c) => couldBeOutage(c.patterns));
   // each failing pattern's runs in the 7 days before the cell: its baseline, before outages are taken out
   const history = new Map<string, Tally>();
-  for (const c of toJudge) {
+  await mapLimit(toJudge, readConcurrency(db), async (c) => {
     const at = c.bucket * B;
     const failing = [...c.patterns].filter(([, t]) => t.failures >= t.runs).map(([p]) => p);
     const rows = await rawArrays<[string, unknown, unknown]>(
@@ -102,22 +103,23 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
       [...failing, new Date(at - OUTAGE_BASELINE_MS), new Date(at)],
     );
     for (const [p, runs, failures] of rows) history.set(`${p}@${at}`, { runs: Number(runs), failures: Number(failures) });
-  }
+  });
   const judged = judgeCells(toJudge, {
     known: stored.filter((c) => !isTouched(c.id, c.bucket)),
     history: (p, _from, to) => history.get(`${p}@${to}`) ?? { runs: 0, failures: 0 },
   });
   const cells: OutageCell[] = [...stored.filter((c) => !isTouched(c.id, c.bucket)), ...judged.filter((c) => c.outage)];
   const merged = mergeOutageCells(cells);
-  const edgeRuns: RunSample[] = [];
-  for (const w of merged) {
-    const rows = await rawAll<{ patternId: string | null; startedAt: unknown; success: unknown }>(
-      db,
-      `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
-      [...(w.source === null ? [] : [w.source]), new Date(w.start - B), new Date(w.end + B)],
-    );
-    for (const r of rows) edgeRuns.push({ patternId: r.patternId, source: w.source, startedAt: toMs(r.startedAt), success: bool(r.success) });
-  }
+  const edgeRuns: RunSample[] = (
+    await mapLimit(merged, readConcurrency(db), async (w) => {
+      const rows = await rawArrays<[string | null, unknown, unknown]>(
+        db,
+        `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
+        [...(w.source === null ? [] : [w.source]), new Date(w.start - B), new Date(w.end + B)],
+      );
+      return rows.map(([patternId, startedAt, success]): RunSample => ({ patternId, source: w.source, startedAt: toMs(startedAt), success: bool(success) }));
+    })
+  ).flat();
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
   return { windows, judged, rejudged };
 }

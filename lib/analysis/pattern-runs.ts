@@ -6,6 +6,7 @@ import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
 import { dayStart, isoWeekOf } from "../detectors/evolution";
 import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
+import { mapLimit, readConcurrency } from "./concurrency";
 import { runOutages } from "./outages";
 import { toMs } from "./read";
 import type { StepContext } from "./types";
@@ -34,19 +35,19 @@ export function outageRuns(ctx: StepContext): Promise<Map<string, OutageRun[]>> 
   if (!o) {
     o = (async () => {
       const byPattern = new Map<string, OutageRun[]>();
-      for (const w of (await runOutages(ctx)).windows) {
-        const rows = await rawArrays<[string, unknown, unknown]>(
+      const perWindow = await mapLimit((await runOutages(ctx)).windows, readConcurrency(ctx.db), (w) =>
+        rawArrays<[string, unknown, unknown]>(
           ctx.db,
           `SELECT "patternId", "startedAt", "success" FROM "executions"
            WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL`,
           [...(w.source === null ? [] : [w.source]), new Date(w.start), new Date(w.end)],
-        );
-        for (const [patternId, startedAt, success] of rows) {
-          const list = byPattern.get(patternId);
-          const run = { startedAt: toMs(startedAt), success: bool(success) };
-          if (list) list.push(run);
-          else byPattern.set(patternId, [run]);
-        }
+        ),
+      );
+      for (const [patternId, startedAt, success] of perWindow.flat()) {
+        const list = byPattern.get(patternId);
+        const run = { startedAt: toMs(startedAt), success: bool(success) };
+        if (list) list.push(run);
+        else byPattern.set(patternId, [run]);
       }
       return byPattern;
     })();

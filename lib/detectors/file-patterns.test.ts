@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { renderTemplate, extractExample, applyTransform } from "./templates";
+import { renderTemplate, extractExample } from "./templates";
+import { scoreFileGroups, simulateFileScenarios } from "../simulate/file-scenarios";
+import { executionEventSchema, type ExecutionEvent } from "../telemetry/event-schema";
 import { FILE_PATTERN_DEFAULTS, mineFilePatterns, skeletonOf, type CreatedFile } from "./file-patterns";
 
 const HOUR = 3_600_000;
@@ -100,88 +102,40 @@ describe("mineFilePatterns", () => {
   });
 });
 
-// ---- planted families in generated data ----
+// ---- planted families in simulated telemetry ----
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS = ["user", "profile", "order", "item", "invoice", "account", "report", "task", "queue", "billing", "search", "cart", "payment", "shipment"];
-// line shapes: @N = the family's identifier, @M a member name, @V a number, @Q a string
-const SHAPES = [
-  'import { @N } from "./@Q";', "export class @NService {", "  private @M = @V;", "  @M(): string {", '    return "@Q";', "  }", "}",
-  "export function @M(@N: string) {", "  const @M = @N.@M(@V);", "  if (@M > @V) throw new Error(\"@Q\");", "export const @M = [@V, @V];",
-  "export interface @N {", "  @M: number;", "  @M?: string;", "// @Q", "export default @N;", "  for (const @M of @N) @M(@M);",
-];
-
-interface Planted extends CreatedFile { family: number }
-
-/** Families of 2–5 files over one shared structure; near-misses one line off a family; unrelated noise. */
-function plant(seed: number) {
-  const r = rng(seed);
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
-  const ident = () => Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(WORDS)).join(" ");
-  const fill = (shapes: string[], id: string) =>
-    shapes.map((line) => line.replace(/@([NMVQ])/g, (_, slot: string) =>
-      slot === "N" ? applyTransform("pascal", id)
-        : slot === "M" ? applyTransform("camel", ident())
-          : slot === "V" ? String(Math.floor(r() * 1000))
-            : applyTransform("kebab", ident()))).join("\n") + "\n";
-  const structure = () => Array.from({ length: 6 + Math.floor(r() * 8) }, () => pick(SHAPES));
-  const files: Planted[] = [];
-  let serial = 0;
-  const add = (family: number, shapes: string[], at: number) => {
-    const id = `${ident()} ${serial++}`;
-    files.push({ family, executionId: `e${serial}`, path: `src/f${family}/${applyTransform("kebab", id)}.ts`, content: fill(shapes, id), createdAt: at });
-  };
-  const day = 24 * HOUR;
-  // one family every 4 days, so each burst and its late copy are easy to tell apart in the figures
-  for (let family = 0; family < 40; family++) {
-    const shapes = structure();
-    const start = family * 4 * day;
-    const size = 2 + Math.floor(r() * 4);
-    for (let k = 0; k < size; k++) add(family, shapes, start + Math.floor(r() * 20 * HOUR));
-    // now and then the same structure again days later: outside the window, so not part of the group
-    if (family % 4 === 0) add(-2000 - family, shapes, start + 3 * day);
-    // a near-miss: the same structure with one line of code more (a comment would not count), created alongside
-    add(-1 - family, [...shapes.slice(0, 3), pick(SHAPES.filter((l) => !l.startsWith("//"))), ...shapes.slice(3)], start + HOUR);
-  }
-  for (let k = 0; k < 60; k++) add(-1000 - k, structure(), Math.floor(r() * 30 * day)); // unrelated files
-  return files;
+/** Created files with content, as the analysis step reads them: the run's start is the file's creation. */
+function createdFiles(events: readonly ExecutionEvent[]): CreatedFile[] {
+  return events.flatMap((e) => (e.files ?? [])
+    .filter((f) => (f.action ?? "created") === "created" && f.content !== undefined)
+    .map((f) => ({ executionId: e.id!, path: f.path, content: f.content!, createdAt: Date.parse(e.startedAt) })));
 }
 
 describe("planted families", () => {
-  test.each([1, 2, 3, 4, 5])("seed %i: pairwise precision ≥ 0.95, recall ≥ 0.90, no near-miss grouped", (seed) => {
-    const files = plant(seed);
-    const familyOf = new Map(files.map((f) => [f.path, f.family]));
-    const groups = mineFilePatterns(files, OPTS);
-    let truePairs = 0;
-    let foundPairs = 0;
-    let correctPairs = 0;
-    const sizes = new Map<number, number>();
-    for (const f of files) if (f.family >= 0) sizes.set(f.family, (sizes.get(f.family) ?? 0) + 1);
-    for (const n of sizes.values()) truePairs += (n * (n - 1)) / 2;
-    for (const g of groups) {
-      for (let i = 0; i < g.files.length; i++) {
-        for (let j = i + 1; j < g.files.length; j++) {
-          foundPairs++;
-          const a = familyOf.get(g.files[i])!;
-          if (a >= 0 && a === familyOf.get(g.files[j])) correctPairs++;
-        }
-      }
-      expect(g.files.every((p) => familyOf.get(p)! >= 0)).toBe(true);
+  const NOW = Date.UTC(2026, 10, 25, 12);
+
+  it("the simulator's events are valid, unique, before now and the same for a seed", () => {
+    const { events, truth } = simulateFileScenarios({ seed: 1, now: NOW });
+    expect(simulateFileScenarios({ seed: 1, now: NOW }).events).toEqual(events);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    for (const e of events) {
+      expect(executionEventSchema.safeParse(e).success).toBe(true);
+      expect(Date.parse(e.startedAt)).toBeLessThan(NOW);
     }
-    const precision = correctPairs / foundPairs;
-    const recall = correctPairs / truePairs;
-    console.log(`seed ${seed}: ${groups.length} groups, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
+    const paths = events.flatMap((e) => (e.files ?? []).map((f) => f.path));
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(truth.families.every((f) => f.paths.length >= 2)).toBe(true);
+  });
+
+  test.each([1, 2, 3, 4, 5])("seed %i: pairwise precision ≥ 0.95, recall ≥ 0.90, no near-miss grouped", (seed) => {
+    const { events, truth } = simulateFileScenarios({ seed, now: NOW });
+    const groups = mineFilePatterns(createdFiles(events), OPTS);
+    const s = scoreFileGroups(groups.map((g) => g.files), truth.families);
+    console.log(`seed ${seed}: ${s.groups} groups for ${truth.families.length} families, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
+    expect(s.strays).toEqual([]);
+    const nearMisses = new Set(truth.nearMissPaths);
+    expect(groups.filter((g) => g.files.some((p) => nearMisses.has(p)))).toEqual([]);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -8,11 +8,12 @@ export {
 } from "./error-recovery";
 export {
   OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MAX_CHANCE, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS,
-  detectOutages, duringOutage, type OutageOptions, type RunSample,
+  cellKey, couldBeOutage, detectOutages, duringOutage, judgeCells, judgeOutageCells, mergeOutageCells, refineEdges,
+  type CellJudgement, type OutageCell, type OutageOptions, type RunSample, type Tally,
 } from "./outages";
 export {
   BROKEN_MIN_STREAK, BROKEN_STREAK_P, QUARANTINE_BOUND_SHARE, QUARANTINE_MAX_RUNS, QUARANTINE_MIN_RUNS,
-  QUARANTINE_WINDOW_MS, RECURRING_MIN_OCCURRENCES, assessPattern, recurringErrors, tallyErrors, type AssessContext,
+  QUARANTINE_WINDOW_MS, RECURRING_MIN_OCCURRENCES, assessPattern, needsWindowTotals, recurringErrors, tallyErrors, type AssessContext,
 } from "./anti-patterns";
 export {
   DEGRADATION_DEFAULTS, addWeeks, assessDegradation, dailyTotals, dayStart, isoWeekOf, weekStart, weeklySuccess,

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
 import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
+import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
 import { LiftForm } from "./_components/lift-form";
 
 export const metadata: Metadata = { title: "Anti-patterns" };
@@ -12,6 +13,7 @@ const BADGE: Record<string, string> = { quarantined: "bad", proposed: "warn", li
 export default async function AntiPatternsPage() {
   await connection();
   const entries = await getAntiPatterns(getDb());
+  const outages = await getOutages(getDb());
   const failing = entries.filter((e) => e.kind === "failing_pattern");
   const recurring = entries.filter((e) => e.kind === "recurring_error");
   return (
@@ -52,6 +54,36 @@ export default async function AntiPatternsPage() {
                     ))}
                   </td>
                   <td>{e.status === "quarantined" || e.status === "proposed" ? <LiftForm patternId={e.patternId!} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="outages-title">
+        <h2 id="outages-title">Outages, last 30 days</h2>
+        <p className="muted">Most patterns run from one source failed at once, improbably for them: their runs there count against none of them.</p>
+        {outages.length === 0 ? (
+          <p className="muted">No outage found.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Source</th>
+                <th>From</th>
+                <th>To</th>
+                <th>Patterns failing</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outages.map((o) => (
+                <tr key={`${o.source}@${o.start}`}>
+                  <td className="mono">{o.source ?? "(no source)"}</td>
+                  <td>{formatDateTime(new Date(o.start))}</td>
+                  <td>{formatDateTime(new Date(o.end))}</td>
+                  <td>
+                    {o.patternsFailing} of {o.patternsActive}
+                  </td>
                 </tr>
               ))}
             </tbody>

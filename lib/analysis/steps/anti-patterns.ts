@@ -5,6 +5,7 @@ import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import { rawAll } from "../../db/raw";
 import { patternsWithNewRuns, toMs } from "../read";
+import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
 import { latestEligibleRuns, outageRuns, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
@@ -90,21 +91,25 @@ export const antiPatternsStep: AnalysisStep = {
         (await ctx.db.prisma.antiPattern.findMany({ where: { key: { in: touched.map((p) => `pattern:${p}`) } } })).map((a) => [a.patternId!, a]),
       );
       const statuses = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: touched } }, select: { id: true, status: true, kind: true } })).map((p) => [p.id, p]));
-      for (const patternId of touched) {
-        const pattern = statuses.get(patternId);
-        if (!pattern || pattern.kind === "self_heal" || pattern.status === "archived") continue;
+      const inOutages = await outageRuns(ctx);
+      // quarantined stays quarantined, on the evidence it was quarantined on, until a person lifts it
+      const judged = touched.filter((id) => {
+        const pattern = statuses.get(id);
+        return pattern && pattern.kind !== "self_heal" && pattern.status !== "archived" && pattern.status !== "quarantined" && registry.get(id)?.status !== "quarantined";
+      });
+      const assessed = await mapLimit(judged, readConcurrency(ctx.db), async (patternId) => {
+        const pattern = statuses.get(patternId)!;
         const entry = registry.get(patternId) ?? null;
-        // quarantined stays quarantined, on the evidence it was quarantined on, until a person lifts it
-        if (pattern.status === "quarantined" || entry?.status === "quarantined") continue;
         const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
         const { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
-        const window = needsWindowTotals(runs, complete) ? await windowTotals(ctx.db, patternId, range, (await outageRuns(ctx)).get(patternId) ?? []) : undefined;
+        const window = needsWindowTotals(runs, complete) ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
         // an entry is rewritten when what a person reads in it changed, not for every new run
         const acts = health.quarantine && entry?.status !== "proposed"; // quarantines or proposes now (a lifted one too)
         const changed = !entry || acts || entry.classification !== health.classification || Math.abs(entry.failureRate - health.failureRate) >= 0.01;
-        if ((health.quarantine || entry) && changed) plans.push({ patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status });
-      }
+        return (health.quarantine || entry) && changed ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status } : null;
+      });
+      for (const a of assessed) if (a) plans.push(a);
     }
     const counts = { recurringErrors: recurring.filter((r) => !known.has(`error:${r.errorKey}`)).length, quarantined: 0, proposed: 0 };
     const findings: string[] = [];

@@ -30,9 +30,11 @@ export const filePatternsStep: AnalysisStep = {
     const existing = new Map(
       (await ctx.db.prisma.patternCandidate.findMany({ where: { kind: "file_template", groupKey: { in: groups.map((g) => g.groupKey) } } })).map((c) => [c.groupKey, c]),
     );
+    // A run sees a family from 24 h before its earliest new file, which may cut through a family seen
+    // whole before: a pending candidate is refreshed only when its group grew, never from a partial view.
     const plans = groups.filter((g) => {
       const prior = existing.get(g.groupKey);
-      return !prior || (prior.status === "pending" && prior.evidenceCount !== g.files.length);
+      return !prior || (prior.status === "pending" && g.files.length > prior.evidenceCount);
     });
     return {
       counts: { templatesProposed: plans.filter((g) => !existing.has(g.groupKey)).length },
