@@ -16,12 +16,15 @@ test("a fresh database shows onboarding, then the overview after loading the dem
 
   await page.getByRole("link", { name: "Executions" }).first().click();
   await expect(page.getByRole("heading", { name: "Executions" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /^(fs42-\d{6}|demo-sim-\d{6})$/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^(fs42-\d{6}|adhoc42-\d{5})$/ }).first()).toBeVisible();
 });
 
 test("a reviewer lifts a quarantine, and the registry records who and why", async ({ page }) => {
   await page.goto("/anti-patterns");
   await expect(page.getByRole("heading", { name: "Failing patterns" })).toBeVisible();
+  // the outage planted in the demo telemetry is listed
+  const outages = page.getByRole("region", { name: "Outages, last 30 days" });
+  await expect(outages.getByRole("cell", { name: "ci-runner-2" }).first()).toBeVisible();
   const form = page.getByRole("form").first();
   const label = await form.getAttribute("aria-label");
   const patternId = label!.replace("Lift the quarantine of ", "");

@@ -4,7 +4,7 @@
 import type { DbHandle } from "../db/client";
 import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
-import { dayStart, isoWeekOf } from "../detectors/evolution";
+import { isoWeekOf } from "../detectors/evolution";
 import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
 import { mapLimit, readConcurrency } from "./concurrency";
 import { runOutages } from "./outages";
@@ -15,11 +15,12 @@ const DAY = 86_400_000;
 const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);
 const bool = (v: unknown) => v === true || v === 1 || v === 1n;
 
-type Row = [seq: unknown, id: string, startedAt: unknown, success: unknown, source: string | null, errorKey: string | null, operation: string, durationMs: unknown];
+// What the covering index (patternId, startedAt, seq, success, source) holds: read without touching rows.
+type Row = [seq: unknown, startedAt: unknown, success: unknown, source: string | null];
 
 const fact = (patternId: string, r: Row): ExecutionFact => ({
-  seq: Number(r[0]), id: r[1], patternId, operation: r[6], startedAt: toMs(r[2]), durationMs: Number(r[7]),
-  success: bool(r[3]), errorKey: r[5], errorSignature: null, retryOf: null, fix: null, source: r[4], inputs: null,
+  seq: Number(r[0]), id: "", patternId, operation: "", startedAt: toMs(r[1]), durationMs: 0,
+  success: bool(r[2]), errorKey: null, errorSignature: null, retryOf: null, fix: null, source: r[3], inputs: null,
 });
 
 export interface OutageRun {
@@ -76,7 +77,8 @@ export async function windowTotals(db: DbHandle, patternId: string, range: { fro
 /**
  * A pattern's runs that started in [from, to], outside the outages, newest first until `want` of them
  * (all of them with `want` = Infinity); returned oldest first, with whether that is every such run.
- * Ordered by (startedAt, seq), as assessPattern orders them, read backwards a page at a time.
+ * Ordered by (startedAt, seq), as assessPattern orders them, read backwards a page at a time from the
+ * covering index; the failed runs' ids (the evidence a person reads) are then fetched by seq.
  */
 export async function latestEligibleRuns(
   db: DbHandle,
@@ -91,7 +93,7 @@ export async function latestEligibleRuns(
   for (;;) {
     const rows: Row[] = await rawArrays<Row>(
       db,
-      `SELECT "seq", "id", "startedAt", "success", "source", "errorKey", "operation", "durationMs" FROM "executions"
+      `SELECT "seq", "startedAt", "success", "source" FROM "executions"
        WHERE "patternId" = ? AND "startedAt" >= ? AND "startedAt" <= ?${before ? ` AND ("startedAt" < ? OR ("startedAt" = ? AND "seq" < ?))` : ""}
        ORDER BY "startedAt" DESC, "seq" DESC LIMIT ${page}`,
       [patternId, new Date(range.from), new Date(range.to), ...(before ? [new Date(before.at), new Date(before.at), before.seq] : [])],
@@ -101,10 +103,20 @@ export async function latestEligibleRuns(
       if (!duringOutage(f, outages)) out.push(f);
     }
     const last = rows.at(-1);
-    if (rows.length < page) return { runs: out.reverse(), complete: true };
-    if (out.length >= want) return { runs: out.slice(0, want).reverse(), complete: false };
-    before = { at: toMs(last![2]), seq: Number(last![0]) };
+    if (rows.length < page) return { runs: await withFailedIds(db, out.reverse()), complete: true };
+    if (out.length >= want) return { runs: await withFailedIds(db, out.slice(0, want).reverse()), complete: false };
+    before = { at: toMs(last![1]), seq: Number(last![0]) };
   }
+}
+
+async function withFailedIds(db: DbHandle, runs: ExecutionFact[]): Promise<ExecutionFact[]> {
+  const failed = runs.filter((r) => !r.success);
+  for (let i = 0; i < failed.length; i += 500) {
+    const chunk = failed.slice(i, i + 500);
+    const ids = new Map((await rawArrays<[unknown, string]>(db, `SELECT "seq", "id" FROM "executions" WHERE "seq" IN (${chunk.map(() => "?").join(", ")})`, chunk.map((r) => r.seq))).map(([seq, id]) => [Number(seq), id]));
+    for (const r of chunk) r.id = ids.get(r.seq) ?? "";
+  }
+  return runs;
 }
 
 /**
@@ -118,7 +130,14 @@ export async function weeklyTotalsOutsideOutages(
   since: number,
   inOutages: ReadonlyMap<string, readonly OutageRun[]>,
 ): Promise<Map<string, WeeklySuccess[]>> {
-  const monday = db.dialect === "sqlite" ? `date("day", 'weekday 0', '-6 days')` : `to_char(date_trunc('week', "day"::date), 'YYYY-MM-DD')`;
+  // weeks counted from the Monday before 1970-01-01 (a Thursday): (days since the epoch + 3) / 7
+  const weekNo = db.dialect === "sqlite" ? `CAST((julianday("day") - 2440587.5 + 3) / 7 AS INTEGER)` : `(("day"::date - date '1970-01-01') + 3) / 7`;
+  const weekOf = new Map<number, string>();
+  const isoWeek = (n: number) => {
+    let w = weekOf.get(n);
+    if (!w) weekOf.set(n, (w = isoWeekOf((n * 7 - 3) * DAY)));
+    return w;
+  };
   const byPattern = new Map<string, Map<string, WeeklySuccess>>(patternIds.map((p) => [p, new Map()]));
   const add = (patternId: string, week: string, executions: number, successes: number) => {
     const weeks = byPattern.get(patternId);
@@ -130,13 +149,13 @@ export async function weeklyTotalsOutsideOutages(
   };
   for (let i = 0; i < patternIds.length; i += 500) {
     const ids = patternIds.slice(i, i + 500);
-    const rows = await rawArrays<[string, string, unknown, unknown]>(
+    const rows = await rawArrays<[string, unknown, unknown, unknown]>(
       db,
-      `SELECT "patternId", ${monday} AS "monday", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
-       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", ${monday}`,
+      `SELECT "patternId", ${weekNo}, SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", ${weekNo}`,
       [...ids, dayOf(since)],
     );
-    for (const [patternId, mondayDay, executions, successes] of rows) add(patternId, isoWeekOf(dayStart(mondayDay)), Number(executions), Number(successes));
+    for (const [patternId, week, executions, successes] of rows) add(patternId, isoWeek(Number(week)), Number(executions), Number(successes));
   }
   for (const [patternId, runs] of inOutages) {
     if (!byPattern.has(patternId)) continue;

@@ -1,6 +1,7 @@
 // Big reads through the raw driver (the analysis run reads up to millions of rows; the ORM would build
 // an object per row through the query engine). SQL is written once with `?` placeholders; dates and
 // booleans are passed in the form each driver stores them. Values are never spliced into the SQL.
+import type Database from "better-sqlite3";
 import type { DbHandle } from "./client";
 
 type Param = string | number | boolean | Date | null;
@@ -11,8 +12,26 @@ function forSqlite(p: Param): string | number | null {
   return p;
 }
 
+// Prepared statements kept per connection: the analysis asks the same question of thousands of patterns,
+// and preparing costs more than answering. Bounded: SQL with IN lists of many lengths cannot pile up.
+type Statement = Database.Statement<unknown[]>;
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+function prepared(db: DbHandle, sql: string): Statement {
+  const conn = db.sqlite!;
+  let cache = statements.get(conn);
+  if (!cache) statements.set(conn, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= 256) cache.clear();
+    stmt = conn.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
 export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
-  if (db.dialect === "sqlite") return db.sqlite!.prepare(sql).all(...params.map(forSqlite)) as T[];
+  if (db.dialect === "sqlite") return prepared(db, sql).raw(false).all(...params.map(forSqlite)) as T[];
   let n = 0;
   const text = sql.replace(/\?/g, () => `$${++n}`);
   return (await db.pool!.query(text, params)).rows as T[];
@@ -20,7 +39,7 @@ export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = [])
 
 /** Like rawAll, rows as arrays in the order of the SELECT list: cheaper when there are millions of them. */
 export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
-  if (db.dialect === "sqlite") return db.sqlite!.prepare(sql).raw(true).all(...params.map(forSqlite)) as T[];
+  if (db.dialect === "sqlite") return prepared(db, sql).raw(true).all(...params.map(forSqlite)) as T[];
   let n = 0;
   const text = sql.replace(/\?/g, () => `$${++n}`);
   return (await db.pool!.query({ text, values: params, rowMode: "array" })).rows as T[];

@@ -260,7 +260,21 @@ function lowerBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-/** Whether a run fell inside an outage of its own source. */
+const bySource = new WeakMap<readonly OutageWindow[], Map<string | null, OutageWindow[]>>();
+
+/** Whether a run fell inside an outage of its own source. (Large lists are indexed by source once, on first use.) */
 export function duringOutage(run: { source: string | null; startedAt: number }, outages: readonly OutageWindow[]): boolean {
-  return outages.some((w) => w.source === run.source && run.startedAt >= w.start && run.startedAt < w.end);
+  let list: readonly OutageWindow[] | undefined = outages;
+  if (outages.length >= 8) {
+    let index = bySource.get(outages);
+    if (!index) {
+      index = new Map();
+      for (const w of outages) index.set(w.source, [...(index.get(w.source) ?? []), w]);
+      bySource.set(outages, index);
+    }
+    list = index.get(run.source);
+    if (!list) return false;
+  }
+  for (const w of list) if (w.source === run.source && run.startedAt >= w.start && run.startedAt < w.end) return true;
+  return false;
 }

@@ -8,6 +8,7 @@ import type { ExecutionEvent } from "../telemetry/event-schema";
 import { ingestEvents } from "../telemetry/ingest";
 import { simulateAdHoc } from "./adhoc-scenarios";
 import { simulateFailureScenarios } from "./failure-scenarios";
+import { simulateFileScenarios } from "./file-scenarios";
 
 const WEEK = 7 * 86_400_000;
 
@@ -20,9 +21,11 @@ export interface DemoResult {
 
 export function demoEvents(now: number, seed: number): { events: ExecutionEvent[]; patterns: number } {
   const failures = simulateFailureScenarios({ seed, now });
-  // ad-hoc work: repeated manual operations (candidates to review), near-misses and one-offs
+  // ad-hoc work: repeated manual operations (candidates to review), near-misses and one-offs; files
+  // scaffolded from one structure (file templates to review) among files written once
   const adHoc = simulateAdHoc({ seed, now, days: 21 }).events;
-  const events = [...failures.events, ...adHoc];
+  const files = simulateFileScenarios({ seed, now, families: 8 }).events;
+  const events = [...failures.events, ...adHoc, ...files];
   events.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { events, patterns: failures.truth.patterns.length };
 }
