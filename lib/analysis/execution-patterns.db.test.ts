@@ -106,6 +106,8 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
       const expected = await summary(once);
       expect(expected.length).toBe(truth.groups.length);
       expect(await summary(twice)).toEqual(expected);
+      // the first half held 4 of the agent prompts, one of them twice: a candidate then, withdrawn once all 6 came
+      expect(await twice.prisma.auditEvent.count({ where: { action: "candidate.withdraw" } })).toBe(1);
     } finally {
       await once.destroy();
       await twice.destroy();

@@ -1,6 +1,7 @@
 // A lease in the database so that one process at a time runs a job, across app instances too: taking it
 // is one atomic upsert that succeeds only when the lease is free, expired, or already ours.
 import { randomUUID } from "node:crypto";
+import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { DbHandle } from "../db/client";
 
@@ -12,14 +13,24 @@ export interface Lease {
   release: () => Promise<void>;
 }
 
-export function newHolder(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/** This process's PID namespace (containers on one host each have their own), or "" where there is none to read. */
+function pidNamespace(): string {
+  try {
+    return readlinkSync("/proc/self/ns/pid").replace(/\D/g, "");
+  } catch {
+    return "";
+  }
 }
 
-/** A holder on this machine whose process is gone (killed, crashed): its lease need not run out first. */
+/** host:pid:pid-namespace:random — enough to tell, on the same host, whether the holder's process is gone. */
+export function newHolder(): string {
+  return `${hostname()}:${process.pid}:${pidNamespace()}:${randomUUID().slice(0, 8)}`;
+}
+
+/** A holder on this machine, in this PID namespace, whose process is gone (killed, crashed): its lease need not run out first. */
 function isDeadLocalHolder(holder: string): boolean {
-  const [host, pid] = holder.split(":");
-  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  const [host, pid, namespace] = holder.split(":");
+  if (host !== hostname() || namespace !== pidNamespace() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
   try {
     process.kill(Number(pid), 0);
     return false;

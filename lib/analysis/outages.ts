@@ -1,16 +1,16 @@
 // The outage windows an analysis run works with. A cell (one source, one 30-minute bucket) is judged
 // when runs arrive for it, from the runs of the 7 days before it (its baseline) and itself, and an
 // outage cell is kept in outage_cells; so a run reads only around what is new, not the whole window.
-// The first run over a database judges every cell in order, which is exactly detectOutages over it.
+// The first run over a database judges every cell of the horizon in order: judgeOutageCells over its runs.
 import type { DbHandle } from "../db/client";
 import { rawArrays } from "../db/raw";
 import {
-  cellKey, couldBeOutage, judgeCells, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
+  cellKey, couldBeOutage, judgeCells, talliesFromJson, talliesToJson, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
 } from "../detectors/outages";
 import type { OutageWindow } from "../detectors/types";
 import { mapLimit, readConcurrency } from "./concurrency";
-import { toMs } from "./read";
+import { bool, toMs } from "./read";
 import type { StepContext, Tx } from "./types";
 
 /** The oldest run any step looks at: 8 weeks for evolution, plus a week. Older cells are not judged. */
@@ -24,6 +24,8 @@ export interface RunOutages {
   judged: CellJudgement[];
   /** Stored outage cells this run judged again (their rows are replaced). */
   rejudged: string[];
+  /** Every run (ad-hoc too) of a window's source from a bucket before it to a bucket after it. */
+  around: RunSample[];
 }
 
 const cache = new WeakMap<StepContext, Promise<RunOutages>>();
@@ -38,7 +40,6 @@ export function runOutages(ctx: StepContext): Promise<RunOutages> {
   return o;
 }
 
-const bool = (v: unknown) => v === true || v === 1 || v === 1n;
 
 function bucketSql(db: DbHandle): string {
   return db.dialect === "sqlite" ? `"startedAt" / ${B}` : `floor(extract(epoch from "startedAt") * 1000 / ${B})::bigint`;
@@ -50,7 +51,7 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   // A first run judges every cell of the horizon; later ones the cells their new runs fell in.
   const everything = ctx.fromSeq === 0;
   let touched = new Set<string>();
-  let ranges: Array<[number, number]> = [[Math.floor(horizon / B) * B, Number.MAX_SAFE_INTEGER]];
+  let ranges: Array<[number, number]> = [[Math.floor(horizon / B) * B, Number.POSITIVE_INFINITY]];
   if (!everything) {
     const rows = await rawArrays<[string | null, unknown]>(
       db,
@@ -58,7 +59,7 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
       [ctx.fromSeq, ctx.toSeq, new Date(horizon)],
     );
     touched = new Set(rows.map(([source, bucket]) => cellKey(source, Number(bucket))));
-    ranges = spans(rows.map(([, bucket]) => Number(bucket)), 0);
+    ranges = spans(rows.map(([, bucket]) => Number(bucket)));
   }
   const isTouched = (key: string, bucket: number) => (everything ? bucket * B >= horizon : touched.has(key));
   const stored = await storedCells(db, horizon - OUTAGE_BASELINE_MS);
@@ -73,13 +74,13 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
       db,
       `WITH t AS MATERIALIZED (
          SELECT "source", ${bucketSql(db)} AS "bucket", "patternId", COUNT(*) AS "runs", SUM(CASE WHEN "success" THEN 0 ELSE 1 END) AS "failures"
-         FROM "executions" WHERE "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL
+         FROM "executions" WHERE "startedAt" >= ?${Number.isFinite(to) ? ` AND "startedAt" < ?` : ""} AND "patternId" IS NOT NULL
          GROUP BY "source", ${bucketSql(db)}, "patternId"),
        c AS (
          SELECT "source", "bucket" FROM t GROUP BY "source", "bucket"
          HAVING COUNT(*) >= ? AND SUM(CASE WHEN "failures" = "runs" THEN 1 ELSE 0 END) >= CAST(? AS DOUBLE PRECISION) * COUNT(*) - 0.000001)
        SELECT t."source", t."bucket", t."patternId", t."runs", t."failures" FROM t JOIN c ON c."bucket" = t."bucket" AND ${nullSafe}`,
-      [new Date(from), new Date(Math.min(to, 8.64e15)), OUTAGE_MIN_PATTERNS, OUTAGE_MIN_FAILING_SHARE],
+      [new Date(from), ...(Number.isFinite(to) ? [new Date(to)] : []), OUTAGE_MIN_PATTERNS, OUTAGE_MIN_FAILING_SHARE],
     );
     for (const [source, b, patternId, runs, failures] of rows) {
       const bucket = Number(b);
@@ -110,26 +111,33 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   });
   const cells: OutageCell[] = [...stored.filter((c) => !isTouched(c.id, c.bucket)), ...judged.filter((c) => c.outage)];
   const merged = mergeOutageCells(cells);
+  // each window with a bucket either side, per source, overlapping ranges read once (no run twice)
+  const aroundWindows: Array<{ source: string | null; from: number; to: number }> = [];
+  for (const w of [...merged].sort((a, b) => String(a.source).localeCompare(String(b.source)) || a.start - b.start)) {
+    const last = aroundWindows.at(-1);
+    if (last && last.source === w.source && w.start - B <= last.to) last.to = Math.max(last.to, w.end + B);
+    else aroundWindows.push({ source: w.source, from: w.start - B, to: w.end + B });
+  }
   const edgeRuns: RunSample[] = (
-    await mapLimit(merged, readConcurrency(db), async (w) => {
+    await mapLimit(aroundWindows, readConcurrency(db), async (r) => {
       const rows = await rawArrays<[string | null, unknown, unknown]>(
         db,
-        `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
-        [...(w.source === null ? [] : [w.source]), new Date(w.start - B), new Date(w.end + B)],
+        `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${r.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
+        [...(r.source === null ? [] : [r.source]), new Date(r.from), new Date(r.to)],
       );
-      return rows.map(([patternId, startedAt, success]): RunSample => ({ patternId, source: w.source, startedAt: toMs(startedAt), success: bool(success) }));
+      return rows.map(([patternId, startedAt, success]): RunSample => ({ patternId, source: r.source, startedAt: toMs(startedAt), success: bool(success) }));
     })
   ).flat();
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
-  return { windows, judged, rejudged };
+  return { windows, judged, rejudged, around: edgeRuns };
 }
 
-/** The time ranges to read: each bucket with `lead` ms before it, overlapping ranges merged. */
-function spans(buckets: number[], lead: number): Array<[number, number]> {
+/** The time ranges the buckets cover, adjacent ones merged. */
+function spans(buckets: number[]): Array<[number, number]> {
   const sorted = [...new Set(buckets)].sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
   for (const b of sorted) {
-    const from = b * B - lead;
+    const from = b * B;
     const to = (b + 1) * B;
     const last = out.at(-1);
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
@@ -140,17 +148,7 @@ function spans(buckets: number[], lead: number): Array<[number, number]> {
 
 async function storedCells(db: DbHandle, since: number): Promise<Array<OutageCell & { id: string }>> {
   const rows = await db.prisma.outageCell.findMany({ where: { bucketStart: { gte: new Date(since) } }, select: { id: true, source: true, bucketStart: true, tallies: true } });
-  return rows.map((r) => ({ id: r.id, source: r.source, bucket: Math.floor(r.bucketStart.getTime() / B), patterns: parseTallies(r.tallies) }));
-}
-
-function parseTallies(json: string): Map<string, Tally> {
-  const out = new Map<string, Tally>();
-  try {
-    for (const [p, [runs, failures]] of Object.entries(JSON.parse(json) as Record<string, [number, number]>)) out.set(p, { runs, failures });
-  } catch {
-    // an unreadable row only loses its baseline correction; it is replaced when its cell is judged again
-  }
-  return out;
+  return rows.map((r) => ({ id: r.id, source: r.source, bucket: Math.floor(r.bucketStart.getTime() / B), patterns: talliesFromJson(r.tallies) }));
 }
 
 /** Keeps this run's judgements: rejudged rows replaced, new outage cells stored, cells past the horizon dropped. */
@@ -165,7 +163,7 @@ export async function persistOutages(tx: Tx, o: RunOutages, ctx: StepContext): P
         bucketStart: new Date(c.bucket * B),
         patternsActive: c.patterns.size,
         patternsFailing: [...c.patterns.values()].filter((t) => t.failures === t.runs).length,
-        tallies: JSON.stringify(Object.fromEntries([...c.patterns].map(([p, t]) => [p, [t.runs, t.failures]]))),
+        tallies: talliesToJson(c.patterns),
         detectedAt: ctx.now,
         runId: ctx.runId,
       })),

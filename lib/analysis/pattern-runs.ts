@@ -6,14 +6,12 @@ import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
 import { isoWeekOf } from "../detectors/evolution";
 import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
-import { mapLimit, readConcurrency } from "./concurrency";
 import { runOutages } from "./outages";
-import { toMs } from "./read";
+import { bool, toMs } from "./read";
 import type { StepContext } from "./types";
 
 const DAY = 86_400_000;
 const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);
-const bool = (v: unknown) => v === true || v === 1 || v === 1n;
 
 // What the covering index (patternId, startedAt, seq, success, source) holds: read without touching rows.
 type Row = [seq: unknown, startedAt: unknown, success: unknown, source: string | null];
@@ -36,19 +34,14 @@ export function outageRuns(ctx: StepContext): Promise<Map<string, OutageRun[]>> 
   if (!o) {
     o = (async () => {
       const byPattern = new Map<string, OutageRun[]>();
-      const perWindow = await mapLimit((await runOutages(ctx)).windows, readConcurrency(ctx.db), (w) =>
-        rawArrays<[string, unknown, unknown]>(
-          ctx.db,
-          `SELECT "patternId", "startedAt", "success" FROM "executions"
-           WHERE ${w.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ? AND "patternId" IS NOT NULL`,
-          [...(w.source === null ? [] : [w.source]), new Date(w.start), new Date(w.end)],
-        ),
-      );
-      for (const [patternId, startedAt, success] of perWindow.flat()) {
-        const list = byPattern.get(patternId);
-        const run = { startedAt: toMs(startedAt), success: bool(success) };
+      // the runs read around each window when its edges were drawn cover the window itself
+      const { windows, around } = await runOutages(ctx);
+      for (const r of around) {
+        if (r.patternId === null || !duringOutage(r, windows)) continue;
+        const list = byPattern.get(r.patternId);
+        const run = { startedAt: r.startedAt, success: r.success };
         if (list) list.push(run);
-        else byPattern.set(patternId, [run]);
+        else byPattern.set(r.patternId, [run]);
       }
       return byPattern;
     })();

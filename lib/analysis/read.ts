@@ -1,5 +1,5 @@
-// What the analysis steps read: new retries joined to the failure they retried, and the patterns that ran.
-// Parameterised SQL shared by both dialects (the big window reads are in window.ts).
+// What the analysis steps read: new retries joined to the failure they retried, and the patterns that ran;
+// and how values come back from either driver. (Per-pattern reads: pattern-runs.ts; outages: outages.ts.)
 import type { DbHandle } from "../db/client";
 import type { RetryOutcome } from "../detectors/types";
 
@@ -11,7 +11,8 @@ export function toMs(v: unknown): number {
   return Date.parse(String(v));
 }
 
-const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : Number(v));
+/** SQLite hands booleans back as 0/1 (numbers or bigints), PostgreSQL as booleans. */
+export const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 
 export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: number): Promise<RetryOutcome[]> {
   const rows = await db.prisma.$queryRaw<Array<{ errorKey: string; signature: string; fix: string; success: unknown; at: unknown }>>`
@@ -19,7 +20,7 @@ export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: num
     FROM "executions" r JOIN "executions" f ON f."id" = r."retryOf"
     WHERE r."seq" > ${fromSeq} AND r."seq" <= ${toSeq} AND r."fix" IS NOT NULL AND f."errorKey" IS NOT NULL
     ORDER BY r."seq"`;
-  return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: r.success === true || num(r.success) === 1, at: toMs(r.at) }));
+  return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: bool(r.success), at: toMs(r.at) }));
 }
 
 export async function patternsWithNewRuns(db: DbHandle, fromSeq: number, toSeq: number): Promise<string[]> {

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { ingestEvents } from "../telemetry/ingest";
-import { tryAcquireLease } from "./lease";
+import { newHolder, tryAcquireLease } from "./lease";
 import { AnalysisBusyError, ANALYSIS_LEASE, EXECUTIONS_CURSOR, runAnalysis } from "./run";
 import type { AnalysisStep } from "./types";
 
@@ -64,10 +64,17 @@ describe(`the analysis run on ${dialect}`, () => {
 
   it("takes over at once the lease of a process of this machine that is gone, not of one that is alive", async () => {
     const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    const deadHolder = `${hostname()}:${gone.stdout}:dead`;
+    const [host, , namespace] = newHolder().split(":");
+    expect(host).toBe(hostname());
+    const deadHolder = `${host}:${gone.stdout}:${namespace}:dead`;
     expect(await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, deadHolder)).not.toBeNull();
     await expect(runAnalysis(db, { steps: [auditStep] })).resolves.toBeTruthy();
-    const alive = await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, `${hostname()}:${process.ppid}:alive`);
+    // the same pid in another PID namespace (another container with this hostname) is not ours to judge
+    const elsewhere = await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, `${host}:${gone.stdout}:1${namespace}:other`);
+    expect(elsewhere).not.toBeNull();
+    await expect(runAnalysis(db, { steps: [auditStep] })).rejects.toThrow(AnalysisBusyError);
+    await elsewhere!.release();
+    const alive = await tryAcquireLease(db, ANALYSIS_LEASE, 60_000, `${host}:${process.ppid}:${namespace}:alive`);
     expect(alive).not.toBeNull();
     await expect(runAnalysis(db, { steps: [auditStep] })).rejects.toThrow(AnalysisBusyError);
     await alive!.release();

@@ -62,7 +62,13 @@ export function openDb(config: DatabaseConfig): DbHandle {
     };
     return handle;
   }
-  const pool = new pg.Pool({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 });
+  // Our timestamps are UTC in `timestamp(3)` columns (no zone): read them as UTC whatever the process's TZ
+  // (pg would take them as local time); lib/db/raw.ts sends Dates as UTC ISO strings for the same reason.
+  const types = {
+    getTypeParser: ((oid: number, format?: "text" | "binary") =>
+      oid === pg.types.builtins.TIMESTAMP && format !== "binary" ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000, types });
   pool.on("error", () => {}); // an idle client's error resurfaces on the next query
   const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
   const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;

@@ -6,6 +6,11 @@ import type { DbHandle } from "./client";
 
 type Param = string | number | boolean | Date | null;
 
+/** Dates as UTC ISO text: pg would send local time with an offset, which a `timestamp` column drops. */
+function forPostgres(p: Param): string | number | boolean | null {
+  return p instanceof Date ? p.toISOString() : p;
+}
+
 function forSqlite(p: Param): string | number | null {
   if (p instanceof Date) return p.getTime(); // SQLite stores epoch milliseconds (unixepoch-ms)
   if (typeof p === "boolean") return p ? 1 : 0;
@@ -34,7 +39,7 @@ export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = [])
   if (db.dialect === "sqlite") return prepared(db, sql).raw(false).all(...params.map(forSqlite)) as T[];
   let n = 0;
   const text = sql.replace(/\?/g, () => `$${++n}`);
-  return (await db.pool!.query(text, params)).rows as T[];
+  return (await db.pool!.query(text, params.map(forPostgres))).rows as T[];
 }
 
 /** Like rawAll, rows as arrays in the order of the SELECT list: cheaper when there are millions of them. */
@@ -42,7 +47,7 @@ export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, 
   if (db.dialect === "sqlite") return prepared(db, sql).raw(true).all(...params.map(forSqlite)) as T[];
   let n = 0;
   const text = sql.replace(/\?/g, () => `$${++n}`);
-  return (await db.pool!.query({ text, values: params, rowMode: "array" })).rows as T[];
+  return (await db.pool!.query({ text, values: params.map(forPostgres), rowMode: "array" })).rows as T[];
 }
 
 /** What can run a raw statement: the client or a transaction of it. */

@@ -63,10 +63,11 @@ describe("AUTO-001 execution pattern detector", () => {
     expect(Object.fromEntries(clusterKeySets(new Map(Object.entries(counts))))).toEqual(expected);
   });
 
-  test("runs that share only an operation name and free-text prompts are no pattern; a prompt that repeats is", () => {
+  test("runs that share only an operation name and free-text prompts are no pattern; a prompt that keeps coming back is", () => {
     const run = (i: number, prompt: string): AdHocRun => ({ id: `p${i}`, operation: "ask_agent", inputs: { prompt }, filePaths: [], startedAt: NOW - i, durationMs: 1, success: true });
     const prose = ["why does login fail", "draft a reply to acme", "explain this stack trace", "rename the billing module"];
     expect(describeGroup("g", "ask_agent", prose.map((p, i) => run(i, p)), { now: NOW, minSize: 3 })).toBeNull();
+    expect(describeGroup("g", "ask_agent", [...prose, prose[0]!].map((p, i) => run(i, p)), { now: NOW, minSize: 3 })).toBeNull(); // one asked twice
     const repeated = [...prose.slice(0, 2), prose[0]!].map((p, i) => run(i, p));
     expect(describeGroup("g", "ask_agent", repeated, { now: NOW, minSize: 3 })).not.toBeNull();
     const ids = ["OPS-1", "OPS-2", "OPS-3"].map((p, i) => run(i, p)); // different but not prose: a parameter

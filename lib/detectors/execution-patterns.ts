@@ -135,16 +135,17 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2);
 }
 
-/** Every value different and most of them prose (with spaces): a prompt or a free-form command, not a parameter. */
+/** Nearly every value different (at least 80 %) and most of them prose (with spaces): prompts or free-form commands, not a parameter. */
 function isFreeText(values: readonly unknown[]): boolean {
   const texts = values.filter((v): v is string => typeof v === "string");
-  if (texts.length < values.length || new Set(texts).size < texts.length) return false;
+  if (texts.length < values.length || new Set(texts).size < 0.8 * texts.length) return false;
   return texts.filter((t) => /\s/.test(t.trim())).length * 2 >= texts.length;
 }
 
 /**
  * One cluster's runs → a candidate, or null when it is too small or its runs share nothing but the
- * operation's name: every input they have is free text that never repeats (one-off prompts to an agent).
+ * operation's name: every input they have is free text that hardly repeats (one-off prompts to an agent;
+ * the same question asked twice among many does not make them one thing).
  */
 export function describeGroup(groupKey: string, family: string, runs: readonly AdHocRun[], opts: { now: number; minSize: number }): ExecutionCandidate | null {
   if (runs.length < opts.minSize) return null;

@@ -54,6 +54,22 @@ export interface JudgeOptions extends OutageOptions {
   known?: readonly OutageCell[];
 }
 
+/** A cell's per-pattern tallies as stored: { patternId: [runs, failures] }. */
+export function talliesToJson(patterns: ReadonlyMap<string, Tally>): string {
+  return JSON.stringify(Object.fromEntries([...patterns].map(([p, t]) => [p, [t.runs, t.failures]])));
+}
+
+/** The stored tallies read back; an unreadable text gives none (the cell keeps its counts, loses its detail). */
+export function talliesFromJson(json: string): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  try {
+    for (const [p, [runs, failures]] of Object.entries(JSON.parse(json) as Record<string, [number, number]>)) out.set(p, { runs, failures });
+  } catch {
+    return new Map();
+  }
+  return out;
+}
+
 /** The key of a cell, unique per (source, bucket): "<bucket>=<source>", or "<bucket>-" for runs without one. */
 export function cellKey(source: string | null, bucket: number): string {
   return source === null ? `${bucket}-` : `${bucket}=${source}`;

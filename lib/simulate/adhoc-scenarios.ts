@@ -4,7 +4,7 @@
 //   after the target (reports/globex/summary.md);
 // - near-misses that must not become candidates: one operation run with {target, region} twice and
 //   {target, owner} twice; twice without files and twice with; prompts to an agent that share only the
-//   operation name (every prompt different prose); two runs of an operation that a registered pattern
+//   operation name (different prose, one asked twice); two runs of an operation that a registered pattern
 //   also runs (its runs are not ad-hoc); two operations one word apart;
 // - unique one-off executions with names and inputs of their own.
 import type { ExecutionEvent } from "../telemetry/event-schema";
@@ -93,7 +93,9 @@ export function simulateAdHoc(opts: { seed: number; now: number; groups?: number
     miss("files or none", [0, 1].flatMap((k) => [plain(files, { target: `t${k}` }), plain(files, { target: `t${k}` }, { files: [{ path: `out/${k}/data.csv` }] })]));
   }
   const prompt = () => Array.from({ length: r.int(4, 9) }, () => r.pick(WORDS)).join(" ") + ` (${r.hex(4)})`;
-  miss("free-text prompts", Array.from({ length: 6 }, () => plain("ask_agent", { prompt: prompt() })));
+  // different prompts, one of them asked twice (people do repeat a question)
+  const prompts = Array.from({ length: 5 }, prompt);
+  miss("free-text prompts", [...prompts, prompts[0]!].map((p) => plain("ask_agent", { prompt: p })));
   const shared = operation();
   const registered = Array.from({ length: 5 }, (_, k) => plain(shared, { target: `t${k}` }, { patternId: `pattern-${shared}` }));
   events.push(...registered);

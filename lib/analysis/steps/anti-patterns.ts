@@ -59,7 +59,7 @@ async function recurringTallies(ctx: Parameters<AnalysisStep["run"]>[0]): Promis
   if (unregistered.length) {
     const rows = await ctx.db.prisma.execution.groupBy({
       by: ["errorKey", "patternId"],
-      where: { errorKey: { in: unregistered }, success: false },
+      where: { errorKey: { in: unregistered }, success: false, seq: { lte: ctx.toSeq } }, // not past this run: the next one adds those
       _count: { _all: true },
       _min: { startedAt: true, errorSignature: true },
       _max: { startedAt: true },
@@ -101,11 +101,14 @@ export const antiPatternsStep: AnalysisStep = {
         const pattern = statuses.get(patternId)!;
         const entry = registry.get(patternId) ?? null;
         const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
-        const { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
+        let { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
+        // every run read failed: how long the streak is needs the runs before them (rare: a broken pattern's first judgement)
+        if (!complete && runs.every((r) => !r.success)) ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
         const window = needsWindowTotals(runs, complete) ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
         // an entry is rewritten when what a person reads in it changed, not for every new run
-        const acts = health.quarantine && entry?.status !== "proposed"; // quarantines or proposes now (a lifted one too)
+        // quarantines or proposes now (a lifted one too; a proposed one once aggressive mode is on)
+        const acts = health.quarantine && entry?.status !== (settings.aggressiveMode ? "quarantined" : "proposed");
         const changed = !entry || acts || entry.classification !== health.classification || Math.abs(entry.failureRate - health.failureRate) >= 0.01;
         return (health.quarantine || entry) && changed ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status } : null;
       });

@@ -12,7 +12,7 @@ import {
 } from "../../detectors/execution-patterns";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
-import { toMs } from "../read";
+import { bool, toMs } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 
 const DAY = 86_400_000;
@@ -45,7 +45,7 @@ async function toRuns(db: DbHandle, rows: Row[]): Promise<Array<AdHocRun & { seq
     }
     return {
       seq: Number(r.seq), id: r.id, operation: r.operation, inputs, filePaths: paths.get(r.id) ?? [], startedAt: toMs(r.startedAt),
-      durationMs: Number(r.durationMs), success: r.success === true || r.success === 1 || r.success === 1n,
+      durationMs: Number(r.durationMs), success: bool(r.success),
     };
   });
 }
@@ -134,6 +134,7 @@ export const executionPatternsStep: AnalysisStep = {
       for (const r of rows) prior.set(r.groupKey, r);
     }
     const found: ExecutionCandidate[] = [];
+    const withdrawn: string[] = [];
     for (const c of clusters.values()) {
       const p = prior.get(c.groupKey);
       if (c.size < minSize || p?.status === "approved" || p?.status === "auto_approved") continue;
@@ -150,10 +151,11 @@ export const executionPatternsStep: AnalysisStep = {
       );
       const candidate = describeGroup(c.groupKey, c.family, [...old, ...c.fresh], { now: ctx.now.getTime(), minSize });
       if (candidate) found.push(candidate);
+      else if (p?.status === "pending") withdrawn.push(p.id); // its runs no longer look like one thing
     }
     found.sort((a, b) => b.confidence - a.confidence || (a.groupKey < b.groupKey ? -1 : 1));
 
-    const counts = { candidatesProposed: 0, candidatesAutoApproved: 0, candidatesReopened: 0 };
+    const counts = { candidatesProposed: 0, candidatesAutoApproved: 0, candidatesReopened: 0, candidatesWithdrawn: withdrawn.length };
     const findings: string[] = [];
     const autoReason = (c: ExecutionCandidate) => `confidence ${c.confidence.toFixed(2)} ≥ ${ctx.settings.autoApproveConfidence} in aggressive mode`;
     const plans = found.map((c) => {
@@ -197,6 +199,13 @@ export const executionPatternsStep: AnalysisStep = {
           (data) => tx.patternCandidate.createMany({ data }),
         );
         await createInChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
+        // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
+        if (withdrawn.length) {
+          await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
+          await tx.auditEvent.createMany({
+            data: withdrawn.map((id) => ({ id: `aud_${ctx.runId}_${id}_w`, at: ctx.now, actor: "system", action: "candidate.withdraw", targetType: "candidate", targetId: id, reason: "its runs now share only the operation name and free text" })),
+          });
+        }
         // candidates seen before: refreshed, reopened, approved one by one (few)
         for (const { c, before, auto } of plans) {
           if (!before) continue;

@@ -1,0 +1,65 @@
+// AUTO-005 across runs: what an incremental run must not get wrong about what earlier runs stored.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { updateSetting } from "../schemas/update-setting";
+import { signatureKey, errorSignature } from "../signature";
+import { ingestEvents } from "../telemetry/ingest";
+import { runAnalysis } from "./run";
+import { ANALYSIS_STEPS } from "./steps";
+import { antiPatternsStep } from "./steps/anti-patterns";
+import type { AnalysisStep } from "./types";
+
+const dialect = testDialect();
+const HOUR = 3_600_000;
+const NOW = Date.parse("2026-11-25T12:00:00Z");
+const MESSAGE = "disk quota exceeded on volume data";
+let n = 0;
+const ev = (patternId: string, success: boolean, at: number) => ({
+  id: `a${n++}`, patternId, operation: "op", startedAt: new Date(at).toISOString(), durationMs: 5, success, source: "ci",
+  ...(success ? {} : { error: { message: MESSAGE } }),
+});
+
+describe(`anti-patterns across analysis runs on ${dialect}`, () => {
+  let db: TestDb;
+  beforeEach(async () => {
+    db = await createTestDb();
+  });
+  afterEach(async () => db?.destroy());
+
+  it("a failure that arrives while a run is under way is counted once, by the next run", async () => {
+    expect((await ingestEvents(db, [1, 2, 3].map((k) => ev("p", false, NOW - k * HOUR)))).ok).toBe(true);
+    // a step before AUTO-005 that lets a failure in after the run fixed the range it reads
+    const lateArrival: AnalysisStep = {
+      name: "telemetry arriving meanwhile",
+      run: async () => {
+        expect((await ingestEvents(db, [ev("p", false, NOW - 30 * 60_000)])).ok).toBe(true);
+        return { counts: {}, findings: [], persist: async () => {} };
+      },
+    };
+    await runAnalysis(db, { steps: [lateArrival, antiPatternsStep], now: new Date(NOW) });
+    const key = `error:${signatureKey(errorSignature(MESSAGE))}`;
+    expect((await db.prisma.antiPattern.findUniqueOrThrow({ where: { key } })).occurrences).toBe(3);
+    await runAnalysis(db, { steps: [antiPatternsStep], now: new Date(NOW) });
+    expect((await db.prisma.antiPattern.findUniqueOrThrow({ where: { key } })).occurrences).toBe(4);
+  });
+
+  it("a proposed quarantine is applied once aggressive mode is turned on, at the pattern's next failure", async () => {
+    await updateSetting(db, "aggressiveMode", "false", "test");
+    const history = Array.from({ length: 30 }, (_, k) => ev("q", k % 2 === 0, NOW - (40 - k) * HOUR)); // fails half its runs
+    expect((await ingestEvents(db, history)).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    expect(await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:q" } })).toMatchObject({ status: "proposed", classification: "flaky" });
+    await updateSetting(db, "aggressiveMode", "true", "test");
+    expect((await ingestEvents(db, [ev("q", false, NOW + HOUR)])).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 2 * HOUR) });
+    expect((await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:q" } })).status).toBe("quarantined");
+    expect((await db.prisma.pattern.findUniqueOrThrow({ where: { id: "q" } })).status).toBe("quarantined");
+  });
+
+  it("a pattern whose latest 64 runs all failed is judged on its whole window (broken, not flaky)", async () => {
+    const runs = [ev("b", true, NOW - 80 * HOUR), ...Array.from({ length: 69 }, (_, k) => ev("b", false, NOW - (69 - k) * HOUR))];
+    expect((await ingestEvents(db, runs)).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    expect(await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:b" } })).toMatchObject({ status: "quarantined", classification: "broken" });
+  });
+});
