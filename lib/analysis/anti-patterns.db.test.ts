@@ -60,6 +60,9 @@ describe(`anti-patterns across analysis runs on ${dialect}`, () => {
     const runs = [ev("b", true, NOW - 80 * HOUR), ...Array.from({ length: 69 }, (_, k) => ev("b", false, NOW - (69 - k) * HOUR))];
     expect((await ingestEvents(db, runs)).ok).toBe(true);
     await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
-    expect(await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:b" } })).toMatchObject({ status: "quarantined", classification: "broken" });
+    const entry = await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:b" } });
+    expect(entry).toMatchObject({ status: "quarantined", classification: "broken" });
+    // the evidence a person reads: the ids of the latest failed runs as they were sent, newest first
+    expect((JSON.parse(entry.evidence) as { failedRunIds: string[] }).failedRunIds).toEqual(runs.slice(-10).reverse().map((r) => r.id));
   });
 });

@@ -16,8 +16,11 @@ const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString()
 // What the covering index (patternId, startedAt, seq, success, source) holds: read without touching rows.
 type Row = [seq: unknown, startedAt: unknown, success: unknown, source: string | null];
 
+/** Until the ids are looked up (realIds), a run's id is its seq behind this mark. */
+export const SEQ_ID = "seq:";
+
 const fact = (patternId: string, r: Row): ExecutionFact => ({
-  seq: Number(r[0]), id: "", patternId, operation: "", startedAt: toMs(r[1]), durationMs: 0,
+  seq: Number(r[0]), id: `${SEQ_ID}${Number(r[0])}`, patternId, operation: "", startedAt: toMs(r[1]), durationMs: 0,
   success: bool(r[2]), errorKey: null, errorSignature: null, retryOf: null, fix: null, source: r[3], inputs: null,
 });
 
@@ -71,7 +74,7 @@ export async function windowTotals(db: DbHandle, patternId: string, range: { fro
  * A pattern's runs that started in [from, to], outside the outages, newest first until `want` of them
  * (all of them with `want` = Infinity); returned oldest first, with whether that is every such run.
  * Ordered by (startedAt, seq), as assessPattern orders them, read backwards a page at a time from the
- * covering index; the failed runs' ids (the evidence a person reads) are then fetched by seq.
+ * covering index; ids are SEQ_ID placeholders (realIds turns the few that get written into ids).
  */
 export async function latestEligibleRuns(
   db: DbHandle,
@@ -96,20 +99,26 @@ export async function latestEligibleRuns(
       if (!duringOutage(f, outages)) out.push(f);
     }
     const last = rows.at(-1);
-    if (rows.length < page) return { runs: await withFailedIds(db, out.reverse()), complete: true };
-    if (out.length >= want) return { runs: await withFailedIds(db, out.slice(0, want).reverse()), complete: false };
+    if (rows.length < page) return { runs: out.reverse(), complete: true };
+    if (out.length >= want) return { runs: out.slice(0, want).reverse(), complete: false };
     before = { at: toMs(last![1]), seq: Number(last![0]) };
   }
 }
 
-async function withFailedIds(db: DbHandle, runs: ExecutionFact[]): Promise<ExecutionFact[]> {
-  const failed = runs.filter((r) => !r.success);
-  for (let i = 0; i < failed.length; i += 500) {
-    const chunk = failed.slice(i, i + 500);
-    const ids = new Map((await rawArrays<[unknown, string]>(db, `SELECT "seq", "id" FROM "executions" WHERE "seq" IN (${chunk.map(() => "?").join(", ")})`, chunk.map((r) => r.seq))).map(([seq, id]) => [Number(seq), id]));
-    for (const r of chunk) r.id = ids.get(r.seq) ?? "";
+/**
+ * The ids (as sent) behind SEQ_ID placeholders, looked up in one go for what is about to be written: a
+ * person reads the ids of failed runs in the evidence; the thousands of patterns judged need none.
+ */
+export async function realIds(db: DbHandle, placeholders: readonly string[]): Promise<Map<string, string>> {
+  const seqs = [...new Set(placeholders.filter((p) => p.startsWith(SEQ_ID)).map((p) => Number(p.slice(SEQ_ID.length))))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < seqs.length; i += 500) {
+    const chunk = seqs.slice(i, i + 500);
+    for (const [seq, id] of await rawArrays<[unknown, string]>(db, `SELECT "seq", "id" FROM "executions" WHERE "seq" IN (${chunk.map(() => "?").join(", ")})`, chunk)) {
+      out.set(`${SEQ_ID}${Number(seq)}`, id);
+    }
   }
-  return runs;
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import { rawAll } from "../../db/raw";
 import { patternsWithNewRuns, toMs } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
-import { latestEligibleRuns, outageRuns, windowTotals } from "../pattern-runs";
+import { latestEligibleRuns, outageRuns, realIds, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 
 /** Read per pattern: the latest 50 and a few more, so a short trailing failure streak is seen to begin. */
@@ -113,6 +113,8 @@ export const antiPatternsStep: AnalysisStep = {
         return (health.quarantine || entry) && changed ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status } : null;
       });
       for (const a of assessed) if (a) plans.push(a);
+      const ids = await realIds(ctx.db, plans.flatMap((p) => p.health.evidence.failedRunIds));
+      for (const p of plans) p.health.evidence.failedRunIds = p.health.evidence.failedRunIds.map((id) => ids.get(id) ?? id);
     }
     const counts = { recurringErrors: recurring.filter((r) => !known.has(`error:${r.errorKey}`)).length, quarantined: 0, proposed: 0 };
     const findings: string[] = [];
