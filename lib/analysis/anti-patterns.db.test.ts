@@ -53,7 +53,9 @@ describe(`anti-patterns across analysis runs on ${dialect}`, () => {
     expect((await ingestEvents(db, [ev("q", false, NOW + HOUR)])).ok).toBe(true);
     await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 2 * HOUR) });
     expect((await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:q" } })).status).toBe("quarantined");
-    expect((await db.prisma.pattern.findUniqueOrThrow({ where: { id: "q" } })).status).toBe("quarantined");
+    const pattern = await db.prisma.pattern.findUniqueOrThrow({ where: { id: "q" } });
+    expect(pattern).toMatchObject({ status: "quarantined", quarantinedAt: new Date(NOW + 2 * HOUR) });
+    expect(pattern.quarantineReason).toMatch(/of \d+ considered runs failed/);
   });
 
   it("a pattern whose latest 64 runs all failed is judged on its whole window (broken, not flaky)", async () => {

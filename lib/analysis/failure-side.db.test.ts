@@ -72,6 +72,12 @@ describe(`failure side through the analysis run on ${dialect}`, () => {
     console.log(`[${dialect}] degradation P=${d.precision.toFixed(3)} R=${d.recall.toFixed(3)}`);
     expect(d.precision).toBeGreaterThanOrEqual(0.95);
     expect(d.recall).toBeGreaterThanOrEqual(0.9);
+    // since when, for those flagged (the run that flagged them), and nothing for the others
+    const all = await db.prisma.pattern.findMany({ select: { degrading: true, degradingSince: true, degradingBaseline: true } });
+    for (const p of all) {
+      expect(p.degradingSince !== null).toBe(p.degrading);
+      if (p.degrading) expect(JSON.parse(p.degradingBaseline!)).toMatchObject({ runs: expect.any(Number), successes: expect.any(Number) });
+    }
   });
 
   it("lists recurring errors in the registry and not the one-offs", async () => {

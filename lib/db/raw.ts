@@ -70,3 +70,34 @@ export async function insertRows(tx: RawExecutor, dialect: DbHandle["dialect"], 
     await tx.$executeRawUnsafe(head + values, ...params);
   }
 }
+
+/**
+ * Many rows of one table updated by key in few statements: `SET col = CASE key WHEN ? THEN ? … END`
+ * (the ORM would send one UPDATE per row: seconds for thousands). Names are ours; values are bound.
+ */
+export async function updateRows(
+  tx: RawExecutor,
+  dialect: DbHandle["dialect"],
+  table: string,
+  key: string,
+  /** The columns to set and their SQL types (PostgreSQL needs them to read a bound value in CASE). */
+  types: Record<string, "text" | "boolean" | "timestamp(3)">,
+  rows: ReadonlyArray<{ key: string; set: Record<string, Param> }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(types);
+  const perStatement = Math.max(1, Math.floor(30_000 / (1 + 2 * columns.length)));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const params: Param[] = [];
+    let n = 0;
+    const slot = (p: Param) => {
+      params.push(p);
+      return dialect === "sqlite" ? "?" : `$${++n}`;
+    };
+    const typed = (c: string, p: Param) => (dialect === "sqlite" ? slot(p) : `CAST(${slot(p)} AS ${types[c]})`);
+    const sets = columns.map((c) => `"${c}" = CASE "${key}" ${batch.map((r) => `WHEN ${slot(r.key)} THEN ${typed(c, r.set[c] ?? null)}`).join(" ")} END`);
+    const where = `"${key}" IN (${batch.map((r) => slot(r.key)).join(", ")})`;
+    await tx.$executeRawUnsafe(`UPDATE "${table}" SET ${sets.join(", ")} WHERE ${where}`, ...params.map((p) => (dialect === "sqlite" ? forSqlite(p) : forPostgres(p))));
+  }
+}

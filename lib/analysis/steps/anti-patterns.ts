@@ -3,7 +3,8 @@
 import { assessPattern, needsWindowTotals, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
-import { rawAll } from "../../db/raw";
+import type { DbHandle } from "../../db/client";
+import { rawAll, updateRows } from "../../db/raw";
 import { patternsWithNewRuns, toMs } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
@@ -129,7 +130,7 @@ export const antiPatternsStep: AnalysisStep = {
       findings,
       persist: async (tx) => {
         for (const r of recurring) await saveRecurring(tx, r, !known.has(`error:${r.errorKey}`), ctx.now, ctx.runId);
-        await saveQuarantines(tx, plans, settings.aggressiveMode, ctx.now, ctx.runId);
+        await saveQuarantines(tx, ctx.db.dialect, plans, settings.aggressiveMode, ctx.now, ctx.runId);
       },
     };
   },
@@ -177,12 +178,15 @@ function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, run
 }
 
 /** All plans' writes, the many alike ones in a few statements. */
-async function saveQuarantines(tx: Tx, plans: readonly QuarantinePlan[], aggressive: boolean, now: Date, runId: string): Promise<void> {
+async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: readonly QuarantinePlan[], aggressive: boolean, now: Date, runId: string): Promise<void> {
   const writes = plans.map((p) => quarantineWrites(p, aggressive, now, runId));
   const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
   for (let i = 0; i < creates.length; i += 500) await tx.antiPattern.createMany({ data: creates.slice(i, i + 500) });
   for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });
-  for (const w of writes) if (w.quarantine) await tx.pattern.update({ where: { id: w.quarantine.id }, data: w.quarantine.data });
+  await updateRows(
+    tx, dialect, "patterns", "id", { status: "text", quarantinedAt: "timestamp(3)", quarantineReason: "text", updatedAt: "timestamp(3)" },
+    writes.flatMap((w) => (w.quarantine ? [{ key: w.quarantine.id, set: w.quarantine.data }] : [])),
+  );
   const audits = writes.flatMap((w) => (w.audit ? [w.audit] : []));
   for (let i = 0; i < audits.length; i += 500) await tx.auditEvent.createMany({ data: audits.slice(i, i + 500) });
 }

@@ -1,6 +1,7 @@
 // AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
 // by the two-proportion test in lib/detectors/evolution.ts.
 import { addWeeks, assessDegradation, isoWeekOf, weekStart } from "../../detectors/evolution";
+import { updateRows } from "../../db/raw";
 import { outageRuns, weeklyTotalsOutsideOutages } from "../pattern-runs";
 import { patternsWithNewRuns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
@@ -18,7 +19,7 @@ export const evolutionStep: AnalysisStep = {
     const weekly = await weeklyTotalsOutsideOutages(ctx.db, touched, since, await outageRuns(ctx));
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
-      select: { id: true, degrading: true, degradingBaseline: true },
+      select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
     });
     const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
     const findings: string[] = [];
@@ -45,12 +46,16 @@ export const evolutionStep: AnalysisStep = {
       findings,
       persist: async (tx) => {
         const audits = [];
+        await updateRows(
+          tx, ctx.db.dialect, "patterns", "id", { degrading: "boolean", degradingBaseline: "text", degradingSince: "timestamp(3)" },
+          changes.map((c) => {
+            const before = byId.get(c.id)!;
+            const since = c.degrading === before.degrading ? before.degradingSince : c.degrading ? ctx.now : null;
+            return { key: c.id, set: { degrading: c.degrading, degradingBaseline: c.baseline, degradingSince: since } };
+          }),
+        );
         for (const c of changes) {
           const before = byId.get(c.id)!;
-          await tx.pattern.update({
-            where: { id: c.id },
-            data: { degrading: c.degrading, degradingBaseline: c.baseline, ...(c.degrading !== before.degrading ? { degradingSince: c.degrading ? ctx.now : null } : {}) },
-          });
           if (c.degrading !== before.degrading) {
             audits.push({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason });
           }
