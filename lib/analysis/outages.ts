@@ -3,13 +3,14 @@
 // outage cell is kept in outage_cells; so a run reads only around what is new, not the whole window.
 // The first run over a database judges every cell of the horizon in order: judgeOutageCells over its runs.
 import type { DbHandle } from "../db/client";
-import { rawArrays } from "../db/raw";
+import { inChunks, rawArrays } from "../db/raw";
 import {
   cellKey, couldBeOutage, judgeCells, talliesFromJson, talliesToJson, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
 } from "../detectors/outages";
 import type { OutageWindow } from "../detectors/types";
 import { mapLimit, readConcurrency } from "./concurrency";
+import { perRun } from "./per-run";
 import { bool, toMs } from "./read";
 import type { StepContext, Tx } from "./types";
 
@@ -28,17 +29,8 @@ export interface RunOutages {
   around: RunSample[];
 }
 
-const cache = new WeakMap<StepContext, Promise<RunOutages>>();
-
 /** This run's outages (judged on first use, then shared by the steps). */
-export function runOutages(ctx: StepContext): Promise<RunOutages> {
-  let o = cache.get(ctx);
-  if (!o) {
-    o = judge(ctx);
-    cache.set(ctx, o);
-  }
-  return o;
-}
+export const runOutages = perRun((ctx) => judge(ctx));
 
 
 function bucketSql(db: DbHandle): string {
@@ -155,9 +147,9 @@ async function storedCells(db: DbHandle, since: number): Promise<Array<OutageCel
 export async function persistOutages(tx: Tx, o: RunOutages, ctx: StepContext): Promise<void> {
   if (o.rejudged.length) await tx.outageCell.deleteMany({ where: { id: { in: o.rejudged } } });
   const found = o.judged.filter((c) => c.outage);
-  for (let i = 0; i < found.length; i += 500) {
-    await tx.outageCell.createMany({
-      data: found.slice(i, i + 500).map((c) => ({
+  await inChunks(found, (chunk) =>
+    tx.outageCell.createMany({
+      data: chunk.map((c) => ({
         id: cellKey(c.source, c.bucket),
         source: c.source,
         bucketStart: new Date(c.bucket * B),
@@ -167,7 +159,7 @@ export async function persistOutages(tx: Tx, o: RunOutages, ctx: StepContext): P
         detectedAt: ctx.now,
         runId: ctx.runId,
       })),
-    });
-  }
+    }),
+  );
   await tx.outageCell.deleteMany({ where: { bucketStart: { lt: new Date(ctx.now.getTime() - HORIZON_MS - OUTAGE_BASELINE_MS) } } });
 }

@@ -7,8 +7,8 @@ import { duringOutage } from "../detectors/outages";
 import { isoWeekOf } from "../detectors/evolution";
 import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
 import { runOutages } from "./outages";
+import { perRun } from "./per-run";
 import { bool, toMs } from "./read";
-import type { StepContext } from "./types";
 
 const DAY = 86_400_000;
 const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);
@@ -29,29 +29,20 @@ export interface OutageRun {
   success: boolean;
 }
 
-const outageRunsCache = new WeakMap<StepContext, Promise<Map<string, OutageRun[]>>>();
-
 /** Every pattern run inside this run's outage windows, per pattern (read once per analysis run, then shared). */
-export function outageRuns(ctx: StepContext): Promise<Map<string, OutageRun[]>> {
-  let o = outageRunsCache.get(ctx);
-  if (!o) {
-    o = (async () => {
-      const byPattern = new Map<string, OutageRun[]>();
-      // the runs read around each window when its edges were drawn cover the window itself
-      const { windows, around } = await runOutages(ctx);
-      for (const r of around) {
-        if (r.patternId === null || !duringOutage(r, windows)) continue;
-        const list = byPattern.get(r.patternId);
-        const run = { startedAt: r.startedAt, success: r.success };
-        if (list) list.push(run);
-        else byPattern.set(r.patternId, [run]);
-      }
-      return byPattern;
-    })();
-    outageRunsCache.set(ctx, o);
+export const outageRuns = perRun(async (ctx): Promise<Map<string, OutageRun[]>> => {
+  const byPattern = new Map<string, OutageRun[]>();
+  // the runs read around each window when its edges were drawn cover the window itself
+  const { windows, around } = await runOutages(ctx);
+  for (const r of around) {
+    if (r.patternId === null || !duringOutage(r, windows)) continue;
+    const list = byPattern.get(r.patternId);
+    const run = { startedAt: r.startedAt, success: r.success };
+    if (list) list.push(run);
+    else byPattern.set(r.patternId, [run]);
   }
-  return o;
-}
+  return byPattern;
+});
 
 /** A pattern's runs in [from, to] outside outages: how many, and how many failed (the quarantine window's totals). */
 export async function windowTotals(db: DbHandle, patternId: string, range: { from: number; to: number }, inOutages: readonly OutageRun[]): Promise<{ runs: number; failures: number }> {

@@ -2,6 +2,7 @@
 // and how values come back from either driver. (Per-pattern reads: pattern-runs.ts; outages: outages.ts.)
 import type { DbHandle } from "../db/client";
 import type { RetryOutcome } from "../detectors/types";
+import { perRun } from "./per-run";
 
 /** SQLite hands timestamps back as epoch ms (numbers or bigints), PostgreSQL as Dates. */
 export function toMs(v: unknown): number {
@@ -22,6 +23,9 @@ export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: num
     ORDER BY r."seq"`;
   return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: bool(r.success), at: toMs(r.at) }));
 }
+
+/** The patterns that ran since the last analysis (shared by the steps that judge patterns). */
+export const touchedPatterns = perRun((ctx) => patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq));
 
 export async function patternsWithNewRuns(db: DbHandle, fromSeq: number, toSeq: number): Promise<string[]> {
   const rows = await db.prisma.$queryRaw<Array<{ patternId: string }>>`

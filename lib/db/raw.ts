@@ -35,19 +35,21 @@ function prepared(db: DbHandle, sql: string): Statement {
   return stmt;
 }
 
+/** `?` placeholders → PostgreSQL's `$1, $2, …` (our SQL has no `?` inside string literals). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
 export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return prepared(db, sql).raw(false).all(...params.map(forSqlite)) as T[];
-  let n = 0;
-  const text = sql.replace(/\?/g, () => `$${++n}`);
-  return (await db.pool!.query(text, params.map(forPostgres))).rows as T[];
+  return (await db.pool!.query(numbered(sql), params.map(forPostgres))).rows as T[];
 }
 
 /** Like rawAll, rows as arrays in the order of the SELECT list: cheaper when there are millions of them. */
 export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return prepared(db, sql).raw(true).all(...params.map(forSqlite)) as T[];
-  let n = 0;
-  const text = sql.replace(/\?/g, () => `$${++n}`);
-  return (await db.pool!.query({ text, values: params.map(forPostgres), rowMode: "array" })).rows as T[];
+  return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), rowMode: "array" })).rows as T[];
 }
 
 /** What can run a raw statement: the client or a transaction of it. */
@@ -100,4 +102,9 @@ export async function updateRows(
     const where = `"${key}" IN (${batch.map((r) => slot(r.key)).join(", ")})`;
     await tx.$executeRawUnsafe(`UPDATE "${table}" SET ${sets.join(", ")} WHERE ${where}`, ...params.map((p) => (dialect === "sqlite" ? forSqlite(p) : forPostgres(p))));
   }
+}
+
+/** `fn` over consecutive slices of at most `size` items (statements stay within the drivers' limits). */
+export async function inChunks<T>(items: readonly T[], fn: (chunk: T[]) => Promise<unknown>, size = 500): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
 }

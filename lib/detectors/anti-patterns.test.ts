@@ -2,7 +2,7 @@
 // outages and lifted quarantines, each at its boundary.
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { assessPattern, needsWindowTotals, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
+import { assessPattern, moreToRead, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
 import { DEFAULT_SETTINGS, type ExecutionFact, type OutageWindow } from "./types";
 
 const S = DEFAULT_SETTINGS;
@@ -157,13 +157,14 @@ describe("assessPattern: window, outages, lifted quarantines", () => {
   });
 });
 
-describe("needsWindowTotals", () => {
+describe("moreToRead", () => {
   test.each([
-    ["S".repeat(60) + "FFFF", false, false], // streak of 4: shorter than the broken threshold
-    ["S".repeat(60) + "FFFFF", false, true], // streak of 5: compared with the rest of the window
-    ["S".repeat(60) + "FFFFF", true, false], // ... which is all there is
+    ["S".repeat(60) + "FFFF", false, "nothing"], // streak of 4: shorter than the broken threshold
+    ["S".repeat(60) + "FFFFF", false, "window totals"], // streak of 5: compared with the rest of the window
+    ["S".repeat(60) + "FFFFF", true, "nothing"], // ... which is all there is
+    ["F".repeat(64), false, "every run"], // every run read failed: the streak may go further back
   ])("%s (complete: %s) → %s", (outcomes, complete, expected) => {
-    expect(needsWindowTotals(runs(outcomes), complete)).toBe(expected);
+    expect(moreToRead(runs(outcomes), complete)).toBe(expected);
   });
 
   it("property: the latest runs, with the window's totals when asked for, give the verdict all the runs give", () => {
@@ -172,8 +173,9 @@ describe("needsWindowTotals", () => {
         const all = runs(outcomes.join(""), { step: HOUR / 4 });
         const latest = all.slice(-take);
         const complete = latest.length === all.length;
-        if (!complete && latest.every((r) => !r.success)) return; // the analysis then reads them all (see steps/anti-patterns.ts)
-        const window = needsWindowTotals(latest, complete) ? { runs: all.length, failures: all.filter((r) => !r.success).length } : undefined;
+        const more = moreToRead(latest, complete);
+        if (more === "every run") return; // the analysis then reads them all
+        const window = more === "window totals" ? { runs: all.length, failures: all.filter((r) => !r.success).length } : undefined;
         expect(assessPattern(latest, ctx({ window }), S)).toEqual(assessPattern(all, ctx(), S));
       }),
       { numRuns: 1000 },

@@ -62,15 +62,17 @@ export interface AssessContext {
 }
 
 /**
- * Whether assessPattern needs the window's totals (AssessContext.window) besides a pattern's latest
- * eligible runs (oldest first; `complete` when they are all there are): only when the latest end in a
- * failure streak long enough for the broken rule, which compares it with the rest of the window.
+ * What assessPattern needs besides a pattern's latest eligible runs (oldest first; `complete` when they are
+ * all there are) to give the verdict all the window's runs would: nothing, unless they end in a failure
+ * streak long enough for the broken rule — then the window's totals (AssessContext.window), which it
+ * compares the streak with; and when every run read failed, every run (the streak's length needs them).
  */
-export function needsWindowTotals(latest: readonly ExecutionFact[], complete: boolean): boolean {
-  if (complete) return false;
+export function moreToRead(latest: readonly ExecutionFact[], complete: boolean): "nothing" | "window totals" | "every run" {
+  if (complete) return "nothing";
   let streak = 0;
   while (streak < latest.length && !latest[latest.length - 1 - streak]!.success) streak++;
-  return streak >= BROKEN_MIN_STREAK;
+  if (streak === latest.length) return "every run";
+  return streak >= BROKEN_MIN_STREAK ? "window totals" : "nothing";
 }
 
 /**

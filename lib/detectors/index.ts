@@ -13,7 +13,7 @@ export {
 } from "./outages";
 export {
   BROKEN_MIN_STREAK, BROKEN_STREAK_P, QUARANTINE_BOUND_SHARE, QUARANTINE_MAX_RUNS, QUARANTINE_MIN_RUNS,
-  QUARANTINE_WINDOW_MS, RECURRING_MIN_OCCURRENCES, assessPattern, needsWindowTotals, recurringErrors, tallyErrors, type AssessContext,
+  QUARANTINE_WINDOW_MS, RECURRING_MIN_OCCURRENCES, assessPattern, moreToRead, recurringErrors, tallyErrors, type AssessContext,
 } from "./anti-patterns";
 export {
   DEGRADATION_DEFAULTS, addWeeks, assessDegradation, dailyTotals, dayStart, isoWeekOf, weekStart, weeklySuccess,

@@ -1,11 +1,11 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
-import { assessPattern, needsWindowTotals, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
+import { assessPattern, moreToRead, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import type { DbHandle } from "../../db/client";
-import { rawAll, updateRows } from "../../db/raw";
-import { patternsWithNewRuns, toMs } from "../read";
+import { inChunks, rawAll, updateRows } from "../../db/raw";
+import { touchedPatterns, toMs } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
 import { latestEligibleRuns, outageRuns, realIds, windowTotals } from "../pattern-runs";
@@ -84,7 +84,7 @@ export const antiPatternsStep: AnalysisStep = {
     const now = ctx.now.getTime();
     const { tallies, known } = await recurringTallies(ctx);
     const recurring = recurringErrors(tallies);
-    const touched = await patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq);
+    const touched = await touchedPatterns(ctx);
     const plans: QuarantinePlan[] = [];
     if (touched.length) {
       const { windows: outages } = await runOutages(ctx);
@@ -103,9 +103,9 @@ export const antiPatternsStep: AnalysisStep = {
         const entry = registry.get(patternId) ?? null;
         const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
         let { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
-        // every run read failed: how long the streak is needs the runs before them (rare: a broken pattern's first judgement)
-        if (!complete && runs.every((r) => !r.success)) ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
-        const window = needsWindowTotals(runs, complete) ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
+        const more = moreToRead(runs, complete);
+        if (more === "every run") ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
+        const window = more === "window totals" ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
         // an entry is rewritten when what a person reads in it changed, not for every new run
         // quarantines or proposes now (a lifted one too; a proposed one once aggressive mode is on)
@@ -181,12 +181,12 @@ function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, run
 async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: readonly QuarantinePlan[], aggressive: boolean, now: Date, runId: string): Promise<void> {
   const writes = plans.map((p) => quarantineWrites(p, aggressive, now, runId));
   const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
-  for (let i = 0; i < creates.length; i += 500) await tx.antiPattern.createMany({ data: creates.slice(i, i + 500) });
+  await inChunks(creates, (data) => tx.antiPattern.createMany({ data }));
   for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });
   await updateRows(
     tx, dialect, "patterns", "id", { status: "text", quarantinedAt: "timestamp(3)", quarantineReason: "text", updatedAt: "timestamp(3)" },
     writes.flatMap((w) => (w.quarantine ? [{ key: w.quarantine.id, set: w.quarantine.data }] : [])),
   );
   const audits = writes.flatMap((w) => (w.audit ? [w.audit] : []));
-  for (let i = 0; i < audits.length; i += 500) await tx.auditEvent.createMany({ data: audits.slice(i, i + 500) });
+  await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));
 }

@@ -1,9 +1,9 @@
 // AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
 // by the two-proportion test in lib/detectors/evolution.ts.
 import { addWeeks, assessDegradation, isoWeekOf, weekStart } from "../../detectors/evolution";
-import { updateRows } from "../../db/raw";
+import { inChunks, updateRows } from "../../db/raw";
 import { outageRuns, weeklyTotalsOutsideOutages } from "../pattern-runs";
-import { patternsWithNewRuns } from "../read";
+import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 
 const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
@@ -11,7 +11,7 @@ const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and
 export const evolutionStep: AnalysisStep = {
   name: "AUTO-007 evolution",
   run: async (ctx): Promise<StepOutcome> => {
-    const touched = await patternsWithNewRuns(ctx.db, ctx.fromSeq, ctx.toSeq);
+    const touched = await touchedPatterns(ctx);
     if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
     const nowWeek = isoWeekOf(ctx.now.getTime());
     const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
@@ -60,7 +60,7 @@ export const evolutionStep: AnalysisStep = {
             audits.push({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason });
           }
         }
-        for (let i = 0; i < audits.length; i += 500) await tx.auditEvent.createMany({ data: audits.slice(i, i + 500) });
+        await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));
       },
     };
   },

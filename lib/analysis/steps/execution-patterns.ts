@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { approvalAudit, approveInTx, patternFromCandidate } from "../../candidates/decide-candidate";
 import type { DbHandle } from "../../db/client";
-import { insertRows, rawAll } from "../../db/raw";
+import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
   clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
@@ -63,10 +63,6 @@ interface Cluster {
 const candidateData = (c: ExecutionCandidate, proposedSpec: string) => ({
   name: c.spec.name, confidence: c.confidence, confidenceParts: JSON.stringify(c.parts), evidence: JSON.stringify(c.evidence), evidenceCount: c.size, proposedSpec,
 });
-
-async function createInChunks<T>(rows: T[], create: (data: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await create(rows.slice(i, i + CHUNK));
-}
 
 export const executionPatternsStep: AnalysisStep = {
   name: "AUTO-001 execution patterns",
@@ -189,8 +185,8 @@ export const executionPatternsStep: AnalysisStep = {
         );
         for (const r of approved) if (existing.has(r.pattern!.id)) await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
         const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
-        await createInChunks([...toCreate.values()], (data) => tx.pattern.createMany({ data }));
-        await createInChunks(
+        await inChunks([...toCreate.values()], (data) => tx.pattern.createMany({ data }));
+        await inChunks(
           rows.map(({ id, c, auto, proposedSpec, pattern }) => ({
             id, kind: "execution", groupKey: c.groupKey, createdAt: ctx.now, updatedAt: ctx.now, ...candidateData(c, proposedSpec),
             status: auto ? "auto_approved" : "pending",
@@ -198,7 +194,7 @@ export const executionPatternsStep: AnalysisStep = {
           })),
           (data) => tx.patternCandidate.createMany({ data }),
         );
-        await createInChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
+        await inChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
           await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
