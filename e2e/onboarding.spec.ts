@@ -1,6 +1,6 @@
-// A new user's first minutes: an empty workspace shows onboarding, the demo loads, the overview renders,
-// and a reviewer lifts a quarantine from the anti-pattern registry.
-import { expect, test } from "@playwright/test";
+// A new user's first minutes: an empty workspace shows onboarding, the demo loads, the overview renders;
+// on the demo workspace a reviewer lifts a quarantine and approves a candidate. Each journey has its own app.
+import { expect, test } from "./fixtures";
 
 test("a fresh database shows onboarding, then the overview after loading the demo", async ({ page }) => {
   await page.goto("/");
@@ -18,6 +18,9 @@ test("a fresh database shows onboarding, then the overview after loading the dem
   await expect(page.getByRole("heading", { name: "Executions" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /^(fs42-\d{6}|adhoc42-\d{5})$/ }).first()).toBeVisible();
 });
+
+test.describe("on the demo workspace", () => {
+test.use({ seed: "demo" });
 
 test("a reviewer lifts a quarantine, and the registry records who and why", async ({ page }) => {
   await page.goto("/anti-patterns");
@@ -55,4 +58,5 @@ test("a reviewer approves a candidate, and it becomes an active pattern", async 
   await page.screenshot({ path: "e2e/screenshots/candidates.png", fullPage: true });
   await page.goto("/patterns?status=active");
   await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+});
 });

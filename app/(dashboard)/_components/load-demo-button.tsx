@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { loadDemoDataAction, type LoadDemoState } from "@/lib/actions/demo/load-demo-data";
 
 export function LoadDemoButton() {
-  const [state, action, pending] = useActionState<LoadDemoState, FormData>(loadDemoDataAction, {});
+  const [state, action, pending] = useActionState<LoadDemoState, FormData>(loadDemoDataAction, {}, "/");
   return (
     <form action={action}>
       <button type="submit" className="button" disabled={pending}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
+import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/lib/db/client";
 import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
@@ -10,8 +11,9 @@ export const metadata: Metadata = { title: "Anti-patterns" };
 
 const BADGE: Record<string, string> = { quarantined: "bad", proposed: "warn", lifted: "ok", monitoring: "" };
 
-export default async function AntiPatternsPage() {
+export default async function AntiPatternsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const params = await searchParams;
   const entries = await getAntiPatterns(getDb());
   const outages = await getOutages(getDb());
   const failing = entries.filter((e) => e.kind === "failing_pattern");
@@ -20,6 +22,7 @@ export default async function AntiPatternsPage() {
     <>
       <h1>Anti-patterns</h1>
       <p className="subtitle">Patterns that fail too often, and errors that keep coming back — with who decided what, and why.</p>
+      <Notice params={params} />
       <section className="panel" aria-labelledby="failing-title">
         <h2 id="failing-title">Failing patterns</h2>
         {failing.length === 0 ? (

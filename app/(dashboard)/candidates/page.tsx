@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { formatPercent } from "@/components/ui/format";
+import { Notice } from "@/components/ui/notice";
 import { getDb } from "@/lib/db/client";
 import { getCandidates } from "@/lib/queries/candidates/get-candidates";
 import { DecisionForm } from "./_components/decision-form";
@@ -9,8 +10,9 @@ export const metadata: Metadata = { title: "Candidates" };
 
 const PART_LABELS: Record<string, string> = { count: "how many", similarity: "how alike", success: "succeeded", recency: "how recent" };
 
-export default async function CandidatesPage() {
+export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const params = await searchParams;
   const candidates = await getCandidates(getDb());
   const pending = candidates.filter((c) => c.status === "pending");
   const decided = candidates.filter((c) => c.status !== "pending");
@@ -18,6 +20,7 @@ export default async function CandidatesPage() {
     <>
       <h1>Candidates</h1>
       <p className="subtitle">Repeated ad-hoc work the detectors propose as patterns. Confidence = 0.35 × how many + 0.20 × how alike + 0.30 × success + 0.15 × how recent.</p>
+      <Notice params={params} />
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">To review ({pending.length})</h2>
         {pending.length === 0 ? <p className="muted">Nothing to review.</p> : null}

@@ -1,26 +1,24 @@
 "use server";
 // Approve or reject a candidate from the review page. Until sign-in lands the reviewer names themselves.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { approveCandidate, DecisionError, rejectCandidate } from "../../candidates/decide-candidate";
 import { getDb } from "../../db/client";
-
-const decisionSchema = z.object({
-  by: z.string().trim().min(1, { error: "say who you are" }).max(200),
-  reason: z.string().trim().min(1, { error: "give a reason" }).max(1000),
-  decision: z.enum(["approve", "reject"]),
-});
+import { decideCandidateSchema } from "../../schemas/decide-candidate";
+import { formDataOf, textFields } from "../form-call";
+import { noticeHref } from "../notice";
 
 export interface DecisionState {
-  ok?: boolean;
   message?: string;
-  fieldErrors?: Partial<Record<"by" | "reason" | "decision", string[]>>;
+  fieldErrors?: Partial<Record<"candidateId" | "by" | "reason" | "decision", string[]>>;
 }
 
-export async function decideCandidateAction(candidateId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> {
-  const parsed = decisionSchema.safeParse({ by: form.get("by"), reason: form.get("reason"), decision: form.get("decision") });
+export async function decideCandidateAction(previous: DecisionState, form: FormData): Promise<DecisionState> {
+  const fields = textFields(formDataOf(previous, form), ["candidateId", "by", "reason", "decision"]);
+  const parsed = decideCandidateSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const { by, reason, decision } = parsed.data;
+  const { candidateId, by, reason, decision } = parsed.data;
   try {
     if (decision === "approve") await approveCandidate(getDb(), candidateId, { actor: by, reason });
     else await rejectCandidate(getDb(), candidateId, { actor: by, reason });
@@ -31,5 +29,5 @@ export async function decideCandidateAction(candidateId: string, _prev: Decision
   revalidatePath("/candidates");
   revalidatePath("/patterns");
   revalidatePath("/");
-  return { ok: true, message: decision === "approve" ? "Approved." : "Rejected." };
+  redirect(noticeHref("/candidates", decision === "approve" ? "approved" : "rejected", candidateId));
 }

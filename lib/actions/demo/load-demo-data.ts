@@ -5,12 +5,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "../../db/client";
 import { loadDemo } from "../../simulate/demo";
+import { formDataOf } from "../form-call";
 
 export interface LoadDemoState {
   error?: string;
 }
 
-export async function loadDemoDataAction(_prev: LoadDemoState, _form: FormData): Promise<LoadDemoState> {
+export async function loadDemoDataAction(previous: LoadDemoState, form: FormData): Promise<LoadDemoState> {
+  formDataOf(previous, form);
   const db = getDb();
   try {
     if ((await db.prisma.execution.count()) > 0) return { error: "This workspace already has telemetry; the demo loads only into an empty one." };

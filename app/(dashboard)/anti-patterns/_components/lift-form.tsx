@@ -1,19 +1,28 @@
 "use client";
+// The pattern id travels in a hidden field (never a bound argument) and the permalink is this page, so a
+// post made before JavaScript has loaded lifts once and lands back here with the result (issue 9). React keys
+// a no-JavaScript post's state by the permalink alone, so each form's permalink names its own anchor.
 import { useActionState } from "react";
 import { liftQuarantineAction, type LiftState } from "@/lib/actions/quarantine/lift-quarantine";
 
 export function LiftForm({ patternId }: { patternId: string }) {
-  const [state, action, pending] = useActionState<LiftState, FormData>(liftQuarantineAction.bind(null, patternId), {});
-  if (state.ok) return <p role="status" className="muted">{state.message}</p>;
+  const anchor = `lift-${encodeURIComponent(patternId)}`;
+  const [state, action, pending] = useActionState<LiftState, FormData>(liftQuarantineAction, {}, `/anti-patterns#${anchor}`);
   return (
-    <form action={action} className="lift-form" aria-label={`Lift the quarantine of ${patternId}`}>
+    <form id={anchor} action={action} className="lift-form" aria-label={`Lift the quarantine of ${patternId}`}>
+      <input type="hidden" name="patternId" value={patternId} />
       <input name="by" placeholder="Your name" aria-label="Your name" required maxLength={200} />
       <input name="reason" placeholder="Why it is safe again" aria-label="Reason" required minLength={3} maxLength={1000} />
       <button type="submit" className="button small" disabled={pending}>
         {pending ? "Lifting…" : "Lift quarantine"}
       </button>
-      {state.fieldErrors?.by ? <span className="error-text">{state.fieldErrors.by[0]}</span> : null}
-      {state.fieldErrors?.reason ? <span className="error-text">{state.fieldErrors.reason[0]}</span> : null}
+      {(["patternId", "by", "reason"] as const).map((field) =>
+        state.fieldErrors?.[field] ? (
+          <span key={field} className="error-text">
+            {state.fieldErrors[field][0]}
+          </span>
+        ) : null,
+      )}
       {state.message ? <span role="alert" className="error-text">{state.message}</span> : null}
     </form>
   );

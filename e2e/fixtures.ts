@@ -1,0 +1,127 @@
+// Each journey runs alone on its own app: a fresh SQLite database (empty, or holding the demo workspace),
+// migrated, and the built dashboard started on a free port in its own process group, which is killed
+// whole when the journey ends (npm/npx would not pass a kill on to next-server). Journeys seed anything
+// else they need through the real CLI (`app.cli`) against the same database.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base, expect } from "@playwright/test";
+
+const root = join(import.meta.dirname, "..");
+const patternsBin = join(root, "bin", "patterns.mjs");
+const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface App {
+  url: string;
+  databaseUrl: string;
+  /** the next-server process, for checks on its CPU */
+  pid: number;
+  cli: (args: string[], input?: string) => CliResult;
+}
+
+export type Seed = "empty" | "demo";
+
+function runCli(databaseUrl: string, args: string[], input?: string): CliResult {
+  const r = spawnSync(process.execPath, [patternsBin, ...args], {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NO_COLOR: "1" },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app did not answer ${url}/api/health within 60 s:\n${log()}`);
+}
+
+/** The demo database is made once per worker and copied for each journey that asks for it. */
+let demoTemplate: string | undefined;
+function demoDatabaseFile(): string {
+  if (demoTemplate) return demoTemplate;
+  const dir = mkdtempSync(join(tmpdir(), "pa-e2e-demo-"));
+  const file = join(dir, "patterns.db");
+  for (const args of [["db", "migrate"], ["demo"]]) {
+    const r = runCli(`file:${file}`, args);
+    if (r.status !== 0) throw new Error(`patterns ${args.join(" ")} failed: ${r.stderr}`);
+  }
+  demoTemplate = file;
+  return file;
+}
+
+export const test = base.extend<{ seed: Seed; app: App }>({
+  seed: ["empty", { option: true }],
+  app: async ({ seed }, provide) => {
+    const dir = mkdtempSync(join(tmpdir(), "pa-e2e-"));
+    const file = join(dir, "patterns.db");
+    const databaseUrl = `file:${file}`;
+    if (seed === "demo") copyFileSync(demoDatabaseFile(), file);
+    const migrated = runCli(databaseUrl, ["db", "migrate"]);
+    if (migrated.status !== 0) throw new Error(`patterns db migrate failed: ${migrated.stderr}`);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const logFile = join(dir, "server.log");
+    const out = openSync(logFile, "a");
+    const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PATTERNS_SCHEDULER: "off" },
+    });
+    try {
+      await waitUntilServing(url, child, () => readFileSync(logFile, "utf8"));
+      await provide({ url, databaseUrl, pid: child.pid!, cli: (args, input) => runCli(databaseUrl, args, input) });
+    } finally {
+      // SIGKILL: a server stuck in a busy loop never gets to its SIGTERM handler
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  baseURL: async ({ app }, provide) => provide(app.url),
+});
+
+export { expect };
+
+/** CPU the process used per second of wall time over `ms` (1 = one core busy), from /proc. */
+export async function cpuShare(pid: number, ms = 1000): Promise<number> {
+  const ticks = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second)
+  };
+  const before = ticks();
+  await new Promise((r) => setTimeout(r, ms));
+  return (ticks() - before) / 100 / (ms / 1000);
+}

@@ -1,0 +1,23 @@
+// After a form's action succeeds it redirects back with a notice in the URL (post/redirect/get): the same
+// page then says what happened, with JavaScript or without, and reloading it does not post twice. Only
+// known notices are shown; the subject (an id the person acted on) is rendered as text.
+
+export const NOTICES = {
+  lifted: "Quarantine lifted",
+  approved: "Candidate approved",
+  rejected: "Candidate rejected",
+} as const;
+
+export type NoticeKind = keyof typeof NOTICES;
+
+export function noticeHref(path: string, kind: NoticeKind, subject: string): string {
+  return `${path}?${new URLSearchParams({ notice: kind, subject }).toString()}`;
+}
+
+/** The notice a page's search params carry, if it is one we know. */
+export function readNotice(params: Record<string, string | string[] | undefined>): { text: string; subject: string } | null {
+  const kind = params.notice;
+  if (typeof kind !== "string" || !Object.hasOwn(NOTICES, kind)) return null;
+  const subject = typeof params.subject === "string" ? params.subject.slice(0, 200) : "";
+  return { text: NOTICES[kind as NoticeKind], subject };
+}
