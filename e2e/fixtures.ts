@@ -1,13 +1,14 @@
 // Each journey runs alone on its own app: a fresh SQLite database (empty, or holding the demo workspace),
 // migrated, and the built dashboard started on a free port in its own process group, which is killed
 // whole when the journey ends (npm/npx would not pass a kill on to next-server). Journeys seed anything
-// else they need through the real CLI (`app.cli`) against the same database.
+// else they need through the real CLI (`app.cli`) against the same database. By default the browser is
+// signed in as an admin made for the journey (`test.use({ role: "viewer" })`, or `role: null` for nobody).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
 
 const root = join(import.meta.dirname, "..");
 const patternsBin = join(root, "bin", "patterns.mjs");
@@ -28,6 +29,22 @@ export interface App {
 }
 
 export type Seed = "empty" | "demo";
+export type Role = "viewer" | "reviewer" | "admin";
+
+export const PASSWORD = "e2e-password-not-secret";
+
+/** Makes a user with this role (once per app) and signs `request`'s cookie jar in as them. */
+export async function signIn(request: APIRequestContext, app: App, role: Role): Promise<string> {
+  const email = `${role}@e2e.example.com`;
+  const listed = app.cli(["user", "list", "--json"]);
+  if (!(JSON.parse(listed.stdout) as Array<{ email: string }>).some((u) => u.email === email)) {
+    const made = app.cli(["user", "create", "--email", email, "--role", role, "--password-stdin"], `${PASSWORD}\n`);
+    if (made.status !== 0) throw new Error(`patterns user create failed: ${made.stderr}`);
+  }
+  const response = await request.post(`${app.url}/api/auth/sign-in/email`, { data: { email, password: PASSWORD }, headers: { origin: app.url } });
+  if (!response.ok()) throw new Error(`sign-in as ${email} answered ${response.status()}: ${await response.text()}`);
+  return email;
+}
 
 function runCli(databaseUrl: string, args: string[], input?: string): CliResult {
   const r = spawnSync(process.execPath, [patternsBin, ...args], {
@@ -78,8 +95,9 @@ function demoDatabaseFile(): string {
   return file;
 }
 
-export const test = base.extend<{ seed: Seed; app: App }>({
+export const test = base.extend<{ seed: Seed; role: Role | null; app: App }>({
   seed: ["empty", { option: true }],
+  role: ["admin", { option: true }],
   app: async ({ seed }, provide) => {
     const dir = mkdtempSync(join(tmpdir(), "pa-e2e-"));
     const file = join(dir, "patterns.db");
@@ -111,6 +129,10 @@ export const test = base.extend<{ seed: Seed; app: App }>({
     }
   },
   baseURL: async ({ app }, provide) => provide(app.url),
+  context: async ({ context, app, role }, provide) => {
+    if (role) await signIn(context.request, app, role);
+    await provide(context);
+  },
 });
 
 export { expect };

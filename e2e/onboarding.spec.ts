@@ -20,7 +20,7 @@ test("a fresh database shows onboarding, then the overview after loading the dem
 });
 
 test.describe("on the demo workspace", () => {
-test.use({ seed: "demo" });
+test.use({ seed: "demo", role: "reviewer" });
 
 test("a reviewer lifts a quarantine, and the registry records who and why", async ({ page }) => {
   await page.goto("/anti-patterns");
@@ -31,7 +31,6 @@ test("a reviewer lifts a quarantine, and the registry records who and why", asyn
   const form = page.getByRole("form").first();
   const label = await form.getAttribute("aria-label");
   const patternId = label!.replace("Lift the quarantine of ", "");
-  await form.getByLabel("Your name").fill("Ana Reviewer");
   await form.getByLabel("Reason").fill("runner image fixed");
   await form.getByRole("button", { name: "Lift quarantine" }).click();
   // the page re-renders from the server: the row now says lifted, and its form is gone
@@ -39,7 +38,7 @@ test("a reviewer lifts a quarantine, and the registry records who and why", asyn
   await expect(row.getByText("lifted", { exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: "Lift quarantine" })).toHaveCount(0);
   await page.reload();
-  await expect(row.getByText(/quarantine\.lift by Ana Reviewer — runner image fixed/)).toBeVisible();
+  await expect(row.getByText(/quarantine\.lift by reviewer@e2e\.example\.com — runner image fixed/)).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/anti-patterns.png", fullPage: true });
   await page.goto("/patterns?status=active");
   await expect(page.getByRole("cell", { name: patternId })).toBeVisible();
@@ -50,10 +49,9 @@ test("a reviewer approves a candidate, and it becomes an active pattern", async 
   await expect(page.getByRole("heading", { name: /To review \(\d+\)/ })).toBeVisible();
   const form = page.getByRole("form", { name: /^Decide on / }).first();
   const name = (await form.getAttribute("aria-label"))!.replace("Decide on ", "");
-  await form.getByLabel("Your name").fill("Rui Reviewer");
   await form.getByLabel("Reason").fill("we do this every week");
   await form.getByRole("button", { name: "Approve" }).click();
-  const decided = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Rui Reviewer" });
+  const decided = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "reviewer@e2e.example.com" });
   await expect(decided.getByText("approved", { exact: true })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/candidates.png", fullPage: true });
   await page.goto("/patterns?status=active");

@@ -1,29 +1,26 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { requirePageUser } from "@/lib/auth/session";
+import { NavLinks } from "./_components/nav-links";
 
-const NAV = [
-  { href: "/", label: "Overview" },
-  { href: "/candidates", label: "Candidates" },
-  { href: "/patterns", label: "Patterns" },
-  { href: "/anti-patterns", label: "Anti-patterns" },
-  { href: "/fixes", label: "Fixes" },
-  { href: "/executions", label: "Executions" },
-];
-
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser("viewer");
   return (
     <div className="shell">
       <aside className="sidebar">
         <Link href="/" className="brand">
           Pattern Automation
         </Link>
-        <nav aria-label="Main">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href}>
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        <NavLinks />
+        <div className="who">
+          <span>
+            {user.email} · {user.role}
+          </span>
+          <form action={signOutAction}>
+            <button type="submit">Sign out</button>
+          </form>
+        </div>
       </aside>
       <main className="main">{children}</main>
     </div>

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getOverview } from "@/lib/queries/overview/get-overview";
 import { Onboarding } from "./_components/onboarding";
@@ -13,7 +14,7 @@ export default async function OverviewPage() {
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
     const proto = h.get("x-forwarded-proto") ?? "http";
-    return <Onboarding baseUrl={`${proto}://${host}`} />;
+    return <Onboarding baseUrl={`${proto}://${host}`} canLoadDemo={hasRole(await currentUser(), "admin")} />;
   }
   return (
     <Suspense fallback={<div className="skeleton" />}>

@@ -3,6 +3,7 @@
 import { openDb, type DbHandle } from "../db/client";
 import { DatabaseConfigError, parseDatabaseUrl } from "../db/config";
 import { migrate, MigrationHistoryError } from "../db/migrate";
+import { InputError } from "../schemas/parse-input";
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
@@ -31,7 +32,7 @@ export function printJson(value: unknown): void {
 }
 
 export function oneLine(error: unknown): string {
-  if (error instanceof DatabaseConfigError || error instanceof MigrationHistoryError || error instanceof CliError) return error.message;
+  if (error instanceof DatabaseConfigError || error instanceof MigrationHistoryError || error instanceof CliError || error instanceof InputError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n").find((l) => l.trim()) ?? "failed";
 }

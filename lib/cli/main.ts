@@ -13,6 +13,8 @@ import { registerSignature } from "./commands/signature";
 import { registerSuggest } from "./commands/suggest";
 import { registerTemplate } from "./commands/template";
 import { registerToken } from "./commands/token";
+import { registerUser } from "./commands/user";
+import { InputError } from "../schemas/parse-input";
 import { oneLine } from "./context";
 
 export function buildProgram(): Command {
@@ -20,7 +22,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 
@@ -43,7 +45,8 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(`patterns: ${oneLine(error)}\n`);
-    return (error as { exitCode?: number }).exitCode === 2 ? 2 : 1;
+    // input a write refused (lib/schemas) is bad usage too
+    return error instanceof InputError || (error as { exitCode?: number }).exitCode === 2 ? 2 : 1;
   }
 }
 

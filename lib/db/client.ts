@@ -10,8 +10,8 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { ensureSqliteDir, parseDatabaseUrl, type DatabaseConfig, type Dialect } from "./config";
 
 const OMIT = {
-  user: { passwordHash: true },
-  session: { tokenHash: true },
+  account: { password: true, accessToken: true, refreshToken: true, idToken: true },
+  session: { token: true },
   apiToken: { tokenHash: true },
 } as const;
 
@@ -24,6 +24,9 @@ export type { Prisma } from "./generated/sqlite/client";
 /** A database handle: the ORM client plus the raw driver for the bulk paths. */
 export interface DbHandle {
   prisma: Db;
+  /** The same database without the global omit, for the sign-in library alone (lib/auth/auth.ts): it must
+   *  read password hashes and session tokens. Nothing else uses it. */
+  authPrisma: unknown;
   config: DatabaseConfig;
   dialect: Dialect;
   /** Raw better-sqlite3 connection (SQLite only), for prepared bulk statements. */
@@ -37,12 +40,18 @@ export function openDb(config: DatabaseConfig): DbHandle {
   if (config.dialect === "sqlite") {
     ensureSqliteDir(config.file);
     let prisma: Db | undefined;
+    let authPrisma: SqliteClient | undefined;
     let raw: Database.Database | undefined;
+    const sqliteAdapter = () => new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
     const handle: DbHandle = {
       // Built on first use: the bulk paths and the CLI's raw commands never pay for the ORM.
       get prisma() {
-        prisma ??= makeSqliteClient(new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }));
+        prisma ??= makeSqliteClient(sqliteAdapter());
         return prisma;
+      },
+      get authPrisma() {
+        authPrisma ??= new SqliteClient({ adapter: sqliteAdapter() });
+        return authPrisma;
       },
       config,
       dialect: "sqlite",
@@ -57,6 +66,7 @@ export function openDb(config: DatabaseConfig): DbHandle {
       },
       close: async () => {
         await prisma?.$disconnect();
+        await authPrisma?.$disconnect();
         raw?.close();
       },
     };
@@ -72,13 +82,19 @@ export function openDb(config: DatabaseConfig): DbHandle {
   pool.on("error", () => {}); // an idle client's error resurfaces on the next query
   const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
   const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
+  let authPrisma: PostgresClient | undefined;
   return {
     prisma,
+    get authPrisma() {
+      authPrisma ??= new PostgresClient({ adapter: new PrismaPg({ ...config.connection, max: 3, connectionTimeoutMillis: 10_000 }, { schema: config.schema }) });
+      return authPrisma;
+    },
     config,
     dialect: "postgresql",
     pool,
     close: async () => {
       await prisma.$disconnect();
+      await authPrisma?.$disconnect();
       await pool.end();
     },
   };

@@ -17,7 +17,7 @@ console.log(await res.json()); // { accepted: 1, duplicates: 0 }`;
   return { curl, ts };
 }
 
-export function Onboarding({ baseUrl }: { baseUrl: string }) {
+export function Onboarding({ baseUrl, canLoadDemo }: { baseUrl: string; canLoadDemo: boolean }) {
   const { curl, ts } = examples(baseUrl);
   return (
     <section className="onboarding" aria-labelledby="onboarding-title">
@@ -50,7 +50,7 @@ export function Onboarding({ baseUrl }: { baseUrl: string }) {
         <li>
           <h2>Just looking? Load the demo workspace</h2>
           <p className="muted">Six weeks of simulated telemetry: healthy patterns, a flaky one, one that degrades, one that broke, and retries with fixes.</p>
-          <LoadDemoButton />
+          {canLoadDemo ? <LoadDemoButton /> : <p className="muted">An admin can load it.</p>}
         </li>
       </ol>
     </section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
+import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
@@ -14,6 +15,7 @@ const BADGE: Record<string, string> = { quarantined: "bad", proposed: "warn", li
 export default async function AntiPatternsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const params = await searchParams;
+  const canLift = hasRole(await currentUser(), "reviewer");
   const entries = await getAntiPatterns(getDb());
   const outages = await getOutages(getDb());
   const failing = entries.filter((e) => e.kind === "failing_pattern");
@@ -56,7 +58,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                       </div>
                     ))}
                   </td>
-                  <td>{e.status === "quarantined" || e.status === "proposed" ? <LiftForm patternId={e.patternId!} /> : null}</td>
+                  <td>{canLift && (e.status === "quarantined" || e.status === "proposed") ? <LiftForm patternId={e.patternId!} /> : null}</td>
                 </tr>
               ))}
             </tbody>

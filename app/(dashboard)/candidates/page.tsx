@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { formatPercent } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
+import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getCandidates } from "@/lib/queries/candidates/get-candidates";
 import { DecisionForm } from "./_components/decision-form";
@@ -13,6 +14,7 @@ const PART_LABELS: Record<string, string> = { count: "how many", similarity: "ho
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const params = await searchParams;
+  const canDecide = hasRole(await currentUser(), "reviewer");
   const candidates = await getCandidates(getDb());
   const pending = candidates.filter((c) => c.status === "pending");
   const decided = candidates.filter((c) => c.status !== "pending");
@@ -41,7 +43,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
               <pre>{c.proposedSpec}</pre>
               <p className="muted mono">{c.evidence.join(", ")}</p>
             </details>
-            <DecisionForm candidateId={c.id} name={c.name} />
+            {canDecide ? <DecisionForm candidateId={c.id} name={c.name} /> : null}
           </article>
         ))}
       </section>

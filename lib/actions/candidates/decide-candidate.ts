@@ -1,9 +1,10 @@
 "use server";
-// Approve or reject a candidate from the review page. Until sign-in lands the reviewer names themselves.
+// Approve or reject a candidate from the review page: reviewers and admins, recorded as the signed-in person.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { approveCandidate, DecisionError, rejectCandidate } from "../../candidates/decide-candidate";
+import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
 import { decideCandidateSchema } from "../../schemas/decide-candidate";
 import { formDataOf, textFields } from "../form-call";
@@ -11,17 +12,18 @@ import { noticeHref } from "../notice";
 
 export interface DecisionState {
   message?: string;
-  fieldErrors?: Partial<Record<"candidateId" | "by" | "reason" | "decision", string[]>>;
+  fieldErrors?: Partial<Record<"candidateId" | "reason" | "decision", string[]>>;
 }
 
 export async function decideCandidateAction(previous: DecisionState, form: FormData): Promise<DecisionState> {
-  const fields = textFields(formDataOf(previous, form), ["candidateId", "by", "reason", "decision"]);
+  const fields = textFields(formDataOf(previous, form), ["candidateId", "reason", "decision"]);
+  const user = await requireActionUser("reviewer");
   const parsed = decideCandidateSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const { candidateId, by, reason, decision } = parsed.data;
+  const { candidateId, reason, decision } = parsed.data;
   try {
-    if (decision === "approve") await approveCandidate(getDb(), candidateId, { actor: by, reason });
-    else await rejectCandidate(getDb(), candidateId, { actor: by, reason });
+    if (decision === "approve") await approveCandidate(getDb(), candidateId, { actor: user.email, reason });
+    else await rejectCandidate(getDb(), candidateId, { actor: user.email, reason });
   } catch (error) {
     if (error instanceof DecisionError) return { message: error.message };
     throw error;

@@ -1,9 +1,10 @@
 "use server";
-// Lifts a quarantine from the anti-pattern registry page. Until sign-in lands, the person names
-// themselves in the form; the name and the reason are recorded in the audit log either way.
+// Lifts a quarantine from the anti-pattern registry page: reviewers and admins; the signed-in person and
+// the reason are recorded in the audit log.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
 import { LiftError, liftQuarantine } from "../../quarantine/lift-quarantine";
 import { liftQuarantineSchema } from "../../schemas/lift-quarantine";
@@ -12,16 +13,17 @@ import { noticeHref } from "../notice";
 
 export interface LiftState {
   message?: string;
-  fieldErrors?: Partial<Record<"patternId" | "by" | "reason", string[]>>;
+  fieldErrors?: Partial<Record<"patternId" | "reason", string[]>>;
 }
 
 export async function liftQuarantineAction(previous: LiftState, form: FormData): Promise<LiftState> {
-  const fields = textFields(formDataOf(previous, form), ["patternId", "by", "reason"]);
+  const fields = textFields(formDataOf(previous, form), ["patternId", "reason"]);
+  const user = await requireActionUser("reviewer");
   const parsed = liftQuarantineSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const { patternId, by, reason } = parsed.data;
+  const { patternId, reason } = parsed.data;
   try {
-    await liftQuarantine(getDb(), patternId, { actor: by, reason });
+    await liftQuarantine(getDb(), patternId, { actor: user.email, reason });
   } catch (error) {
     if (error instanceof LiftError) return { message: `Already handled: ${error.message}` };
     throw error;

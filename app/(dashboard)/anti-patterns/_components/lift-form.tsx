@@ -11,12 +11,11 @@ export function LiftForm({ patternId }: { patternId: string }) {
   return (
     <form id={anchor} action={action} className="lift-form" aria-label={`Lift the quarantine of ${patternId}`}>
       <input type="hidden" name="patternId" value={patternId} />
-      <input name="by" placeholder="Your name" aria-label="Your name" required maxLength={200} />
       <input name="reason" placeholder="Why it is safe again" aria-label="Reason" required minLength={3} maxLength={1000} />
       <button type="submit" className="button small" disabled={pending}>
         {pending ? "Lifting…" : "Lift quarantine"}
       </button>
-      {(["patternId", "by", "reason"] as const).map((field) =>
+      {(["patternId", "reason"] as const).map((field) =>
         state.fieldErrors?.[field] ? (
           <span key={field} className="error-text">
             {state.fieldErrors[field][0]}

@@ -11,7 +11,6 @@ export function DecisionForm({ candidateId, name }: { candidateId: string; name:
   return (
     <form id={anchor} action={action} className="lift-form" aria-label={`Decide on ${name}`}>
       <input type="hidden" name="candidateId" value={candidateId} />
-      <input name="by" placeholder="Your name" aria-label="Your name" required maxLength={200} />
       <input name="reason" placeholder="Why" aria-label="Reason" required maxLength={1000} />
       <button type="submit" name="decision" value="approve" className="button small" disabled={pending}>
         Approve
@@ -19,7 +18,7 @@ export function DecisionForm({ candidateId, name }: { candidateId: string; name:
       <button type="submit" name="decision" value="reject" className="button small secondary" disabled={pending}>
         Reject
       </button>
-      {(["candidateId", "by", "reason", "decision"] as const).map((field) =>
+      {(["candidateId", "reason", "decision"] as const).map((field) =>
         state.fieldErrors?.[field] ? (
           <span key={field} className="error-text">
             {state.fieldErrors[field][0]}

@@ -1,0 +1,29 @@
+"use client";
+// The sidebar's links, with the current page marked for eyes (style) and for screen readers (aria-current).
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const NAV = [
+  { href: "/", label: "Overview" },
+  { href: "/candidates", label: "Candidates" },
+  { href: "/patterns", label: "Patterns" },
+  { href: "/anti-patterns", label: "Anti-patterns" },
+  { href: "/fixes", label: "Fixes" },
+  { href: "/executions", label: "Executions" },
+];
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      {NAV.map((item) => {
+        const current = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,73 @@
+// Every decision is recorded with who, what, why and when, in the same transaction as the change it
+// describes. One typed helper builds and writes the rows, so the actions are a closed list the Activity
+// page can filter on, and before/after land in the same place whatever wrote them.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../db/client";
+
+export type AuditAction =
+  | "candidate.approve"
+  | "candidate.auto_approve"
+  | "candidate.reject"
+  | "candidate.reopen"
+  | "candidate.withdraw"
+  | "quarantine.lift"
+  | "quarantine.apply"
+  | "quarantine.propose"
+  | "anti_pattern.detect"
+  | "pattern.register"
+  | "pattern.archive"
+  | "pattern.unarchive"
+  | "evolution.degrading"
+  | "evolution.recovered"
+  | "self_heal.create"
+  | "self_heal.auto_apply.on"
+  | "self_heal.auto_apply.off"
+  | "setting.update"
+  | "token.create"
+  | "token.revoke"
+  | "user.create"
+  | "user.role"
+  | "demo.load";
+
+export interface AuditEventInput {
+  actor: string;
+  action: AuditAction;
+  target: { type: string; id: string };
+  reason?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** anything else worth keeping with the event */
+  details?: Record<string, unknown>;
+  at?: Date;
+  /** a stable id (analysis runs make theirs from the run id so a retried run writes nothing twice) */
+  id?: string;
+}
+
+type AuditRow = Prisma.AuditEventCreateManyInput;
+
+export function auditRow(event: AuditEventInput): AuditRow {
+  const details = { ...event.details, ...(event.before !== undefined ? { before: event.before } : {}), ...(event.after !== undefined ? { after: event.after } : {}) };
+  return {
+    id: event.id ?? `aud_${randomUUID()}`,
+    at: event.at ?? new Date(),
+    actor: event.actor,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id,
+    reason: event.reason ?? null,
+    details: JSON.stringify(details),
+  };
+}
+
+/** Anything that can write audit rows: the client or an interactive transaction. */
+interface AuditWriter {
+  auditEvent: { create: (args: { data: AuditRow }) => PromiseLike<unknown>; createMany: (args: { data: AuditRow[] }) => PromiseLike<unknown> };
+}
+
+export async function audit(tx: AuditWriter, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({ data: auditRow(event) });
+}
+
+export async function auditMany(tx: AuditWriter, events: AuditEventInput[]): Promise<void> {
+  if (events.length > 0) await tx.auditEvent.createMany({ data: events.map(auditRow) });
+}

@@ -1,0 +1,60 @@
+// Sign-in is better-auth's: email and password, database sessions, its rate limit on sign-in, its password
+// hashing. We add a role to its user and close public sign-up (people are created by an admin or by
+// `patterns user create`). One instance per database handle; the secret comes from BETTER_AUTH_SECRET or,
+// when unset, from one generated on first use and kept in the database, so every instance shares it.
+import { randomBytes } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import type { DbHandle } from "../db/client";
+import { secureCookiesWanted } from "./secure-cookies";
+
+const SECRET_KEY = "internal.authSecret";
+export const SESSION_DAYS = 7;
+
+async function authSecret(db: DbHandle): Promise<string> {
+  const fromEnv = process.env.BETTER_AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  // first writer wins; everyone reads what was stored
+  const candidate = JSON.stringify(randomBytes(32).toString("base64url"));
+  await db.prisma.$executeRaw`INSERT INTO "settings" ("key", "value", "updatedBy", "updatedAt") VALUES (${SECRET_KEY}, ${candidate}, 'system', ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
+  const row = await db.prisma.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } });
+  return JSON.parse(row.value) as string;
+}
+
+function makeAuth(db: DbHandle, secret: string) {
+  return betterAuth({
+    appName: "Pattern Automation",
+    secret,
+    // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else the host of each request
+    // (cross-site posts still fail the origin check, which compares with that host).
+    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto" },
+    database: prismaAdapter(db.authPrisma as never, { provider: db.dialect === "sqlite" ? "sqlite" : "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    user: {
+      additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } },
+    },
+    session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    telemetry: { enabled: false },
+    advanced: { useSecureCookies: secureCookiesWanted() },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof makeAuth>;
+
+const instances = new WeakMap<DbHandle, Promise<Auth>>();
+
+export function getAuth(db: DbHandle): Promise<Auth> {
+  let auth = instances.get(db);
+  if (!auth) {
+    auth = authSecret(db).then((secret) => makeAuth(db, secret));
+    instances.set(db, auth);
+  }
+  return auth;
+}
