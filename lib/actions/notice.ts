@@ -6,6 +6,8 @@ export const NOTICES = {
   lifted: "Quarantine lifted",
   approved: "Candidate approved",
   rejected: "Candidate rejected",
+  "user-created": "User created",
+  "role-changed": "Role changed",
 } as const;
 
 export type NoticeKind = keyof typeof NOTICES;
