@@ -28,6 +28,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/openapi.json`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { DATABASE_URL: `file:${join(dbDir, "patterns.db")}`, NEXT_TELEMETRY_DISABLED: "1" },
+    // the scheduler stays off: a due time during the run would start jobs no journey asked for
+    env: { DATABASE_URL: `file:${join(dbDir, "patterns.db")}`, NEXT_TELEMETRY_DISABLED: "1", PATTERNS_SCHEDULER: "off" },
   },
 });

@@ -9,12 +9,17 @@ const ANALYSIS_TRIGGER: Record<JobTrigger, string> = { schedule: "schedule", "ca
 
 const MAX_FINDINGS = 50;
 
+/** candidatesProposed → "candidates proposed" */
+const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
 export const analyzeJob: JobDefinition = {
   id: "analyze",
   title: "Analysis",
   description: "Runs every detector over the telemetry that arrived since the last analysis.",
   scheduleKey: "analyzeSchedule",
   run: async (ctx) => {
+    // until the first step: this is where it waits while another analysis (say a `patterns analyze`) runs
+    ctx.progress({ step: "waiting for the analysis to be free", done: 0, total: ANALYSIS_STEPS.length + 1 });
     const summary = await runAnalysis(ctx.db, {
       steps: ANALYSIS_STEPS,
       trigger: ANALYSIS_TRIGGER[ctx.trigger],
@@ -23,7 +28,7 @@ export const analyzeJob: JobDefinition = {
       onStep: (step, done, total) => ctx.progress({ step, done, total }),
     });
     const counts = Object.fromEntries(Object.entries(summary.counts).filter(([, v]) => v > 0));
-    const found = Object.entries(counts).map(([k, v]) => `${k} ${v}`);
+    const found = Object.entries(counts).map(([k, v]) => `${words(k)} ${v}`);
     return {
       message: `analysed ${summary.newExecutions} new executions${found.length ? `: ${found.join(", ")}` : "; nothing new found"}`,
       details: {
