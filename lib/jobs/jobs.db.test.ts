@@ -2,7 +2,8 @@
 // holder's run taken over after its lease, catch-up after downtime, failures and progress recorded.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { DEFAULTS } from "../schemas/settings";
+import { DEFAULTS, getSettings } from "../schemas/settings";
+import { SettingError, updateSetting } from "../schemas/update-setting";
 import { ingestEvents } from "../telemetry/ingest";
 import { analyzeJob } from "./definitions/analyze";
 import { databaseCreatedAt, dueTimes, startIfDue } from "./due";
@@ -161,5 +162,15 @@ describe(`scheduled jobs on ${dialect}`, () => {
     await scheduler.stop(); // waits for its first check and what it started
     expect(names.sort()).toEqual(["analyze:catch-up", "cleanup:catch-up", "report:catch-up"]);
     expect(await db.prisma.jobRun.count({ where: { trigger: "catch-up", status: "succeeded" } })).toBe(3);
+  });
+
+  it("takes its schedule from settings: a valid cron is stored and audited, anything else writes nothing", async () => {
+    await expect(updateSetting(db, "reportSchedule", "30 25 * * 1", "ana")).rejects.toThrow(SettingError);
+    await expect(updateSetting(db, "reportSchedule", "30 25 * * 1", "ana")).rejects.toThrow(/reportSchedule: "30 25 \* \* 1" is not a cron schedule/);
+    expect(await db.prisma.setting.count({ where: { key: "reportSchedule" } })).toBe(0);
+    await updateSetting(db, "reportSchedule", "0 7 * * 1", "ana");
+    expect((await getSettings(db)).reportSchedule).toBe("0 7 * * 1");
+    expect(await db.prisma.auditEvent.count({ where: { action: "setting.update", targetId: "reportSchedule", actor: "ana" } })).toBe(1);
+    expect(dueTimes((await getSettings(db)).reportSchedule, at("2026-12-01T10:00:00Z")).lastDue).toEqual(at("2026-11-30T07:00:00Z"));
   });
 });
