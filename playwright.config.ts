@@ -23,6 +23,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  // One server and database for every journey: the onboarding journey needs it fresh, so it runs first;
+  // every other journey seeds its own state on top (`--no-deps` runs one alone).
+  projects: [
+    { name: "onboarding", testMatch: /onboarding\.spec\.ts$/ },
+    { name: "journeys", testIgnore: /onboarding\.spec\.ts$/, dependencies: ["onboarding"] },
+  ],
   webServer: {
     command: `node bin/patterns.mjs db migrate && node node_modules/next/dist/bin/next start -p ${port}`,
     url: `http://127.0.0.1:${port}/api/v1/openapi.json`,
