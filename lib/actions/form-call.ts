@@ -12,6 +12,12 @@ export function formDataOf(previous: unknown, form: unknown): FormData {
   return form;
 }
 
+/** The FormData of a plain form action (no `useActionState`), called with the form data alone. */
+export function plainFormData(form: unknown): FormData {
+  if (!(form instanceof FormData)) notFound();
+  return form;
+}
+
 /** The text value of each named field: a file or a missing field reads as undefined, for zod to refuse. */
 export function textFields<K extends string>(form: FormData, names: readonly K[]): Record<K, string | undefined> {
   const out = {} as Record<K, string | undefined>;

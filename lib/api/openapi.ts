@@ -52,6 +52,24 @@ export function buildOpenApi(version: string) {
           },
         },
       },
+      "/api/v1/jobs/{id}/run": {
+        post: {
+          summary: "Run a scheduled job now (for an outside cron)",
+          description: "Bearer PATTERNS_CRON_SECRET or an API token. Waits for the run and answers it; `?wait=false` answers 202 with the run's id at once. Every run is recorded on the Jobs page.",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", enum: ["analyze", "report", "cleanup"] } },
+            { name: "wait", in: "query", required: false, schema: { type: "string", enum: ["true", "false"] } },
+          ],
+          responses: {
+            "200": { description: "`{ run }`: id, jobId, status, message (what it did), details, startedAt, finishedAt" },
+            "202": { description: "`{ runId, status: \"running\" }` (with ?wait=false)" },
+            "401": error("missing or invalid secret or token"),
+            "404": error("no such job"),
+            "409": error("the job is already running"),
+            "500": error("the job failed; `run` says how"),
+          },
+        },
+      },
       "/api/v1/executions": {
         post: {
           summary: "Store execution events",

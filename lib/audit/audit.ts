@@ -27,7 +27,8 @@ export type AuditAction =
   | "token.revoke"
   | "user.create"
   | "user.role"
-  | "demo.load";
+  | "demo.load"
+  | "job.run";
 
 export interface AuditEventInput {
   actor: string;

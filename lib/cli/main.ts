@@ -8,6 +8,8 @@ import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerRunJob } from "./commands/run-job";
+import { registerScheduler } from "./commands/scheduler";
 import { registerSettings } from "./commands/settings";
 import { registerSignature } from "./commands/signature";
 import { registerSuggest } from "./commands/suggest";
@@ -22,7 +24,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands, registerRunJob, registerScheduler]) register(program);
   return program;
 }
 

@@ -1,8 +1,10 @@
 // Admin-editable settings (DESIGN.md "Default settings"): one zod schema for the settings page, the
-// API and the analysis run. Stored one row per key in `settings`, as JSON; absent keys take the default.
+// API, the analysis run and the scheduled jobs. Stored one row per key in `settings`, as JSON; absent keys
+// take the default.
 import { z } from "zod";
 import type { DbHandle } from "../db/client";
 import { DEFAULT_SETTINGS, type DetectorSettings } from "../detectors/types";
+import { cronExpressionSchema } from "./cron";
 
 const rate = z.number().min(0).max(1);
 
@@ -14,11 +16,21 @@ export const settingsSchema = z.strictObject({
   autoApplySuccessRate: rate,
   aggressiveMode: z.boolean(),
   retentionDays: z.number().int().min(1).max(3650),
+  /** when the scheduled jobs come due (cron, UTC; lib/jobs) */
+  analyzeSchedule: cronExpressionSchema,
+  reportSchedule: cronExpressionSchema,
+  cleanupSchedule: cronExpressionSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULTS: Settings = { ...DEFAULT_SETTINGS, retentionDays: 90 };
+export const DEFAULTS: Settings = {
+  ...DEFAULT_SETTINGS,
+  retentionDays: 90,
+  analyzeSchedule: "0 */6 * * *", // every 6 hours
+  reportSchedule: "30 0 * * 1", // Monday 00:30, for the ISO week that just ended
+  cleanupSchedule: "0 3 1 * *", // the 1st of each month, 03:00
+};
 
 export async function getSettings(db: DbHandle): Promise<Settings> {
   const rows = await db.prisma.setting.findMany();
@@ -36,6 +48,6 @@ export async function getSettings(db: DbHandle): Promise<Settings> {
 }
 
 export function detectorSettings(s: Settings): DetectorSettings {
-  const { retentionDays: _retention, ...rest } = s;
-  return rest;
+  const { autoApproveConfidence, autoQuarantineFailureRate, minSimilarExecutions, minSuccessfulFixes, autoApplySuccessRate, aggressiveMode } = s;
+  return { autoApproveConfidence, autoQuarantineFailureRate, minSimilarExecutions, minSuccessfulFixes, autoApplySuccessRate, aggressiveMode };
 }

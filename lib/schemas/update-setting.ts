@@ -16,6 +16,7 @@ export function parseSettingValue(key: string, raw: string): unknown {
     if (raw === "false" || raw === "off") return false;
     throw new SettingError(`${key}: "${raw}" is not true/false`);
   }
+  if (typeof current === "string") return raw; // checked by its schema (cron schedules: lib/schemas/cron.ts)
   const n = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(n)) throw new SettingError(`${key}: "${raw}" is not a number`);
   return n;
