@@ -8,6 +8,7 @@ import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerReport } from "./commands/report";
 import { registerSettings } from "./commands/settings";
 import { registerSignature } from "./commands/signature";
 import { registerSuggest } from "./commands/suggest";
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerReport, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 
