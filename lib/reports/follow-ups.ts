@@ -18,9 +18,8 @@ const pct = (r: number | null | undefined) => (r === null || r === undefined ? "
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
 function rateLine(id: string, ctx: FollowUpContext): string {
-  const before = ctx.usesBefore.get(id);
-  const now = ctx.usesNow.get(id);
-  return `success ${pct(before?.successRate)} (${before?.uses ?? 0} runs) last week → ${pct(now?.successRate)} (${now?.uses ?? 0} runs) this week`;
+  const side = (u: { uses: number; successRate: number } | undefined) => (u ? `${pct(u.successRate)} success over ${u.uses} runs` : "no runs");
+  return `${side(ctx.usesBefore.get(id))} last week → ${side(ctx.usesNow.get(id))} this week`;
 }
 
 export function followUps(previous: WeeklyReportData | null, ctx: FollowUpContext): FollowUp[] {
