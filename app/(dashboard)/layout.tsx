@@ -8,6 +8,7 @@ const NAV = [
   { href: "/anti-patterns", label: "Anti-patterns" },
   { href: "/fixes", label: "Fixes" },
   { href: "/executions", label: "Executions" },
+  { href: "/reports", label: "Weekly reports" },
 ];
 
 export default function DashboardLayout({ children }: { children: ReactNode }) {
