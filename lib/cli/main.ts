@@ -2,6 +2,7 @@
 // exit 0 on success, 1 on failure with a one-line reason on stderr, 2 on bad usage.
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze";
+import { registerBaseline } from "./commands/baseline";
 import { registerCandidates } from "./commands/candidates";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerReport, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerDbCommands]) register(program);
   return program;
 }
 

@@ -62,6 +62,16 @@ describe(`patterns report on ${dialect}`, () => {
     expect(r.stderr).toContain("as stored earlier");
   });
 
+  it("measures time saved against an admin's baseline once set, after a regenerate", () => {
+    expect(run(["baseline", "deploy-web", "soon"]).status).toBe(2);
+    const set = run(["baseline", "deploy-web", "2000", "--by", "ada", "--json"]);
+    expect(set.status, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ patternId: "deploy-web", baselineDurationMs: 2000, baselineSource: "admin" });
+    const r = run(["report", "--week", "2026-W47", "--regenerate", "--json"]);
+    expect(JSON.parse(r.stdout).patterns[0]).toMatchObject({ timeSavedMs: 3 * 2000 - 3 * 1000, baselineSource: "admin" });
+    expect(r.stderr).toContain("generated and stored");
+  });
+
   it.each([["2026-W54", "2026 has weeks W01 to W53"], ["last-week", "not an ISO week"], ["2026-48", "YYYY-Www"]])("refuses --week %s with exit 2", (week, message) => {
     const r = run(["report", "--week", week]);
     expect(r.status).toBe(2);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { ingestEvents } from "../telemetry/ingest";
 import { generateWeeklyReport, ReportError } from "./generate-weekly-report";
+import { setPatternBaseline } from "./set-pattern-baseline";
 import { FIXTURE_NOW, FIXTURE_WEEK, HOSTILE_ID, seedReportFixture } from "./report-fixture";
 
 const dialect = testDialect();
@@ -95,9 +96,12 @@ describe(`the weekly report on ${dialect}`, () => {
     await db.prisma.pattern.update({ where: { id: patternId }, data: { baselineDurationMs: null, baselineSource: null } });
     await generateWeeklyReport(db, { week: "2026-W46", now: FIXTURE_NOW });
     expect(await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ baselineDurationMs: 60_000, baselineSource: "evidence" });
-    await db.prisma.pattern.update({ where: { id: patternId }, data: { baselineDurationMs: 90_000, baselineSource: "admin" } });
+    await setPatternBaseline(db, { patternId, durationMs: 90_000, actor: "ada" });
     const { report } = await generateWeeklyReport(db, { week: FIXTURE_WEEK, regenerate: true, now: new Date("2026-11-27T00:00:00Z") });
     expect(report.patterns[0]).toMatchObject({ baselineSource: "admin", baselineDurationMs: 90_000, timeSavedMs: 5 * 90_000 - 90_000 });
+    expect(await db.prisma.auditEvent.findFirst({ where: { action: "pattern.baseline", targetId: patternId } })).toMatchObject({ actor: "ada" });
+    await expect(setPatternBaseline(db, { patternId, durationMs: -1, actor: "ada" })).rejects.toThrow(/durationMs/);
+    expect(await setPatternBaseline(db, { patternId, durationMs: null, actor: "ada" })).toEqual({ baselineDurationMs: 60_000, baselineSource: "evidence" });
   });
 
   it("refuses a week that is not one, as bad usage", async () => {
