@@ -73,7 +73,7 @@ describe(`the weekly report on ${dialect}`, () => {
     expect(empty.report).toMatchObject({ hasData: false, executions: 0, patterns: [], missedUses: [] });
     expect(empty.markdown).toContain("No executions were recorded in 2026-W40");
     expect(empty.markdown.split("\n").length).toBeLessThan(8);
-    const current = await generateWeeklyReport(db, { week: "2026-W48", now: FIXTURE_NOW });
+    const current = await generateWeeklyReport(db, { week: "2026-W48", source: null, now: FIXTURE_NOW });
     expect(current).toMatchObject({ stored: false, notStoredBecause: "2026-W48 is not over yet" });
   });
 

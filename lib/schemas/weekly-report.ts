@@ -24,8 +24,10 @@ export const reportSourceSchema = z
   .transform((s) => (s === "" ? null : s));
 
 export const generateReportSchema = z.strictObject({
-  week: reportWeekSchema.optional(),
-  source: reportSourceSchema.optional(),
+  /** absent or null: the last complete week */
+  week: reportWeekSchema.nullish(),
+  /** absent, null or "": every source */
+  source: reportSourceSchema.nullish(),
   regenerate: z.boolean().optional(),
   actor: z.string().trim().min(1).max(200).optional(),
 });
