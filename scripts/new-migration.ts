@@ -18,6 +18,15 @@ function write(dialect: Dialect, name: string, stamp: string, sql: string) {
   console.log(`wrote prisma/migrations/${dialect}/${stamp}_${name}/migration.sql`);
 }
 
+/**
+ * SQLite redefines a table by creating new_<t>, dropping <t> and renaming new_<t> to <t>; the rename is
+ * refused while a view (prisma/migrations/sqlite/*_report_views) names the dropped table. The legacy
+ * rename leaves views alone, and they read the new table by its name once the rename is done.
+ */
+function keepViewsWorking(sql: string): string {
+  return sql.includes("-- RedefineTables") ? `PRAGMA legacy_alter_table=ON;\n${sql}\nPRAGMA legacy_alter_table=OFF;` : sql;
+}
+
 async function main() {
   const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
   if (!name) {
@@ -36,7 +45,7 @@ async function main() {
       console.log("schema and migrations agree: nothing to write");
       return;
     }
-    if (sqliteSql !== EMPTY) write("sqlite", name, stamp, sqliteSql);
+    if (sqliteSql !== EMPTY) write("sqlite", name, stamp, keepViewsWorking(sqliteSql));
     if (pgSql !== EMPTY) write("postgresql", name, stamp, pgSql);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

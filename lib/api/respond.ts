@@ -37,10 +37,10 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 }
 
 /** Wraps a route handler so an unexpected failure answers with the envelope, not an HTML page. */
-export function handleErrors(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
+export function handleErrors<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
+  return async (request: Request, ...rest: Rest): Promise<Response> => {
     try {
-      return await handler(request);
+      return await handler(request, ...rest);
     } catch (error) {
       console.error("request failed:", error);
       return jsonError(500, "internal", "the server could not complete this request; nothing was stored");

@@ -28,7 +28,10 @@ export type AuditAction =
   | "user.create"
   | "user.role"
   | "demo.load"
-  | "job.run";
+  | "job.run"
+  | "report.generate"
+  | "report.regenerate"
+  | "pattern.baseline";
 
 export interface AuditEventInput {
   actor: string;

@@ -43,6 +43,14 @@ export async function requirePageUser(needed: Role = "viewer", returnTo = "/"): 
   return user;
 }
 
+/** For route handlers serving people (not machines): the user, or the 401/403 answer to return instead. */
+export async function routeUser(request: Request, needed: Role): Promise<SignedInUser | Response> {
+  const user = await userFromHeaders(request.headers);
+  if (!user) return Response.json({ error: { code: "unauthorized", message: "sign in first" } }, { status: 401 });
+  if (!hasRole(user, needed)) return Response.json({ error: { code: "forbidden", message: `this needs the ${needed} role` } }, { status: 403 });
+  return user;
+}
+
 /** For server actions: not signed in → 401, signed in without the role → 403; nothing runs either way. */
 export async function requireActionUser(needed: Role): Promise<SignedInUser> {
   const user = await currentUser();

@@ -22,9 +22,26 @@ export function patternFromCandidate(candidate: { groupKey: string; proposedSpec
   const id = patternIdFor(spec.operation, candidate.groupKey);
   return {
     id,
-    create: { id, name: spec.name, kind: candidate.kind, status: "active", origin: "candidate", spec: candidate.proposedSpec, description: spec.description, createdAt: now, updatedAt: now },
+    create: {
+      id, name: spec.name, kind: candidate.kind, status: "active", origin: "candidate", spec: candidate.proposedSpec, description: spec.description, createdAt: now, updatedAt: now,
+      ...evidenceBaseline(spec),
+    },
     update: { status: "active", spec: candidate.proposedSpec, updatedAt: now },
+    baseline: evidenceBaseline(spec),
   };
+}
+
+/**
+ * AUTO-004's time saved per run is measured against how long the work took ad hoc: the median duration
+ * of the candidate's evidence runs (the spec's medianDurationMs is computed over exactly those runs).
+ */
+export function evidenceBaseline(spec: Pick<PatternSpec, "medianDurationMs">) {
+  return { baselineDurationMs: spec.medianDurationMs, baselineSource: "evidence" as const };
+}
+
+/** A pattern approved again takes the new evidence's baseline, unless an admin set one. */
+export async function refreshEvidenceBaseline(tx: Tx, patternId: string, baseline: ReturnType<typeof evidenceBaseline>): Promise<void> {
+  await tx.pattern.updateMany({ where: { id: patternId, OR: [{ baselineSource: null }, { baselineSource: "evidence" }] }, data: baseline });
 }
 
 export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }) {
@@ -49,6 +66,7 @@ export async function approveInTx(
   });
   if (claimed.count === 0) throw new DecisionError("already handled: this candidate was decided before");
   await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update: pattern.update });
+  await refreshEvidenceBaseline(tx, patternId, pattern.baseline);
   await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
   await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision) });
   return patternId;

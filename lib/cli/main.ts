@@ -2,12 +2,14 @@
 // exit 0 on success, 1 on failure with a one-line reason on stderr, 2 on bad usage.
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze";
+import { registerBaseline } from "./commands/baseline";
 import { registerCandidates } from "./commands/candidates";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerReport } from "./commands/report";
 import { registerRunJob } from "./commands/run-job";
 import { registerScheduler } from "./commands/scheduler";
 import { registerSettings } from "./commands/settings";
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands, registerRunJob, registerScheduler]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerDbCommands, registerRunJob, registerScheduler]) register(program);
   return program;
 }
 

@@ -83,7 +83,7 @@ export async function updateRows(
   table: string,
   key: string,
   /** The columns to set and their SQL types (PostgreSQL needs them to read a bound value in CASE). */
-  types: Record<string, "text" | "boolean" | "timestamp(3)">,
+  types: Record<string, "text" | "boolean" | "timestamp(3)" | "double precision">,
   rows: ReadonlyArray<{ key: string; set: Record<string, Param> }>,
 ): Promise<void> {
   if (rows.length === 0) return;

@@ -46,17 +46,25 @@ export interface MissedUse {
   name: string;
   /** ad-hoc runs in the week that did what the pattern does without naming it */
   runs: number;
-  /** hours a pattern run would have saved (run duration − baseline, summed over the runs) */
-  hoursSaved: number;
+  /**
+   * hours pattern runs would have saved: each ad-hoc run's duration less the pattern's average run
+   * (last 4 weeks), summed, never below 0; null when the pattern has not run lately to compare with
+   */
+  hoursSaved: number | null;
   sources: string[];
+  /** the candidate the pattern was made from */
+  candidateId: string;
 }
 
 export interface Opportunity {
   /** AUTO-001 family key */
   family: string;
+  /** AUTO-001 cluster (candidate group key): what a pattern made from this work would be keyed by */
+  groupKey: string;
   operation: string;
   runs: number;
   hours: number;
+  /** a pending candidate already proposes it */
   candidateId: string | null;
 }
 
@@ -118,4 +126,8 @@ export interface WeeklyReportData {
   candidates: CandidateCounts;
   fixes: FixSummary;
   followUps: FollowUp[];
+  /** whether a stored report of the week before (same source) was there to follow up on */
+  previousReport: boolean;
+  /** the retention setting when generated (underused patterns near it are archived) */
+  retentionDays: number;
 }

@@ -10,6 +10,7 @@ const NAV = [
   { href: "/anti-patterns", label: "Anti-patterns" },
   { href: "/fixes", label: "Fixes" },
   { href: "/executions", label: "Executions" },
+  { href: "/reports", label: "Weekly reports" },
   { href: "/jobs", label: "Jobs" },
 ];
 

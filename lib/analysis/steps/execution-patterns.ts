@@ -4,7 +4,7 @@
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
-import { approvalAudit, approveInTx, patternFromCandidate } from "../../candidates/decide-candidate";
+import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../candidates/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
@@ -183,7 +183,11 @@ export const executionPatternsStep: AnalysisStep = {
         const existing = new Set(
           (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true } })).map((p) => p.id),
         );
-        for (const r of approved) if (existing.has(r.pattern!.id)) await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
+        for (const r of approved) {
+          if (!existing.has(r.pattern!.id)) continue;
+          await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
+          await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
+        }
         const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
         await inChunks([...toCreate.values()], (data) => tx.pattern.createMany({ data }));
         await inChunks(

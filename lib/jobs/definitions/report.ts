@@ -32,7 +32,7 @@ export const reportJob: JobDefinition = {
     const written: Array<{ week: string; executions: number; hasData: boolean }> = [];
     for (const [i, week] of weeks.entries()) {
       ctx.progress({ step: `report for ${week}`, done: i, total: weeks.length });
-      const report = await generateWeeklyReport(ctx.db, { week, source: null, regenerate: false, actor: "system", now: ctx.now });
+      const { report } = await generateWeeklyReport(ctx.db, { week, source: null, regenerate: false, actor: "system", now: ctx.now });
       written.push({ week, executions: report.executions, hasData: report.hasData });
     }
     const last = written.at(-1)!;
