@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
-import { requirePageUser } from "@/lib/auth/session";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { NavLinks } from "./_components/nav-links";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/" className="brand">
           Pattern Automation
         </Link>
-        <NavLinks />
+        <NavLinks admin={hasRole(user, "admin")} />
         <div className="who">
           <span>
             {user.email} · {user.role}

@@ -51,10 +51,21 @@ export async function routeUser(request: Request, needed: Role): Promise<SignedI
   return user;
 }
 
-/** For server actions: not signed in → 401, signed in without the role → 403; nothing runs either way. */
+/**
+ * For server actions: nothing runs without the role. Called from JavaScript (a fetch carrying `Next-Action`):
+ * 401 when not signed in, 403 without the role. Posted by a plain form: Next.js would answer either as a
+ * 404 page, so the browser is sent (303) to the sign-in page, or to /not-allowed, which answers 403.
+ */
 export async function requireActionUser(needed: Role): Promise<SignedInUser> {
   const user = await currentUser();
-  if (!user) unauthorized();
-  if (!hasRole(user, needed)) forbidden();
+  const fromScript = (await headers()).has("next-action");
+  if (!user) {
+    if (fromScript) unauthorized();
+    redirect("/sign-in");
+  }
+  if (!hasRole(user, needed)) {
+    if (fromScript) forbidden();
+    redirect(`/not-allowed?needs=${needed}`);
+  }
   return user;
 }

@@ -14,11 +14,13 @@ const NAV = [
   { href: "/jobs", label: "Jobs" },
 ];
 
-export function NavLinks() {
+const ADMIN_NAV = [{ href: "/users", label: "Users" }];
+
+export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      {NAV.map((item) => {
+      {[...NAV, ...(admin ? ADMIN_NAV : [])].map((item) => {
         const current = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>

@@ -1,0 +1,139 @@
+// Who may do what, for every server action the build contains: each is called for real over HTTP (the way a
+// form posts it) as nobody (a forged session cookie), a viewer, a reviewer and an admin. Refused calls write
+// nothing and answer 401/403 (a plain form post: 303 to the sign-in page, or to /not-allowed, a 403); allowed
+// ones get through. The list of actions is read from the build, so an
+// action added without a row here fails this test, and one added without a role check fails its row.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, signIn, test, type App, type Role } from "./fixtures";
+
+test.use({ seed: "demo", role: null });
+
+type Need = Role | "anyone";
+interface Row {
+  need: Need;
+  /** "state": a useActionState form, called (state, form); "plain": a form action, called (form) */
+  shape: "state" | "plain";
+  fields: (ids: { patternId: string; candidateId: string; caller: string }) => Record<string, string>;
+}
+
+const TABLE: Record<string, Row> = {
+  "lib/actions/quarantine/lift-quarantine.ts#liftQuarantineAction": { need: "reviewer", shape: "state", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
+  "lib/actions/candidates/decide-candidate.ts#decideCandidateAction": { need: "reviewer", shape: "state", fields: ({ candidateId }) => ({ candidateId, reason: "permission table", decision: "reject" }) },
+  "lib/actions/demo/load-demo-data.ts#loadDemoDataAction": { need: "admin", shape: "state", fields: () => ({}) },
+  "lib/actions/jobs/run-job-now.ts#runJobNowAction": { need: "admin", shape: "plain", fields: () => ({ jobId: "no-such-job" }) },
+  "lib/actions/reports/generate-weekly-report.ts#generateWeeklyReportAction": { need: "admin", shape: "plain", fields: () => ({ week: "1999-W01", source: "", regenerate: "0" }) },
+  "lib/actions/users/create-user.ts#createUserAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ email: `made-by-${caller}@e2e.example.com`, role: "viewer", password: "a long enough password" }) },
+  "lib/actions/users/set-user-role.ts#setUserRoleAction": { need: "admin", shape: "state", fields: () => ({ userId: "usr_no_such_user", role: "viewer" }) },
+  "lib/actions/auth/sign-in.ts#signInAction": { need: "anyone", shape: "state", fields: () => ({ email: "nobody@e2e.example.com", password: "not the password" }) },
+  "lib/actions/auth/sign-out.ts#signOutAction": { need: "anyone", shape: "plain", fields: () => ({}) },
+};
+
+interface BuiltAction {
+  key: string;
+  id: string;
+  path: string;
+}
+
+/** The server actions of the build, each with a page that serves it. */
+function builtActions(): BuiltAction[] {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "..", ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0]!;
+    const path =
+      worker
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "")
+        .replace(/\[week\]/, "2026-W01") || "/";
+    return { key: `${entry.filename}#${entry.exportedName}`, id, path };
+  });
+}
+
+/** The multipart body a browser without JavaScript posts for this action. */
+function formBody(action: BuiltAction, row: Row, fields: Record<string, string>): Record<string, string> {
+  const envelope: Record<string, string> =
+    row.shape === "state" ? { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: action.id, bound: "$@1" }), "$ACTION_1:1": "[{}]" } : { [`$ACTION_ID_${action.id}`]: "" };
+  return { ...envelope, ...fields };
+}
+
+function auditCount(app: App): number {
+  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM audit_events").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function firstId(app: App, sql: string): string {
+  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}
+
+const RANK: Record<Need, number> = { anyone: 0, viewer: 1, reviewer: 2, admin: 3 };
+
+test("every server action is in the table", () => {
+  const missing = builtActions()
+    .map((a) => a.key)
+    .filter((key) => !(key in TABLE));
+  expect(missing, "actions with no row in e2e/permissions.spec.ts (say which role each needs)").toEqual([]);
+});
+
+test("each action × {nobody, viewer, reviewer, admin}: refused without the role, allowed with it", async ({ app, playwright }) => {
+  const ids = {
+    patternId: firstId(app, `SELECT patternId AS id FROM anti_patterns WHERE status = 'quarantined' AND patternId IS NOT NULL LIMIT 1`),
+    candidateId: firstId(app, `SELECT id FROM pattern_candidates WHERE status = 'pending' LIMIT 1`),
+  };
+  const callers: Array<{ name: string; role: Role | null; request: APIRequestContext }> = [];
+  // nobody: a session cookie that is not one (it gets past the proxy; the server must refuse it)
+  callers.push({ name: "nobody", role: null, request: await playwright.request.newContext({ baseURL: app.url, extraHTTPHeaders: { cookie: "better-auth.session_token=forged.cookie" } }) });
+  for (const role of ["viewer", "reviewer", "admin"] as const) {
+    const request = await playwright.request.newContext({ baseURL: app.url });
+    await signIn(request, app, role);
+    callers.push({ name: role, role, request });
+  }
+  const outcomes: string[] = [];
+  // signing out ends the caller's session: last
+  const actions = builtActions().sort((a, b) => Number(a.key.endsWith("#signOutAction")) - Number(b.key.endsWith("#signOutAction")));
+  for (const action of actions) {
+    const row = TABLE[action.key]!;
+    for (const caller of callers) {
+      const before = auditCount(app);
+      const response = await caller.request.post(action.path, { multipart: formBody(action, row, row.fields({ ...ids, caller: caller.name })), maxRedirects: 0, headers: { origin: app.url } });
+      const status = response.status();
+      outcomes.push(`${action.key} as ${caller.name}: ${status}`);
+      const allowed = row.need === "anyone" || (caller.role !== null && RANK[caller.role] >= RANK[row.need]);
+      if (allowed) {
+        expect(status, `${action.key} as ${caller.name}`).toBeLessThan(500);
+        expect([401, 403], `${action.key} as ${caller.name}`).not.toContain(status);
+      } else {
+        // a plain form post is sent on (303) to sign in, or to /not-allowed which answers 403
+        const location = response.headers()["location"] ?? "";
+        const refusal = caller.role === null ? { status: 401, page: "/sign-in" } : { status: 403, page: "/not-allowed" };
+        expect(status === refusal.status || (status === 303 && location.startsWith(refusal.page)), `${action.key} as ${caller.name}: ${status} ${location}`).toBe(true);
+        if (status === 303 && caller.role !== null) expect((await caller.request.get(location)).status()).toBe(403);
+        expect(auditCount(app), `${action.key} as ${caller.name} wrote nothing`).toBe(before);
+      }
+    }
+  }
+  // the allowed calls did happen: the reviewer lifted and rejected, the admin made a user
+  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
+  try {
+    expect(db.prepare(`SELECT actor FROM audit_events WHERE action = 'quarantine.lift'`).all()).toEqual([{ actor: "reviewer@e2e.example.com" }]);
+    expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email = 'made-by-admin@e2e.example.com'`).get()).toEqual({ n: 1 });
+    expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email LIKE 'made-by-%'`).get()).toEqual({ n: 1 });
+  } finally {
+    db.close();
+  }
+  for (const caller of callers) await caller.request.dispose();
+  await test.info().attach("outcomes", { body: outcomes.join("\n"), contentType: "text/plain" });
+});
