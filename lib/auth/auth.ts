@@ -28,8 +28,8 @@ function makeAuth(db: DbHandle, secret: string) {
     secret,
     // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else the host of each request
     // (cross-site posts still fail the origin check, which compares with that host).
-    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto" },
-    database: prismaAdapter(db.authPrisma as never, { provider: db.dialect === "sqlite" ? "sqlite" : "postgresql" }),
+    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
+    database: prismaAdapter(db.authPrisma, { provider: db.dialect === "sqlite" ? "sqlite" : "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     user: {
       additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } },

@@ -26,7 +26,7 @@ export interface DbHandle {
   prisma: Db;
   /** The same database without the global omit, for the sign-in library alone (lib/auth/auth.ts): it must
    *  read password hashes and session tokens. Nothing else uses it. */
-  authPrisma: unknown;
+  authPrisma: SqliteClient;
   config: DatabaseConfig;
   dialect: Dialect;
   /** Raw better-sqlite3 connection (SQLite only), for prepared bulk statements. */
@@ -82,11 +82,11 @@ export function openDb(config: DatabaseConfig): DbHandle {
   pool.on("error", () => {}); // an idle client's error resurfaces on the next query
   const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
   const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
-  let authPrisma: PostgresClient | undefined;
+  let authPrisma: SqliteClient | undefined;
   return {
     prisma,
     get authPrisma() {
-      authPrisma ??= new PostgresClient({ adapter: new PrismaPg({ ...config.connection, max: 3, connectionTimeoutMillis: 10_000 }, { schema: config.schema }) });
+      authPrisma ??= new PostgresClient({ adapter: new PrismaPg({ ...config.connection, max: 3, connectionTimeoutMillis: 10_000 }, { schema: config.schema }) }) as unknown as SqliteClient;
       return authPrisma;
     },
     config,
