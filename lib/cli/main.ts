@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze";
 import { registerCandidates } from "./commands/candidates";
+import { registerCleanup } from "./commands/cleanup";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerCleanup, registerDbCommands]) register(program);
   return program;
 }
 
