@@ -7,6 +7,7 @@ import { registerCleanup } from "./commands/cleanup";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
+import { registerExport } from "./commands/export";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
 import { registerSettings } from "./commands/settings";
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerCleanup, registerDbCommands]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerSignature, registerTemplate, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands]) register(program);
   return program;
 }
 
