@@ -27,6 +27,7 @@ const TABLE: Record<string, Row> = {
   "lib/actions/reports/generate-weekly-report.ts#generateWeeklyReportAction": { need: "admin", shape: "plain", fields: () => ({ week: "1999-W01", source: "", regenerate: "0" }) },
   "lib/actions/users/create-user.ts#createUserAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ email: `made-by-${caller}@e2e.example.com`, role: "viewer", password: "a long enough password" }) },
   "lib/actions/users/set-user-role.ts#setUserRoleAction": { need: "admin", shape: "state", fields: () => ({ userId: "usr_no_such_user", role: "viewer" }) },
+  "lib/actions/patterns/unarchive-pattern.ts#unarchivePatternAction": { need: "reviewer", shape: "plain", fields: () => ({ patternId: "no-such-pattern", reason: "permission table" }) },
   "lib/actions/auth/sign-in.ts#signInAction": { need: "anyone", shape: "state", fields: () => ({ email: "nobody@e2e.example.com", password: "not the password" }) },
   "lib/actions/auth/sign-out.ts#signOutAction": { need: "anyone", shape: "plain", fields: () => ({}) },
 };

@@ -31,7 +31,10 @@ export type AuditAction =
   | "job.run"
   | "report.generate"
   | "report.regenerate"
-  | "pattern.baseline";
+  | "pattern.baseline"
+  | "pattern.import"
+  | "pattern.spec_import"
+  | "candidate.spec_import";
 
 export interface AuditEventInput {
   actor: string;

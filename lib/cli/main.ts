@@ -4,9 +4,11 @@ import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze";
 import { registerBaseline } from "./commands/baseline";
 import { registerCandidates } from "./commands/candidates";
+import { registerCleanup } from "./commands/cleanup";
 import { registerDbCommands } from "./commands/db";
 import { registerDemo } from "./commands/demo";
 import { registerExec } from "./commands/exec";
+import { registerExport } from "./commands/export";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
 import { registerReport } from "./commands/report";
@@ -26,7 +28,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerDbCommands, registerRunJob, registerScheduler]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler]) register(program);
   return program;
 }
 

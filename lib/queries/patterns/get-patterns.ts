@@ -12,6 +12,8 @@ export interface PatternListItem {
   degrading: boolean;
   autoApply: boolean;
   quarantineReason: string | null;
+  /** ISO time cleanup archived it (unused for the retention period), or null */
+  archivedAt: string | null;
 }
 
 export async function getPatterns(db: DbHandle, opts: { status?: string } = {}): Promise<PatternListItem[]> {
@@ -27,6 +29,7 @@ export async function getPatterns(db: DbHandle, opts: { status?: string } = {}):
       id: p.id, name: p.name, kind: p.kind, status: p.status, origin: p.origin, uses,
       successRate: uses ? (u?.successes ?? 0) / uses : null,
       degrading: p.degrading, autoApply: p.autoApply, quarantineReason: p.quarantineReason,
+      archivedAt: p.archivedAt ? p.archivedAt.toISOString() : null,
     };
   });
 }
