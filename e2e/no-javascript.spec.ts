@@ -124,3 +124,55 @@ test("a forged post with an object where the id belongs gets a 4xx, changes noth
   expect(count(app, `SELECT count(*) FROM audit_events WHERE reason = 'forged request'`)).toBe(0);
   await expectServerHealthy(app, page);
 });
+
+test.describe("people, without JavaScript", () => {
+  test.use({ seed: "empty" });
+
+  test("an admin adds someone and changes their role; they sign in and out; a wrong password is refused", async ({ app, page, browser }) => {
+    await page.goto("/users");
+    const add = page.getByRole("form", { name: "Add someone" });
+    await add.getByLabel("Email").fill("new.reviewer@e2e.example.com");
+    await add.getByLabel("Role").selectOption("viewer");
+    await add.getByLabel(/^Password/).fill("a long enough password");
+    expect(await submit(page, add.getByRole("button", { name: "Add user" }))).toBeLessThan(2000);
+    await expect(page.getByRole("status")).toHaveText("User created: new.reviewer@e2e.example.com");
+
+    // the same email again: refused by the server, said beside the field, nothing written
+    const again = page.getByRole("form", { name: "Add someone" });
+    await again.getByLabel("Email").fill("NEW.reviewer@e2e.example.com");
+    await again.getByLabel(/^Password/).fill("another long password");
+    expect(await submit(page, again.getByRole("button", { name: "Add user" }))).toBeLessThan(2000);
+    await expect(page.getByRole("form", { name: "Add someone" }).getByText("already exists")).toBeVisible();
+    expect(count(app, `SELECT count(*) FROM users WHERE email = 'new.reviewer@e2e.example.com'`)).toBe(1);
+
+    const role = page.getByRole("form", { name: "Role of new.reviewer@e2e.example.com" });
+    await role.getByRole("combobox").selectOption("reviewer");
+    expect(await submit(page, role.getByRole("button", { name: "Save" }))).toBeLessThan(2000);
+    await expect(page.getByRole("status")).toHaveText("Role changed: new.reviewer@e2e.example.com");
+    expect(count(app, `SELECT count(*) FROM users WHERE email = 'new.reviewer@e2e.example.com' AND role = 'reviewer'`)).toBe(1);
+    expect(count(app, `SELECT count(*) FROM audit_events WHERE action IN ('user.create', 'user.role') AND actor = 'admin@e2e.example.com'`)).toBe(2);
+    await expectServerHealthy(app, page);
+
+    // the new reviewer signs in on a browser of their own, without JavaScript
+    const theirs = await browser.newContext({ javaScriptEnabled: false, baseURL: app.url });
+    const them = await theirs.newPage();
+    await them.goto("/candidates");
+    await expect(them).toHaveURL(/\/sign-in\?next=%2Fcandidates/);
+    await them.getByLabel("Email").fill("new.reviewer@e2e.example.com");
+    await them.getByLabel("Password").fill("not the password");
+    expect(await submit(them, them.getByRole("button", { name: "Sign in" }))).toBeLessThan(2000);
+    await expect(them.getByRole("alert")).toHaveText("Wrong email or password.");
+    await them.getByLabel("Password").fill("a long enough password");
+    expect(await submit(them, them.getByRole("button", { name: "Sign in" }))).toBeLessThan(2000);
+    await expect(them).toHaveURL(/\/candidates$/);
+    await expect(them.getByText("new.reviewer@e2e.example.com · reviewer")).toBeVisible();
+    // a reviewer has no Users link and is refused the page
+    await expect(them.getByRole("link", { name: "Users" })).toHaveCount(0);
+    expect((await them.goto("/users"))!.status()).toBe(403);
+    await them.goto("/candidates");
+    expect(await submit(them, them.getByRole("button", { name: "Sign out" }))).toBeLessThan(2000);
+    await expect(them).toHaveURL(/\/sign-in$/);
+    await theirs.close();
+    await expectServerHealthy(app, page);
+  });
+});
