@@ -2,7 +2,7 @@
 // of getHealFixes (what `patterns heal` runs) and of GET /api/v1/heal over real HTTP. Target: p95 < 20 ms.
 import { freshBenchDb, latencyRow, percentile } from "./lib/bench-db";
 import { serveRoutes } from "../lib/api/test-server";
-import { createToken } from "../lib/auth/tokens";
+import { createToken } from "../lib/mutations/create-token";
 import { getHealFixes } from "../lib/queries/heal/get-heal-fixes";
 import { errorSignature, signatureKey } from "../lib/signature";
 

@@ -3,7 +3,7 @@
 // real HTTP, for 1,000 varied contexts, on SQLite and PostgreSQL. Target: p95 < 20 ms.
 import { freshBenchDb, latencyRow, percentile } from "./lib/bench-db";
 import { serveRoutes } from "../lib/api/test-server";
-import { createToken } from "../lib/auth/tokens";
+import { createToken } from "../lib/mutations/create-token";
 import { getSuggestionIndex, getSuggestions } from "../lib/queries/suggest/get-suggestions";
 import { specToYaml, type PatternSpec } from "../lib/schemas/pattern-spec";
 import { errorSignature, signatureKey } from "../lib/signature";

@@ -1,7 +1,7 @@
 // AUTO-005 across runs: what an incremental run must not get wrong about what earlier runs stored.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { updateSetting } from "../schemas/update-setting";
+import { updateSetting } from "../mutations/update-setting";
 import { signatureKey, errorSignature } from "../signature";
 import { ingestEvents } from "../telemetry/ingest";
 import { runAnalysis } from "./run";

@@ -1,10 +1,10 @@
 // AUTO-001 end to end: planted ad-hoc repetitions → ingest → analysis → candidates a reviewer decides on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveCandidate, rejectCandidate } from "../candidates/decide-candidate";
+import { approveCandidate, rejectCandidate } from "../mutations/decide-candidate";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { operationShape } from "../detectors/execution-patterns";
 import { specFromYaml } from "../schemas/pattern-spec";
-import { updateSetting } from "../schemas/update-setting";
+import { updateSetting } from "../mutations/update-setting";
 import { simulateAdHoc } from "../simulate/adhoc-scenarios";
 import { ingestEvents } from "../telemetry/ingest";
 import { runAnalysis } from "./run";

@@ -2,11 +2,11 @@
 // runs (in several increments, as in production) → what the database says, scored against the truth.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { liftQuarantine } from "../quarantine/lift-quarantine";
+import { liftQuarantine } from "../mutations/lift-quarantine";
 import { getHealFixes } from "../queries/heal/get-heal-fixes";
 import { ERROR_KINDS, simulateFailureScenarios } from "../simulate/failure-scenarios";
 import { createRandom } from "../simulate/random";
-import { updateSetting } from "../schemas/update-setting";
+import { updateSetting } from "../mutations/update-setting";
 import { ingestEvents } from "../telemetry/ingest";
 import { runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";

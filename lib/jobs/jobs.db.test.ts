@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { DEFAULTS, getSettings } from "../schemas/settings";
-import { SettingError, updateSetting } from "../schemas/update-setting";
+import { SettingError, updateSetting } from "../mutations/update-setting";
 import { ingestEvents } from "../telemetry/ingest";
 import { analyzeJob } from "./definitions/analyze";
 import { databaseCreatedAt, dueTimes, startIfDue } from "./due";

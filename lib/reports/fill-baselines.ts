@@ -2,7 +2,7 @@
 // needs them: the median duration of their candidate's evidence runs, from the candidate's spec.
 import type { DbHandle } from "../db/client";
 import { updateRows } from "../db/raw";
-import { evidenceBaseline } from "../candidates/decide-candidate";
+import { evidenceBaseline } from "../mutations/decide-candidate";
 import { specFromYaml } from "../schemas/pattern-spec";
 
 /** Returns how many patterns got a baseline. */

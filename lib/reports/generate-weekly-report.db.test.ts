@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { ingestEvents } from "../telemetry/ingest";
 import { generateWeeklyReport, ReportError } from "./generate-weekly-report";
-import { setPatternBaseline } from "./set-pattern-baseline";
+import { setPatternBaseline } from "../mutations/set-pattern-baseline";
 import { FIXTURE_NOW, FIXTURE_WEEK, HOSTILE_ID, seedReportFixture } from "./report-fixture";
 
 const dialect = testDialect();

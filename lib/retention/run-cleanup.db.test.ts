@@ -8,7 +8,7 @@ import { getOverview } from "../queries/overview/get-overview";
 import { getPatterns } from "../queries/patterns/get-patterns";
 import { ingestEvents } from "../telemetry/ingest";
 import { runCleanup } from "./run-cleanup";
-import { UnarchiveError, unarchivePattern } from "./unarchive-pattern";
+import { UnarchiveError, unarchivePattern } from "../mutations/unarchive-pattern";
 
 const dialect = testDialect();
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 // The demo workspace: simulated telemetry through the normal ingest path, analysed week by week as a
 // live system would be, so what people see in the demo is what real telemetry would produce.
-import { randomUUID } from "node:crypto";
+import { audit } from "../audit/audit";
 import { runAnalysis } from "../analysis/run";
 import { ANALYSIS_STEPS } from "../analysis/steps";
 import type { DbHandle } from "../db/client";
@@ -50,11 +50,6 @@ export async function loadDemo(db: DbHandle, opts: { now?: number; actor?: strin
     analysisRuns++;
     from = to;
   }
-  await db.prisma.auditEvent.create({
-    data: {
-      id: `aud_${randomUUID()}`, at: new Date(now), actor, action: "demo.load", targetType: "workspace", targetId: "demo",
-      details: JSON.stringify({ accepted, duplicates, analysisRuns }),
-    },
-  });
+  await audit(db.prisma, { at: new Date(now), actor, action: "demo.load", target: { type: "workspace", id: "demo" }, details: { accepted, duplicates, analysisRuns } });
   return { accepted, duplicates, patterns, analysisRuns };
 }

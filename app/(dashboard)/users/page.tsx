@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ROLES } from "@/lib/schemas/user";
-import { listUsers } from "@/lib/users/list-users";
+import { getUsers } from "@/lib/queries/users/get-users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { RoleForm } from "./_components/role-form";
 
@@ -15,7 +15,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   await connection();
   const me = await requirePageUser("admin", "/users");
   const params = await searchParams;
-  const users = await listUsers(getDb());
+  const users = await getUsers(getDb());
   return (
     <>
       <h1>Users</h1>

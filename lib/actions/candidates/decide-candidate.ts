@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { approveCandidate, DecisionError, rejectCandidate } from "../../candidates/decide-candidate";
+import { approveCandidate, DecisionError, rejectCandidate } from "../../mutations/decide-candidate";
 import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
 import { decideCandidateSchema } from "../../schemas/decide-candidate";

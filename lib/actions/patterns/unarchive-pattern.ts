@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
-import { UnarchiveError, unarchivePattern } from "../../retention/unarchive-pattern";
+import { UnarchiveError, unarchivePattern } from "../../mutations/unarchive-pattern";
 import { unarchivePatternSchema } from "../../schemas/unarchive-pattern";
 import { plainFormData, textFields } from "../form-call";
 

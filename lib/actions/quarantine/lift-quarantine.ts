@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
-import { LiftError, liftQuarantine } from "../../quarantine/lift-quarantine";
+import { LiftError, liftQuarantine } from "../../mutations/lift-quarantine";
 import { liftQuarantineSchema } from "../../schemas/lift-quarantine";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
 import { InputError } from "../../schemas/parse-input";
-import { createUser } from "../../users/create-user";
+import { createUser } from "../../mutations/create-user";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
 

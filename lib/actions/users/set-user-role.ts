@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireActionUser } from "../../auth/session";
 import { getDb } from "../../db/client";
 import { InputError } from "../../schemas/parse-input";
-import { setUserRole } from "../../users/set-user-role";
+import { setUserRole } from "../../mutations/set-user-role";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
 

@@ -10,6 +10,7 @@ import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
 import { latestEligibleRuns, outageRuns, realIds, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
+import { audit, auditRow } from "../../audit/audit";
 
 /** Read per pattern: the latest 50 and a few more, so a short trailing failure streak is seen to begin. */
 const LATEST_RUNS = QUARANTINE_MAX_RUNS + 14;
@@ -146,7 +147,7 @@ async function saveRecurring(tx: Tx, r: ErrorTally & { reason: string }, isNew: 
     update: data,
   });
   if (isNew) {
-    await tx.auditEvent.create({ data: { id: `aud_${runId}_${created.id}`, at: now, actor: "system", action: "anti_pattern.detect", targetType: "anti_pattern", targetId: created.id, reason: r.reason } });
+    await audit(tx, { id: `aud_${runId}_${created.id}`, at: now, actor: "system", action: "anti_pattern.detect", target: { type: "anti_pattern", id: created.id }, reason: r.reason });
   }
 }
 
@@ -172,7 +173,7 @@ function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, run
     update: p.existing ? { key, data: { ...base, status } } : null,
     quarantine: changedStatus && aggressive ? { id: p.patternId, data: { status: "quarantined", quarantinedAt: now, quarantineReason: health.reason, updatedAt: now } } : null,
     audit: changedStatus
-      ? { id: `aud_${runId}_${id}`, at: now, actor: "system", action: aggressive ? "quarantine.apply" : "quarantine.propose", targetType: "anti_pattern", targetId: id, reason: `${health.classification}: ${health.reason}` }
+      ? auditRow({ id: `aud_${runId}_${id}`, at: now, actor: "system", action: aggressive ? "quarantine.apply" : "quarantine.propose", target: { type: "anti_pattern", id }, reason: `${health.classification}: ${health.reason}` })
       : null,
   };
 }

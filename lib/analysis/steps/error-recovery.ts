@@ -7,6 +7,7 @@ import { signatureKey } from "../../signature";
 import { detectorSettings } from "../../schemas/settings";
 import { newRetryOutcomes } from "../read";
 import type { AnalysisStep } from "../types";
+import { audit } from "../../audit/audit";
 
 export function fixRowId(errorKey: string, fix: string): string {
   return `fix_${errorKey}_${signatureKey(fix)}`;
@@ -70,15 +71,13 @@ export const errorRecoveryStep: AnalysisStep = {
             await tx.pattern.create({
               data: { id: patternId, name: `Self-heal: ${t.fix}`, kind: "self_heal", status: "active", origin: "detector", spec, autoApply: decision.autoApply, description: decision.reason, createdAt: now, updatedAt: now },
             });
-            await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${patternId}_c`, at: now, actor: "system", action: "self_heal.create", targetType: "pattern", targetId: patternId, reason: decision.reason } });
+            await audit(tx, { id: `aud_${ctx.runId}_${patternId}_c`, at: now, actor: "system", action: "self_heal.create", target: { type: "pattern", id: patternId }, reason: decision.reason });
           } else if (pattern) {
             const status = decision.selfHeal ? (pattern.status === "archived" ? "active" : pattern.status) : "archived";
             await tx.pattern.update({ where: { id: patternId }, data: { spec, autoApply: decision.autoApply, description: decision.reason, status, updatedAt: now } });
           }
           if ((before?.autoApply ?? false) !== decision.autoApply) {
-            await tx.auditEvent.create({
-              data: { id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", targetType: "pattern", targetId: patternId, reason: decision.reason },
-            });
+            await audit(tx, { id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", target: { type: "pattern", id: patternId }, reason: decision.reason });
           }
           const data = { signature: t.signature, attempts: t.attempts, successes: t.successes, failStreak: t.failStreak, autoApply: decision.autoApply, lastSeenAt: new Date(t.lastAt), patternId: linkPattern, updatedAt: now };
           await tx.errorPattern.upsert({ where: { id }, create: { id, signatureKey: t.errorKey, fix: t.fix, createdAt: now, ...data }, update: data });

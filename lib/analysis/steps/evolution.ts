@@ -5,6 +5,7 @@ import { inChunks, updateRows } from "../../db/raw";
 import { outageRuns, weeklyTotalsOutsideOutages } from "../pattern-runs";
 import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
+import { auditRow } from "../../audit/audit";
 
 const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
 
@@ -57,7 +58,7 @@ export const evolutionStep: AnalysisStep = {
         for (const c of changes) {
           const before = byId.get(c.id)!;
           if (c.degrading !== before.degrading) {
-            audits.push({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", targetType: "pattern", targetId: c.id, reason: c.reason });
+            audits.push(auditRow({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", target: { type: "pattern", id: c.id }, reason: c.reason }));
           }
         }
         await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));

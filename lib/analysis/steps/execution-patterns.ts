@@ -4,7 +4,7 @@
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
-import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../candidates/decide-candidate";
+import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
@@ -14,6 +14,7 @@ import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
 import { bool, toMs } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
+import { audit, auditMany } from "../../audit/audit";
 
 const DAY = 86_400_000;
 const WINDOW_MS = 30 * DAY;
@@ -202,9 +203,10 @@ export const executionPatternsStep: AnalysisStep = {
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
           await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
-          await tx.auditEvent.createMany({
-            data: withdrawn.map((id) => ({ id: `aud_${ctx.runId}_${id}_w`, at: ctx.now, actor: "system", action: "candidate.withdraw", targetType: "candidate", targetId: id, reason: "its runs now share only the operation name and free text" })),
-          });
+          await auditMany(
+            tx,
+            withdrawn.map((id) => ({ id: `aud_${ctx.runId}_${id}_w`, at: ctx.now, actor: "system", action: "candidate.withdraw", target: { type: "candidate", id }, reason: "its runs now share only the operation name and free text" })),
+          );
         }
         // candidates seen before: refreshed, reopened, approved one by one (few)
         for (const { c, before, auto } of plans) {
@@ -213,7 +215,7 @@ export const executionPatternsStep: AnalysisStep = {
           const id = before.id;
           await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
           if (before.status === "rejected") {
-            await tx.auditEvent.create({ data: { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", targetType: "candidate", targetId: id, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` } });
+            await audit(tx, { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", target: { type: "candidate", id }, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` });
           }
           if (auto) {
             await approveInTx(tx, { id, groupKey: c.groupKey, proposedSpec: data.proposedSpec, kind: "execution" }, { actor: "system", status: "auto_approved", now: ctx.now, reason: autoReason(c) });

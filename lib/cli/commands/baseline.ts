@@ -1,7 +1,7 @@
 // `patterns baseline PATTERN MS|evidence [--by NAME]`: an admin's baseline for a pattern's time saved
 // (AUTO-004), or back to the median of its candidate's evidence runs.
 import type { Command } from "commander";
-import { BaselineError, setPatternBaseline } from "../../reports/set-pattern-baseline";
+import { BaselineError, setPatternBaseline } from "../../mutations/set-pattern-baseline";
 import { CliError, printJson, withDb } from "../context";
 
 export function registerBaseline(program: Command): void {

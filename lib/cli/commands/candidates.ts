@@ -1,6 +1,6 @@
 // `patterns candidates [--status S]` lists what the detectors propose; `approve`/`reject` decide (recorded).
 import type { Command } from "commander";
-import { approveCandidate, DecisionError, rejectCandidate } from "../../candidates/decide-candidate";
+import { approveCandidate, DecisionError, rejectCandidate } from "../../mutations/decide-candidate";
 import { getCandidates } from "../../queries/candidates/get-candidates";
 import { CliError, printJson, withDb } from "../context";
 

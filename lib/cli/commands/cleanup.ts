@@ -2,7 +2,7 @@
 // which restores a pattern cleanup archived (the same write as the Patterns page's restore form).
 import type { Command } from "commander";
 import { runCleanup, type CleanupSummary } from "../../retention/run-cleanup";
-import { UnarchiveError, unarchivePattern } from "../../retention/unarchive-pattern";
+import { UnarchiveError, unarchivePattern } from "../../mutations/unarchive-pattern";
 import { CliError, printJson, withDb } from "../context";
 
 const n = (x: number) => x.toLocaleString("en-US");

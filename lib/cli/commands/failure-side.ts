@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { getAntiPatterns } from "../../queries/anti-patterns/get-anti-patterns";
 import { getHealFixes } from "../../queries/heal/get-heal-fixes";
 import { getPatterns } from "../../queries/patterns/get-patterns";
-import { liftQuarantine } from "../../quarantine/lift-quarantine";
+import { liftQuarantine } from "../../mutations/lift-quarantine";
 import { CliError, printJson, withDb } from "../context";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);

@@ -1,7 +1,7 @@
 // `patterns settings` shows the thresholds the detectors use; `patterns settings set KEY VALUE` changes one.
 import type { Command } from "commander";
 import { getSettings } from "../../schemas/settings";
-import { SettingError, updateSetting } from "../../schemas/update-setting";
+import { SettingError, updateSetting } from "../../mutations/update-setting";
 import { CliError, printJson, withDb } from "../context";
 
 export function registerSettings(program: Command): void {

@@ -1,6 +1,8 @@
 // `patterns token create|list|revoke`: API tokens. The secret is printed once, on creation.
 import type { Command } from "commander";
-import { createToken, listTokens, revokeToken } from "../../auth/tokens";
+import { createToken } from "../../mutations/create-token";
+import { getTokens } from "../../queries/tokens/get-tokens";
+import { revokeToken } from "../../mutations/revoke-token";
 import { printJson, withDb } from "../context";
 
 export function registerToken(program: Command): void {
@@ -23,7 +25,7 @@ export function registerToken(program: Command): void {
     .option("--json", "print as JSON")
     .description("list tokens (names and prefixes, never the secrets)")
     .action(async (opts: { json?: boolean }) => {
-      const rows = await withDb((db) => listTokens(db));
+      const rows = await withDb((db) => getTokens(db));
       if (opts.json) {
         printJson(rows.map((r) => ({ ...r, status: r.revokedAt ? "revoked" : "active" })));
         return;

@@ -2,9 +2,9 @@
 // there are no default credentials. The password is prompted for (hidden), or read as one line from stdin.
 import type { Command } from "commander";
 import { createInterface } from "node:readline";
-import { listUsers } from "../../users/list-users";
-import { createUser } from "../../users/create-user";
-import { setUserRole } from "../../users/set-user-role";
+import { getUsers } from "../../queries/users/get-users";
+import { createUser } from "../../mutations/create-user";
+import { setUserRole } from "../../mutations/set-user-role";
 import { CliError, printJson, withDb } from "../context";
 
 async function readPasswordFromStdin(): Promise<string> {
@@ -53,7 +53,7 @@ export function registerUser(program: Command): void {
     .option("--json", "print as JSON")
     .description("list users and their roles")
     .action(async (opts: { json?: boolean }) => {
-      const rows = await withDb((db) => listUsers(db));
+      const rows = await withDb((db) => getUsers(db));
       if (opts.json) return printJson(rows);
       if (rows.length === 0) console.log("no users; create the first admin with: patterns user create --email E --role admin");
       for (const r of rows) console.log(`${r.email.padEnd(32)} ${r.role.padEnd(9)} ${r.lastSignInAt ? `last signed in ${r.lastSignInAt.toISOString()}` : "never signed in"}`);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createToken, revokeToken } from "@/lib/auth/tokens";
+import { createToken } from "@/lib/mutations/create-token";
+import { revokeToken } from "@/lib/mutations/revoke-token";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
 
 const dialect = testDialect();

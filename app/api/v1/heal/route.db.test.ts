@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createToken } from "@/lib/auth/tokens";
+import { createToken } from "@/lib/mutations/create-token";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
 import { errorSignature, signatureKey } from "@/lib/signature";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createToken } from "@/lib/auth/tokens";
+import { createToken } from "@/lib/mutations/create-token";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
 import { MAX_STALE_MS } from "@/lib/queries/suggest/get-suggestions";
 import { specToYaml, type PatternSpec } from "@/lib/schemas/pattern-spec";

@@ -1,6 +1,6 @@
 // A person lifts a quarantine: the pattern is active again, the registry entry says lifted, by whom and
 // why, and only failures after this moment count toward quarantining it again (countFrom).
-import { randomUUID } from "node:crypto";
+import { audit } from "../audit/audit";
 import type { DbHandle } from "../db/client";
 
 export class LiftError extends Error {
@@ -20,8 +20,6 @@ export async function liftQuarantine(db: DbHandle, patternId: string, opts: { ac
     });
     if (lifted.count === 0) throw new LiftError(`pattern "${patternId}" is not quarantined (or was already lifted)`);
     await tx.pattern.updateMany({ where: { id: patternId, status: "quarantined" }, data: { status: "active", quarantinedAt: null, quarantineReason: null, updatedAt: now } });
-    await tx.auditEvent.create({
-      data: { id: `aud_${randomUUID()}`, at: now, actor: opts.actor, action: "quarantine.lift", targetType: "anti_pattern", targetId: `ap_${patternId}`, reason },
-    });
+    await audit(tx, { at: now, actor: opts.actor, action: "quarantine.lift", target: { type: "anti_pattern", id: `ap_${patternId}` }, reason });
   });
 }

@@ -1,5 +1,5 @@
 // Who can sign in, for the Users page and `patterns user list`.
-import type { DbHandle } from "../db/client";
+import type { DbHandle } from "../../db/client";
 
 export interface UserRow {
   id: string;
@@ -10,7 +10,7 @@ export interface UserRow {
   lastSignInAt: Date | null;
 }
 
-export async function listUsers(db: DbHandle, limit = 500): Promise<UserRow[]> {
+export async function getUsers(db: DbHandle, limit = 500): Promise<UserRow[]> {
   const users = await db.prisma.user.findMany({
     orderBy: { email: "asc" },
     take: limit,

@@ -3,7 +3,7 @@ import { getAuth } from "../auth/auth";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { InputError } from "../schemas/parse-input";
 import { createUser } from "./create-user";
-import { listUsers } from "./list-users";
+import { getUsers } from "../queries/users/get-users";
 import { setUserRole } from "./set-user-role";
 
 describe(`users on ${testDialect()}`, () => {
@@ -50,13 +50,13 @@ describe(`users on ${testDialect()}`, () => {
     expect(event).toMatchObject({ actor: "ada@example.com", targetId: "bo@example.com" });
     expect(JSON.parse(event.details)).toEqual({ before: { role: "viewer" }, after: { role: "reviewer" } });
 
-    const ada = (await listUsers(db)).find((u) => u.email === "ada@example.com")!;
+    const ada = (await getUsers(db)).find((u) => u.email === "ada@example.com")!;
     await expect(setUserRole(db, { userId: ada.id, role: "viewer" }, "ada@example.com")).rejects.toThrow(/last admin/);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: ada.id } })).role).toBe("admin");
     // with a second admin, the first may step down
     await setUserRole(db, { userId: bo.id, role: "admin" }, "ada@example.com");
     await setUserRole(db, { userId: ada.id, role: "viewer" }, "bo@example.com");
-    expect((await listUsers(db)).map((u) => [u.email, u.role])).toEqual([
+    expect((await getUsers(db)).map((u) => [u.email, u.role])).toEqual([
       ["ada@example.com", "viewer"],
       ["bo@example.com", "admin"],
     ]);

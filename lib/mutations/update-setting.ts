@@ -1,8 +1,8 @@
 // Changing one setting: the value is parsed as its type, checked by the settings schema, and the change
 // is recorded in the audit log with who made it. A value that does not fit writes nothing.
-import { randomUUID } from "node:crypto";
+import { auditRow } from "../audit/audit";
 import type { DbHandle } from "../db/client";
-import { DEFAULTS, getSettings, settingsSchema, type Settings } from "./settings";
+import { DEFAULTS, getSettings, settingsSchema, type Settings } from "../schemas/settings";
 
 export class SettingError extends Error {
   override name = "SettingError";
@@ -30,7 +30,7 @@ export async function updateSetting(db: DbHandle, key: string, raw: string, acto
   const now = new Date();
   await db.prisma.$transaction([
     db.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value), updatedBy: actor, updatedAt: now }, update: { value: JSON.stringify(value), updatedBy: actor, updatedAt: now } }),
-    db.prisma.auditEvent.create({ data: { id: `aud_${randomUUID()}`, at: now, actor, action: "setting.update", targetType: "setting", targetId: key, details: JSON.stringify({ value }) } }),
+    db.prisma.auditEvent.create({ data: auditRow({ at: now, actor, action: "setting.update", target: { type: "setting", id: key }, details: { value } }) }),
   ]);
   return checked.data;
 }

@@ -1,7 +1,7 @@
 // A reviewer's decision on a candidate, or the system's in aggressive mode: approving makes the proposed
 // spec an active pattern; rejecting keeps the group from being proposed again until it grows materially.
 // Guarded by the current state, so a candidate already decided answers "already handled".
-import { randomUUID } from "node:crypto";
+import { audit, auditRow } from "../audit/audit";
 import type { DbHandle } from "../db/client";
 import type { Tx } from "../analysis/types";
 import { specFromYaml, type PatternSpec } from "../schemas/pattern-spec";
@@ -45,10 +45,7 @@ export async function refreshEvidenceBaseline(tx: Tx, patternId: string, baselin
 }
 
 export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }) {
-  return {
-    id: `aud_${randomUUID()}`, at: decision.now, actor: decision.actor, action: `candidate.${decision.status === "approved" ? "approve" : "auto_approve"}`,
-    targetType: "candidate", targetId: candidateId, reason: decision.reason,
-  };
+  return auditRow({ at: decision.now, actor: decision.actor, action: decision.status === "approved" ? "candidate.approve" : "candidate.auto_approve", target: { type: "candidate", id: candidateId }, reason: decision.reason });
 }
 
 /** Inside a transaction: the pattern from a pending candidate's spec, and the candidate marked decided. */
@@ -85,6 +82,6 @@ export async function rejectCandidate(db: DbHandle, id: string, opts: { actor: s
   await db.prisma.$transaction(async (tx) => {
     const done = await tx.patternCandidate.updateMany({ where: { id, status: "pending" }, data: { status: "rejected", decidedBy: opts.actor, decidedAt: now, decisionReason: reason, updatedAt: now } });
     if (done.count === 0) throw new DecisionError("already handled: this candidate is not pending");
-    await tx.auditEvent.create({ data: { id: `aud_${randomUUID()}`, at: now, actor: opts.actor, action: "candidate.reject", targetType: "candidate", targetId: id, reason } });
+    await audit(tx, { at: now, actor: opts.actor, action: "candidate.reject", target: { type: "candidate", id }, reason });
   });
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { DbHandle } from "../db/client";
 import { audit } from "../audit/audit";
-import { evidenceBaseline } from "../candidates/decide-candidate";
+import { evidenceBaseline } from "./decide-candidate";
 import { specFromYaml } from "../schemas/pattern-spec";
 
 export class BaselineError extends Error {
