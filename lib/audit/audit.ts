@@ -15,6 +15,8 @@ export type AuditAction =
   | "quarantine.lift"
   | "quarantine.apply"
   | "quarantine.propose"
+  | "quarantine.manual"
+  | "quarantine.confirm"
   | "anti_pattern.detect"
   | "pattern.register"
   | "pattern.archive"
