@@ -8,6 +8,10 @@ export const NOTICES = {
   rejected: "Candidate rejected",
   "user-created": "User created",
   "role-changed": "Role changed",
+  quarantined: "Pattern quarantined",
+  "quarantine-confirmed": "Quarantine confirmed",
+  archived: "Pattern archived",
+  "baseline-set": "Baseline saved",
 } as const;
 
 export type NoticeKind = keyof typeof NOTICES;

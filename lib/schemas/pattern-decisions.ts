@@ -10,14 +10,15 @@ const patternId = z
 const reason = z.string({ error: "give a reason" }).trim().min(3, { error: "give a reason (at least 3 characters)" }).max(1000, { error: "a reason is at most 1000 characters" });
 
 export const quarantinePatternSchema = z.object({ patternId, reason });
-export type QuarantinePatternInput = z.input<typeof quarantinePatternSchema>;
+/** Fields as they arrive (a form's may be missing): the schema decides. */
+export type QuarantinePatternInput = Partial<z.input<typeof quarantinePatternSchema>>;
 
 export const archivePatternSchema = z.object({ patternId, reason });
-export type ArchivePatternInput = z.input<typeof archivePatternSchema>;
+export type ArchivePatternInput = Partial<z.input<typeof archivePatternSchema>>;
 
 /** Confirming needs no new reason (the detector's evidence is the reason); a note is kept when given. */
 export const confirmQuarantineSchema = z.object({
   patternId,
   reason: z.string().trim().max(1000, { error: "a note is at most 1000 characters" }).optional().transform((v) => (v ? v : undefined)),
 });
-export type ConfirmQuarantineInput = z.input<typeof confirmQuarantineSchema>;
+export type ConfirmQuarantineInput = Partial<z.input<typeof confirmQuarantineSchema>>;

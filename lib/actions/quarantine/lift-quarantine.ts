@@ -1,6 +1,6 @@
 "use server";
 // Lifts a quarantine from the anti-pattern registry page: reviewers and admins; the signed-in person and
-// the reason are recorded in the audit log.
+// the reason are recorded in the audit log. Used by the registry and by each pattern's page.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { LiftError, liftQuarantine } from "../../mutations/lift-quarantine";
 import { liftQuarantineSchema } from "../../schemas/lift-quarantine";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
+import { patternNoticeHref } from "../patterns/pattern-page-href";
 
 export interface LiftState {
   message?: string;
@@ -17,7 +18,7 @@ export interface LiftState {
 }
 
 export async function liftQuarantineAction(previous: LiftState, form: FormData): Promise<LiftState> {
-  const fields = textFields(formDataOf(previous, form), ["patternId", "reason"]);
+  const fields = textFields(formDataOf(previous, form), ["patternId", "reason", "from"]);
   const user = await requireActionUser("reviewer");
   const parsed = liftQuarantineSchema.safeParse(fields);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
@@ -31,5 +32,6 @@ export async function liftQuarantineAction(previous: LiftState, form: FormData):
   revalidatePath("/anti-patterns");
   revalidatePath("/patterns");
   revalidatePath("/");
-  redirect(noticeHref("/anti-patterns", "lifted", patternId));
+  // back to where the form was: the pattern's own page, or the registry (a closed list, never a URL)
+  redirect(fields.from === "pattern" ? patternNoticeHref(patternId, "lifted") : noticeHref("/anti-patterns", "lifted", patternId));
 }

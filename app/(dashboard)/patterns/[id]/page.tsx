@@ -1,0 +1,106 @@
+// A pattern's own page: what it is (status, degrading mark, spec), how it has done week by week, its
+// recent runs and the ad-hoc runs that made it, its failures by signature, its history from the audit
+// log, and what the signed-in person may do to it. Each slow part streams under its own Suspense.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Suspense } from "react";
+import { formatPercent } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { Notice } from "@/components/ui/notice";
+import { currentUser, hasRole } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getPattern } from "@/lib/queries/patterns/get-pattern";
+import { periodDays, periodOf, todayUtc } from "@/lib/queries/period";
+import { PeriodPicker } from "../../_components/period-picker";
+import { FailuresSection } from "./_components/failures-section";
+import { HistorySection } from "./_components/history-section";
+import { PatternActions } from "./_components/pattern-actions";
+import { RunsSection } from "./_components/runs-section";
+import { WeeklySection } from "./_components/weekly-section";
+
+export const metadata: Metadata = { title: "Pattern" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const skeleton = (label: string) => <div className="skeleton chart-skeleton" aria-label={label} />;
+
+export default async function PatternPage({ params, searchParams }: Props) {
+  await connection();
+  const id = (await params).id;
+  if (id.length > 200) notFound();
+  const query = await searchParams;
+  const [pattern, user] = await Promise.all([getPattern(getDb(), id), currentUser()]);
+  if (!pattern) notFound();
+  const period = periodOf(periodDays(query.days), todayUtc());
+  const error = typeof query.error === "string" ? query.error.slice(0, 300) : null;
+  const badge = pattern.status === "quarantined" ? "bad" : pattern.status === "active" ? "ok" : "";
+  return (
+    <>
+      <p className="muted"><Link href="/patterns">← Patterns</Link></p>
+      <h1 className="wrap-anywhere">{pattern.name}</h1>
+      <p className="subtitle wrap-anywhere">
+        <span className="mono">{pattern.id}</span> · {pattern.kind} · <span className={`badge ${badge}`} data-testid="pattern-status">{pattern.status}</span>
+        {pattern.degrading ? <span className="badge warn">degrading</span> : null}
+        {pattern.autoApply ? <span className="badge ok">auto-apply</span> : null}
+        {" · "}origin {pattern.origin}
+        {pattern.candidate ? (
+          <>
+            {" "}({pattern.candidate.status === "auto_approved" ? "auto-approved" : "approved"}
+            {pattern.candidate.decidedBy ? <> by <span className="mono">{pattern.candidate.decidedBy}</span></> : null}
+            {pattern.candidate.decidedAt ? <> on <LocalTime iso={pattern.candidate.decidedAt.toISOString()} dateOnly /></> : null})
+          </>
+        ) : null}
+      </p>
+      <Notice params={query} />
+      {error ? <p role="alert" className="notice bad">{error}</p> : null}
+      {pattern.status === "quarantined" ? (
+        <p className="notice bad">
+          Quarantined{pattern.quarantinedAt ? <> since <LocalTime iso={pattern.quarantinedAt.toISOString()} /></> : null}
+          {pattern.quarantineReason ? <>: {pattern.quarantineReason}</> : null}
+          {pattern.antiPattern ? <> ({formatPercent(pattern.antiPattern.failureRate)} of recent runs failed)</> : null}
+        </p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="weekly-title">
+        <h2 id="weekly-title">Week by week <span className="period-tag">last 26 weeks, UTC</span></h2>
+        <Suspense fallback={skeleton("Loading the weekly charts")}>
+          <WeeklySection patternId={pattern.id} name={pattern.name} degradingSince={pattern.degradingSince} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="runs-title">
+        <h2 id="runs-title">Runs</h2>
+        <Suspense fallback={skeleton("Loading the runs")}>
+          <RunsSection patternId={pattern.id} evidenceIds={pattern.candidate?.evidenceIds ?? []} evidenceCount={pattern.candidate?.evidenceCount ?? 0} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="failures-title">
+        <h2 id="failures-title">Failures by error signature <span className="period-tag">{period.label}</span></h2>
+        <PeriodPicker period={period} path={`/patterns/${encodeURIComponent(pattern.id)}`} />
+        <Suspense key={period.days} fallback={skeleton("Loading the failures")}>
+          <FailuresSection patternId={pattern.id} period={period} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="actions-title" id="actions">
+        <h2 id="actions-title">Actions</h2>
+        <PatternActions pattern={pattern} reviewer={hasRole(user, "reviewer")} admin={hasRole(user, "admin")} />
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">History <span className="period-tag">quarantines, lifts and other changes, newest first</span></h2>
+        <Suspense fallback={skeleton("Loading the history")}>
+          <HistorySection patternId={pattern.id} antiPatternId={pattern.antiPattern?.id ?? null} candidateId={pattern.candidate?.id ?? null} />
+        </Suspense>
+      </section>
+
+      <section className="panel" aria-labelledby="spec-title">
+        <h2 id="spec-title">Spec (YAML)</h2>
+        {pattern.spec ? <pre className="spec-yaml">{pattern.spec}</pre> : <p className="muted">This pattern has no spec: it was registered by telemetry naming it.</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+// Archives a pattern from its page: a plain form post (works without JavaScript), the id in a hidden
+// field; reviewers and admins; recorded as the signed-in person with the reason given.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActionUser } from "../../auth/session";
+import { getDb } from "../../db/client";
+import { ArchiveError, archivePattern } from "../../mutations/archive-pattern";
+import { InputError } from "../../schemas/parse-input";
+import { plainFormData, textFields } from "../form-call";
+import { patternErrorHref, patternNoticeHref } from "./pattern-page-href";
+
+export async function archivePatternAction(form: FormData): Promise<void> {
+  const fields = textFields(plainFormData(form), ["patternId", "reason"]);
+  const user = await requireActionUser("reviewer");
+  let target: string;
+  try {
+    await archivePattern(getDb(), fields, user.email);
+    revalidatePath("/", "layout");
+    target = patternNoticeHref(fields.patternId!.trim(), "archived");
+  } catch (error) {
+    if (error instanceof InputError) target = patternErrorHref(fields.patternId, error.message);
+    else if (error instanceof ArchiveError) target = patternErrorHref(fields.patternId, `Not archived: ${error.message}`);
+    else throw error;
+  }
+  redirect(target);
+}
