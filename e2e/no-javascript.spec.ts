@@ -43,7 +43,7 @@ test("lift: one post lifts once and lands on the registry with the result", asyn
   expect(await submit(page, form.getByRole("button", { name: "Lift quarantine" }))).toBeLessThan(2000);
 
   await expect(page.getByRole("status")).toHaveText(`Quarantine lifted: ${patternId}`);
-  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: patternId, exact: true }) });
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: patternId, exact: true }) });
   await expect(row.getByText("lifted", { exact: true })).toBeVisible();
   expect(count(app, `SELECT count(*) FROM audit_events WHERE action = 'quarantine.lift' AND actor = ?`, "admin@e2e.example.com")).toBe(1);
   expect(count(app, `SELECT count(*) FROM patterns WHERE id = ? AND status = 'active'`, patternId)).toBe(1);

@@ -28,6 +28,10 @@ const TABLE: Record<string, Row> = {
   "lib/actions/users/create-user.ts#createUserAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ email: `made-by-${caller}@e2e.example.com`, role: "viewer", password: "a long enough password" }) },
   "lib/actions/users/set-user-role.ts#setUserRoleAction": { need: "admin", shape: "state", fields: () => ({ userId: "usr_no_such_user", role: "viewer" }) },
   "lib/actions/patterns/unarchive-pattern.ts#unarchivePatternAction": { need: "reviewer", shape: "plain", fields: () => ({ patternId: "no-such-pattern", reason: "permission table" }) },
+  "lib/actions/patterns/quarantine-pattern.ts#quarantinePatternAction": { need: "reviewer", shape: "plain", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
+  "lib/actions/patterns/archive-pattern.ts#archivePatternAction": { need: "reviewer", shape: "plain", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
+  "lib/actions/patterns/set-pattern-baseline.ts#setPatternBaselineAction": { need: "admin", shape: "plain", fields: ({ patternId }) => ({ patternId, seconds: "12.5" }) },
+  "lib/actions/quarantine/confirm-quarantine.ts#confirmQuarantineAction": { need: "reviewer", shape: "plain", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
   "lib/actions/auth/sign-in.ts#signInAction": { need: "anyone", shape: "state", fields: () => ({ email: "nobody@e2e.example.com", password: "not the password" }) },
   "lib/actions/auth/sign-out.ts#signOutAction": { need: "anyone", shape: "plain", fields: () => ({}) },
 };
@@ -50,7 +54,8 @@ function builtActions(): BuiltAction[] {
         .replace(/^app/, "")
         .replace(/\/\([^)]+\)/g, "")
         .replace(/\/page$/, "")
-        .replace(/\[week\]/, "2026-W01") || "/";
+        .replace(/\[week\]/, "2026-W01")
+        .replace(/\[id\]/, "no-such-pattern") || "/";
     return { key: `${entry.filename}#${entry.exportedName}`, id, path };
   });
 }

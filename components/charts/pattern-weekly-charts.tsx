@@ -12,7 +12,7 @@ function WeeklyLine({ weekly, dataKey, name, unit, color, domain }: { weekly: Pa
         <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={12} />
         <YAxis tick={{ fontSize: 11 }} unit={unit} domain={domain ?? [0, "auto"]} width={56} />
         <Tooltip />
-        {weekly.degradingLabel ? <ReferenceLine x={weekly.degradingLabel} stroke="#d97706" strokeDasharray="4 2" label={{ value: "degrading", position: "insideTopLeft", fontSize: 11, fill: "#b45309" }} /> : null}
+        {weekly.degradingLabel ? <ReferenceLine x={weekly.degradingLabel} stroke="#d97706" strokeDasharray="4 2" label={{ value: "degrading", position: "insideTopRight", fontSize: 11, fill: "#b45309" }} /> : null}
         <Line dataKey={dataKey} name={name} unit={unit} stroke={color} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>

@@ -59,7 +59,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
       {error ? <p role="alert" className="notice bad">{error}</p> : null}
       <section className="panel" aria-labelledby="registry-title">
         <h2 id="registry-title">
-          Registry <span className="period-tag">{formatCount(total)} entries{status ? `, ${status}` : ""}{kind ? `, ${kind.replace("_", " ")}` : ""}; failure rates over each entry’s own window (see its evidence)</span>
+          Registry <span className="period-tag">{formatCount(total)} {total === 1 ? "entry" : "entries"}{status ? `, ${status}` : ""}{kind ? `, ${kind.replace("_", " ")}` : ""}; failure rates over each entry’s own window (see its evidence)</span>
         </h2>
         {rows.length === 0 ? <p className="muted">No entry matches.</p> : <RegistryTable rows={rows} reviewer={reviewer} />}
         {pages > 1 ? (
