@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { getDailyTotals } from "@/lib/queries/overview/get-daily-totals";
 import { getTopPatterns } from "@/lib/queries/overview/get-top-patterns";
 import type { Period } from "@/lib/queries/period";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function ActivityChart({ period }: { period: Period }) {
   const days = await getDailyTotals(getDb(), period);
@@ -30,7 +31,7 @@ export async function TopPatterns({ period }: { period: Period }) {
   return (
     <>
       <TopPatternsChart bars={prepareTopPatterns(rows)} label={`Runs of the busiest patterns, ${period.label}`} />
-      <div className="table-scroll">
+      <TableScroll label="Top patterns">
         <table className="data">
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export async function TopPatterns({ period }: { period: Period }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { PATTERNS_PAGE_SIZE, getPatternsPage } from "@/lib/queries/patterns/get-
 import { periodDays, periodOf, todayUtc } from "@/lib/queries/period";
 import { PeriodPicker } from "../_components/period-picker";
 import { RestoreForm } from "./_components/restore-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Patterns" };
 
@@ -52,7 +53,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
         <p className="muted">
           {formatCount(total)} patterns{status ? ` ${status}` : ""}; runs and success rate over the {period.label}.
         </p>
-        <div className="table-scroll">
+        <TableScroll label="Patterns">
           <table className="data">
             <thead>
               <tr>
@@ -77,7 +78,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
                     <span className={`badge ${p.status === "quarantined" ? "bad" : p.status === "active" ? "ok" : ""}`}>{p.status}</span>
                     {p.status === "archived" ? (
                       <>
-                        {p.archivedAt ? <div className="muted">archived <LocalTime iso={p.archivedAt} dateOnly /></div> : null}
+                        {p.archivedAt ? <div className="muted">archived <LocalTime at={p.archivedAt} /></div> : null}
                         {canRestore ? <RestoreForm patternId={p.id} /> : null}
                       </>
                     ) : null}
@@ -90,7 +91,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {pages > 1 ? (
           <nav className="filter-links" aria-label="Pages">
             {page > 1 ? <Link href={href({ page: String(page - 1) })}>← previous</Link> : null}

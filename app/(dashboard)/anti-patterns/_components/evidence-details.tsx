@@ -12,7 +12,7 @@ export function EvidenceDetails({ entry }: { entry: RegistryEntry }) {
       {e.manual ? <p>Quarantined by hand{e.reason ? `: ${e.reason}` : ""}.</p> : e.reason ? <p className="wrap-anywhere">{e.reason}</p> : null}
       {e.window ? (
         <p>
-          Window <LocalTime iso={e.window.start} /> – <LocalTime iso={e.window.end} />
+          Window <LocalTime at={e.window.start} /> – <LocalTime at={e.window.end} />
           {e.considered !== null ? `, ${e.considered} runs considered` : ""}
         </p>
       ) : null}

@@ -2,12 +2,13 @@
 import { formatDateTime } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function OutagesSection() {
   const outages = await getOutages(getDb());
   if (outages.length === 0) return <p className="muted">No outage found.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Outages">
       <table className="data">
         <thead>
           <tr>
@@ -30,6 +31,6 @@ export async function OutagesSection() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { RegistryEntry } from "@/lib/queries/anti-patterns/get-registry-page";
 import { ConfirmForm } from "./confirm-form";
 import { EvidenceDetails } from "./evidence-details";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const BADGE: Record<string, string> = { quarantined: "bad", proposed: "warn", lifted: "ok", monitoring: "" };
 
@@ -39,7 +40,7 @@ function What({ entry }: { entry: RegistryEntry }) {
 
 export function RegistryTable({ rows, reviewer }: { rows: RegistryEntry[]; reviewer: boolean }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Registry entries">
       <table className="data">
         <thead>
           <tr>
@@ -63,7 +64,7 @@ export function RegistryTable({ rows, reviewer }: { rows: RegistryEntry[]; revie
               <td>
                 {e.kind === "failing_pattern" ? <>{formatPercent(e.failureRate)} <span className="muted">({formatCount(e.occurrences)} failed)</span></> : formatCount(e.occurrences)}
                 <div className="muted">
-                  seen <LocalTime iso={e.firstSeenAt.toISOString()} dateOnly /> – <LocalTime iso={e.lastSeenAt.toISOString()} dateOnly />
+                  seen <LocalTime at={e.firstSeenAt.toISOString()} /> – <LocalTime at={e.lastSeenAt.toISOString()} />
                 </div>
               </td>
               <td>
@@ -71,7 +72,7 @@ export function RegistryTable({ rows, reviewer }: { rows: RegistryEntry[]; revie
                   <ol className="timeline">
                     {e.timeline.map((h) => (
                       <li key={h.id}>
-                        <LocalTime iso={h.at.toISOString()} /> · {h.action} by <span className="mono">{h.actor}</span>
+                        <LocalTime at={h.at.toISOString()} /> · {h.action} by <span className="mono">{h.actor}</span>
                         {h.reason ? ` — ${h.reason}` : ""}
                       </li>
                     ))}
@@ -90,6 +91,6 @@ export function RegistryTable({ rows, reviewer }: { rows: RegistryEntry[]; revie
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

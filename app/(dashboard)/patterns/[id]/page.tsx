@@ -49,7 +49,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
           <>
             {" "}({pattern.candidate.status === "auto_approved" ? "auto-approved" : "approved"}
             {pattern.candidate.decidedBy ? <> by <span className="mono">{pattern.candidate.decidedBy}</span></> : null}
-            {pattern.candidate.decidedAt ? <> on <LocalTime iso={pattern.candidate.decidedAt.toISOString()} dateOnly /></> : null})
+            {pattern.candidate.decidedAt ? <> on <LocalTime at={pattern.candidate.decidedAt.toISOString()} /></> : null})
           </>
         ) : null}
       </p>
@@ -57,7 +57,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
       {error ? <p role="alert" className="notice bad">{error}</p> : null}
       {pattern.status === "quarantined" ? (
         <p className="notice bad">
-          Quarantined{pattern.quarantinedAt ? <> since <LocalTime iso={pattern.quarantinedAt.toISOString()} /></> : null}
+          Quarantined{pattern.quarantinedAt ? <> since <LocalTime at={pattern.quarantinedAt.toISOString()} /></> : null}
           {pattern.quarantineReason ? <>: {pattern.quarantineReason}</> : null}
           {pattern.antiPattern ? <> ({formatPercent(pattern.antiPattern.failureRate)} of recent runs failed)</> : null}
         </p>

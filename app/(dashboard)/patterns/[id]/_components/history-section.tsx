@@ -10,7 +10,7 @@ export async function HistorySection({ patternId, antiPatternId, candidateId }: 
     <ol className="timeline" aria-label="History, newest first">
       {events.map((e) => (
         <li key={e.id} data-action={e.action}>
-          <LocalTime iso={e.at.toISOString()} /> · <strong>{e.action}</strong> by <span className="mono">{e.actor}</span>
+          <LocalTime at={e.at.toISOString()} /> · <strong>{e.action}</strong> by <span className="mono">{e.actor}</span>
           {e.reason ? <> — {e.reason}</> : null}
         </li>
       ))}

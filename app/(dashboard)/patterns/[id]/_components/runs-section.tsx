@@ -4,10 +4,11 @@ import { formatDuration } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/lib/db/client";
 import { getRecentRuns, getRunsById, type PatternRun } from "@/lib/queries/patterns/get-pattern-runs";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 function RunsTable({ runs, caption }: { runs: PatternRun[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data">
         <caption className="muted" style={{ textAlign: "left", paddingBottom: 6 }}>{caption}</caption>
         <thead>
@@ -23,7 +24,7 @@ function RunsTable({ runs, caption }: { runs: PatternRun[]; caption: string }) {
           {runs.map((r) => (
             <tr key={r.id}>
               <td className="mono wrap-anywhere">{r.id}</td>
-              <td><LocalTime iso={r.startedAt.toISOString()} /></td>
+              <td><LocalTime at={r.startedAt.toISOString()} /></td>
               <td>{formatDuration(r.durationMs)}</td>
               <td>
                 {r.success ? <span className="badge ok">succeeded</span> : <span className="badge bad">failed</span>}
@@ -34,7 +35,7 @@ function RunsTable({ runs, caption }: { runs: PatternRun[]; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -18,7 +18,7 @@ export async function WeeklySection({ patternId, name, degradingSince }: { patte
     <>
       {degradingSince ? (
         <p className="notice warn">
-          Degrading since <LocalTime iso={degradingSince.toISOString()} dateOnly />: its weekly success rate fell below its earlier weeks (AUTO-007).
+          Degrading since <LocalTime at={degradingSince.toISOString()} />: its weekly success rate fell below its earlier weeks (AUTO-007).
           {weekly.degradingLabel ? " The dashed line marks that week." : " That was before the weeks charted here."}
         </p>
       ) : null}
