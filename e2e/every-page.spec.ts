@@ -53,7 +53,10 @@ function seedHostile(app: App): string {
   return lastCompleteWeek(new Date());
 }
 
-const PAGES = ["/", "/candidates", "/patterns", "/patterns?status=quarantined", "/anti-patterns", "/fixes", "/executions", "/reports", "/jobs", "/users"];
+const PAGES = [
+  "/", "/?days=90", "/candidates", "/patterns", "/patterns?status=quarantined", "/patterns/degrading-1", `/patterns/${encodeURIComponent(SCRIPT.slice(0, 120))}`,
+  "/anti-patterns", "/anti-patterns?kind=recurring_error", "/fixes", "/executions", "/reports", "/jobs", "/users",
+];
 
 async function checkPage(page: Page, path: string, width: number) {
   const dialogs: string[] = [];

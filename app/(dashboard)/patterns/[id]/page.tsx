@@ -24,14 +24,26 @@ export const metadata: Metadata = { title: "Pattern" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const skeleton = (label: string) => <div className="skeleton chart-skeleton" aria-label={label} />;
 
 export default async function PatternPage({ params, searchParams }: Props) {
   await connection();
-  const id = (await params).id;
-  if (id.length > 200) notFound();
+  const raw = (await params).id;
+  if (raw.length > 600) notFound();
   const query = await searchParams;
-  const [pattern, user] = await Promise.all([getPattern(getDb(), id), currentUser()]);
+  // the segment can arrive still percent-encoded (an id holding "/" or "<" is sent as %2F, %3C): try the
+  // decoded id, then the segment as it came, so an id that itself contains "%41" is found too
+  const decoded = decodeSegment(raw);
+  const [found, user] = await Promise.all([getPattern(getDb(), decoded), currentUser()]);
+  const pattern = found ?? (decoded !== raw ? await getPattern(getDb(), raw) : null);
   if (!pattern) notFound();
   const period = periodOf(periodDays(query.days), todayUtc());
   const error = typeof query.error === "string" ? query.error.slice(0, 300) : null;
