@@ -8,12 +8,15 @@ import { getDailyTotals, sumTotals } from "@/lib/queries/overview/get-daily-tota
 import { getDecisionCounts } from "@/lib/queries/overview/get-decision-counts";
 import type { Period } from "@/lib/queries/period";
 
-function Card({ label, value, change, hint, testId, href }: { label: string; value: string; change: Change; hint: string; testId: string; href?: string }) {
+/** "good": more is better (green up); "bad": more is worse (quarantines); "neutral": neither (work arriving). */
+type Sense = "good" | "bad" | "neutral";
+
+function Card({ label, value, change, hint, testId, href, sense = "good" }: { label: string; value: string; change: Change; hint: string; testId: string; href?: string; sense?: Sense }) {
   return (
     <div className="card" data-testid={testId}>
       <div className="label">{href ? <Link href={href}>{label}</Link> : label}</div>
       <div className="value">{value}</div>
-      <div className={`change ${change.trend}`}>{change.text}</div>
+      <div className={`change ${change.trend} ${sense}`}>{change.text}</div>
       <div className="hint">{hint}</div>
     </div>
   );
@@ -38,11 +41,11 @@ export async function OverviewCards({ period }: { period: Period }) {
       />
       <Card
         testId="card-pending" label="Candidates pending" href="/candidates" value={formatCount(decisions.pendingCandidates)}
-        change={countChange(decisions.proposed.current, decisions.proposed.previous)} hint={`pending now; change: ${formatCount(decisions.proposed.current)} proposed in the ${period.label}`}
+        sense="neutral" change={countChange(decisions.proposed.current, decisions.proposed.previous)} hint={`pending now; change: ${formatCount(decisions.proposed.current)} proposed in the ${period.label}`}
       />
       <Card
         testId="card-quarantined" label="Quarantined" href="/anti-patterns?status=quarantined" value={formatCount(decisions.quarantined)}
-        change={countChange(decisions.quarantines.current, decisions.quarantines.previous)} hint={`quarantined now; change: ${formatCount(decisions.quarantines.current)} quarantines in the ${period.label}`}
+        sense="bad" change={countChange(decisions.quarantines.current, decisions.quarantines.previous)} hint={`quarantined now; change: ${formatCount(decisions.quarantines.current)} quarantines in the ${period.label}`}
       />
     </div>
   );

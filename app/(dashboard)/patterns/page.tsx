@@ -54,7 +54,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
           {formatCount(total)} patterns{status ? ` ${status}` : ""}; runs and success rate over the {period.label}.
         </p>
         <TableScroll label="Patterns">
-          <table className="data">
+          <table className="data wide">
             <thead>
               <tr>
                 <th>Pattern</th>

@@ -41,7 +41,7 @@ function What({ entry }: { entry: RegistryEntry }) {
 export function RegistryTable({ rows, reviewer }: { rows: RegistryEntry[]; reviewer: boolean }) {
   return (
     <TableScroll label="Registry entries">
-      <table className="data">
+      <table className="data wide">
         <thead>
           <tr>
             <th>Entry</th>

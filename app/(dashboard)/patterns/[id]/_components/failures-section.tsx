@@ -12,7 +12,7 @@ export async function FailuresSection({ patternId, period }: { patternId: string
   if (groups.length === 0) return <p className="muted">No failure in the {period.label}.</p>;
   return (
     <TableScroll label="Failures by error signature">
-      <table className="data">
+      <table className="data wide">
         <thead>
           <tr>
             <th>Error signature</th>

@@ -9,7 +9,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 function RunsTable({ runs, caption }: { runs: PatternRun[]; caption: string }) {
   return (
     <TableScroll label={caption}>
-      <table className="data">
+      <table className="data wide">
         <caption className="muted" style={{ textAlign: "left", paddingBottom: 6 }}>{caption}</caption>
         <thead>
           <tr>
