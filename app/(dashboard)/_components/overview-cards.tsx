@@ -4,9 +4,10 @@ import Link from "next/link";
 import { countChange, formatHours, hoursChange, rateChange, type Change } from "@/components/ui/change";
 import { formatCount, formatPercent } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
-import { getDailyTotals, sumTotals } from "@/lib/queries/overview/get-daily-totals";
+import { sumTotals } from "@/lib/queries/overview/get-daily-totals";
 import { getDecisionCounts } from "@/lib/queries/overview/get-decision-counts";
 import type { Period } from "@/lib/queries/period";
+import { periodDays } from "./overview-data";
 
 /** "good": more is better (green up); "bad": more is worse (quarantines); "neutral": neither (work arriving). */
 type Sense = "good" | "bad" | "neutral";
@@ -24,7 +25,7 @@ function Card({ label, value, change, hint, testId, href, sense = "good" }: { la
 
 export async function OverviewCards({ period }: { period: Period }) {
   const db = getDb();
-  const [current, previous, decisions] = await Promise.all([getDailyTotals(db, period), getDailyTotals(db, period.previous), getDecisionCounts(db, period)]);
+  const [current, previous, decisions] = await Promise.all([periodDays(period.from, period.to), periodDays(period.previous.from, period.previous.to), getDecisionCounts(db, period)]);
   const now = sumTotals(current);
   const before = sumTotals(previous);
   const vs = `${period.label}, vs the ${period.days} days before`;

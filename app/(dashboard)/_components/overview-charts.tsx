@@ -10,18 +10,18 @@ import { WeeklyTimeSavedChart } from "@/components/charts/weekly-time-saved-char
 import { formatHours } from "@/components/ui/change";
 import { formatCount, formatPercent } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
-import { getDailyTotals } from "@/lib/queries/overview/get-daily-totals";
 import { getTopPatterns } from "@/lib/queries/overview/get-top-patterns";
 import type { Period } from "@/lib/queries/period";
+import { periodDays } from "./overview-data";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function ActivityChart({ period }: { period: Period }) {
-  const days = await getDailyTotals(getDb(), period);
+  const days = await periodDays(period.from, period.to);
   return <PeriodActivityChart points={preparePeriodActivity(days, period)} label={`Executions per day and success rate, ${period.label}`} />;
 }
 
 export async function TimeSavedChart({ period }: { period: Period }) {
-  const days = await getDailyTotals(getDb(), period);
+  const days = await periodDays(period.from, period.to);
   return <WeeklyTimeSavedChart bars={prepareWeeklyTimeSaved(days, period)} label={`Time saved per week in hours, ${period.label}`} />;
 }
 

@@ -2,6 +2,8 @@
 // current at ingest, and kept after retention): the overview's cards, its daily chart and its weekly
 // time saved. Time saved is AUTO-004's: runs × the pattern's baseline − their duration, for patterns
 // that have a baseline (lib/reports/rank-patterns.ts), so the overview and the weekly report agree.
+// Two reads: the day totals (no join), and time saved starting from the few patterns with a baseline
+// (through the (patternId, day) index) rather than joining every metric row of the range to its pattern.
 import type { DbHandle } from "../../db/client";
 import { rawAll } from "../../db/raw";
 import type { DayRange } from "../period";
@@ -22,20 +24,26 @@ export interface RangeTotals {
   timeSavedMs: number;
 }
 
-type Raw = { day: string; executions: unknown; successes: unknown; failures: unknown; timeSavedMs: unknown };
 const num = (v: unknown) => Number(v ?? 0);
 
 export async function getDailyTotals(db: DbHandle, range: DayRange): Promise<DayTotals[]> {
-  const rows = await rawAll<Raw>(
-    db,
-    `SELECT m."day" AS "day", SUM(m."executions") AS "executions", SUM(m."successes") AS "successes", SUM(m."failures") AS "failures",
-       SUM(CASE WHEN p."baselineDurationMs" IS NULL THEN 0 ELSE m."executions" * p."baselineDurationMs" - m."totalDurationMs" END) AS "timeSavedMs"
-     FROM "pattern_metrics_daily" m LEFT JOIN "patterns" p ON p."id" = m."patternId"
-     WHERE m."day" >= ? AND m."day" <= ?
-     GROUP BY m."day" ORDER BY m."day" LIMIT 400`,
-    [range.from, range.to],
-  );
-  return rows.map((r) => ({ day: r.day, executions: num(r.executions), successes: num(r.successes), failures: num(r.failures), timeSavedMs: Math.round(num(r.timeSavedMs)) }));
+  const [days, saved] = await Promise.all([
+    rawAll<{ day: string; executions: unknown; successes: unknown; failures: unknown }>(
+      db,
+      `SELECT "day", SUM("executions") AS "executions", SUM("successes") AS "successes", SUM("failures") AS "failures"
+       FROM "pattern_metrics_daily" WHERE "day" >= ? AND "day" <= ? GROUP BY "day" ORDER BY "day" LIMIT 400`,
+      [range.from, range.to],
+    ),
+    rawAll<{ day: string; saved: unknown }>(
+      db,
+      `SELECT m."day" AS "day", SUM(m."executions" * p."baselineDurationMs" - m."totalDurationMs") AS "saved"
+       FROM "patterns" p JOIN "pattern_metrics_daily" m ON m."patternId" = p."id" AND m."day" >= ? AND m."day" <= ?
+       WHERE p."baselineDurationMs" IS NOT NULL GROUP BY m."day" LIMIT 400`,
+      [range.from, range.to],
+    ),
+  ]);
+  const savedBy = new Map(saved.map((s) => [s.day, Math.round(num(s.saved))]));
+  return days.map((r) => ({ day: r.day, executions: num(r.executions), successes: num(r.successes), failures: num(r.failures), timeSavedMs: savedBy.get(r.day) ?? 0 }));
 }
 
 export function sumTotals(days: readonly DayTotals[]): RangeTotals {

@@ -1,4 +1,6 @@
-// The busiest patterns of a period, with their success rate and time saved over the same days.
+// The busiest patterns of a period, with their success rate and time saved over the same days. The
+// ranking reads only the (patternId, day, executions, successes) index; names, durations and baselines
+// are then read for the few it returns.
 import type { DbHandle } from "../../db/client";
 import { rawAll } from "../../db/raw";
 import type { DayRange } from "../period";
@@ -13,25 +15,35 @@ export interface TopPattern {
   timeSavedMs: number | null;
 }
 
-type Raw = { patternId: string; name: string | null; status: string | null; runs: unknown; successes: unknown; duration: unknown; baseline: unknown };
-
 export async function getTopPatterns(db: DbHandle, range: DayRange, limit = 8): Promise<TopPattern[]> {
-  const rows = await rawAll<Raw>(
+  const ranked = await rawAll<{ patternId: string; runs: unknown; successes: unknown }>(
     db,
-    `SELECT m."patternId" AS "patternId", MAX(p."name") AS "name", MAX(p."status") AS "status", SUM(m."executions") AS "runs",
-       SUM(m."successes") AS "successes", SUM(m."totalDurationMs") AS "duration", MAX(p."baselineDurationMs") AS "baseline"
-     FROM "pattern_metrics_daily" m LEFT JOIN "patterns" p ON p."id" = m."patternId"
-     WHERE m."day" >= ? AND m."day" <= ? AND m."patternId" <> ''
-     GROUP BY m."patternId" ORDER BY SUM(m."executions") DESC, m."patternId" LIMIT ?`,
+    `SELECT "patternId", SUM("executions") AS "runs", SUM("successes") AS "successes" FROM "pattern_metrics_daily"
+     WHERE "patternId" <> '' AND "day" >= ? AND "day" <= ?
+     GROUP BY "patternId" ORDER BY SUM("executions") DESC, "patternId" LIMIT ?`,
     [range.from, range.to, Math.min(Math.max(1, limit), 50)],
   );
-  return rows.map((r) => {
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.patternId);
+  const marks = ids.map(() => "?").join(", ");
+  const [patterns, durations] = await Promise.all([
+    db.prisma.pattern.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, status: true, baselineDurationMs: true } }),
+    rawAll<{ patternId: string; duration: unknown }>(
+      db,
+      `SELECT "patternId", SUM("totalDurationMs") AS "duration" FROM "pattern_metrics_daily" WHERE "patternId" IN (${marks}) AND "day" >= ? AND "day" <= ? GROUP BY "patternId"`,
+      [...ids, range.from, range.to],
+    ),
+  ]);
+  const byId = new Map(patterns.map((p) => [p.id, p]));
+  const durationOf = new Map(durations.map((d) => [d.patternId, Number(d.duration ?? 0)]));
+  return ranked.map((r) => {
     const runs = Number(r.runs ?? 0);
-    const baseline = r.baseline === null || r.baseline === undefined ? null : Number(r.baseline);
+    const p = byId.get(r.patternId);
+    const baseline = p?.baselineDurationMs ?? null;
     return {
-      patternId: r.patternId, name: r.name ?? r.patternId, status: r.status ?? "active", runs,
+      patternId: r.patternId, name: p?.name ?? r.patternId, status: p?.status ?? "active", runs,
       successRate: runs ? Number(r.successes ?? 0) / runs : 0,
-      timeSavedMs: baseline === null ? null : Math.round(runs * baseline - Number(r.duration ?? 0)),
+      timeSavedMs: baseline === null ? null : Math.round(runs * baseline - (durationOf.get(r.patternId) ?? 0)),
     };
   });
 }
