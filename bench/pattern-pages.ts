@@ -2,10 +2,12 @@
 // anti-pattern registry, at the benchmark world (the simulator's teams, 1,000,000 executions over 70 days,
 // analysed once). Each page's reads run together as the page runs them; p50/p95 over repeated renders,
 // against the issue's 100 ms p95 per page (the reads, without React's rendering).
-// Options: --events N (default 1,000,000), --dialects sqlite,postgresql (default: both), --runs N (default 30).
+// Options: --events N (default 1,000,000), --dialects sqlite,postgresql (default: both), --runs N (default 30),
+// --url DATABASE_URL (measure a database already loaded and analysed, e.g. kept from an earlier run).
 import { runAnalysis } from "../lib/analysis/run";
 import { ANALYSIS_STEPS } from "../lib/analysis/steps";
-import type { DbHandle } from "../lib/db/client";
+import { openDb, type DbHandle } from "../lib/db/client";
+import { parseDatabaseUrl } from "../lib/db/config";
 import { getOutages } from "../lib/queries/anti-patterns/get-outages";
 import { getRegistryPage } from "../lib/queries/anti-patterns/get-registry-page";
 import { getDailyTotals } from "../lib/queries/overview/get-daily-totals";
@@ -32,11 +34,12 @@ const COUNT = Number(arg("events", "1000000"));
 const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
 const RUNS = Number(arg("runs", "30"));
 const TARGET_MS = 100;
+const URL_ARG = arg("url", "");
 
 function pages(db: DbHandle, today: string, patternId: string): Record<string, () => Promise<unknown>> {
   const p30 = periodOf(30, today);
   const p90 = periodOf(90, today);
-  const overview = (p: typeof p30) => () => Promise.all([getHasData(db), getDailyTotals(db, p), getDailyTotals(db, p.previous), getDecisionCounts(db, p), getDailyTotals(db, p), getTopPatterns(db, p)]);
+  const overview = (p: typeof p30) => () => Promise.all([getHasData(db), getDailyTotals(db, p), getDailyTotals(db, p.previous), getDecisionCounts(db, p), getTopPatterns(db, p)]);
   return {
     "/ (30 days)": overview(p30),
     "/?days=90": overview(p90),
@@ -60,14 +63,14 @@ async function main() {
   const notes: string[] = [];
   let ok = true;
   const today = new Date(NOW).toISOString().slice(0, 10);
-  for (const dialect of DIALECTS) {
-    const { temp, db } = await freshBenchDb(dialect);
+  for (const dialect of URL_ARG ? [parseDatabaseUrl(URL_ARG).dialect] : DIALECTS) {
+    const { temp, db } = URL_ARG ? { temp: null, db: openDb(parseDatabaseUrl(URL_ARG)) } : await freshBenchDb(dialect);
     try {
-      await loadTeams(COUNT, 0, async (batch) => {
+      if (!URL_ARG) await loadTeams(COUNT, 0, async (batch) => {
         const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
         if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
       });
-      await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      if (!URL_ARG) await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
       const [busiest] = await getTopPatterns(db, periodOf(30, today), 1);
       const counts = { patterns: await db.prisma.pattern.count(), candidates: await db.prisma.patternCandidate.count(), entries: await db.prisma.antiPattern.count() };
       notes.push(`${dialect}: ${counts.patterns} patterns, ${counts.candidates} candidates, ${counts.entries} registry entries; pattern page of the busiest, ${busiest?.patternId}`);
@@ -86,7 +89,7 @@ async function main() {
       }
     } finally {
       await db.close();
-      await temp.drop();
+      await temp?.drop();
     }
   }
   console.log(`\nbench:pattern-pages — each page's reads over ${COUNT.toLocaleString("en-US")} executions, ${RUNS} renders each`);
