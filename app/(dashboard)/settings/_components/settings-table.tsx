@@ -17,7 +17,7 @@ function ValueField({ row, tried }: { row: SettingRow; tried: TriedValue | null 
   const value = tried?.key === row.key ? tried.value : showSetting(row.value);
   const error = tried?.key === row.key ? tried.error : undefined;
   return (
-    <form method="get" action="/settings#preview" className="setting-form" aria-label={`Try a new ${label}`}>
+    <form method="get" action="/settings#preview" className="setting-form" aria-label={`Preview a value of ${label}`}>
       <input type="hidden" name="key" value={row.key} />
       {typeof row.defaultValue === "boolean" ? (
         <select id={id} name="value" defaultValue={value === "true" || value === "on" ? "on" : "off"} aria-label={`New ${label}`}>
