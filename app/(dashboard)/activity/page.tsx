@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableScroll } from "@/components/ui/table-scroll";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatCount } from "@/components/ui/format";
@@ -84,7 +85,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <p className="muted">{total > 0 ? "No events on this page." : "Nothing matches these filters."}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Activity events">
             <table className="data activity">
               <thead>
                 <tr>
@@ -100,7 +101,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 {rows.map((e) => (
                   <tr key={e.id}>
                     <td className="nowrap">
-                      <LocalTime iso={e.at.toISOString()} />
+                      <LocalTime at={e.at} />
                     </td>
                     <td className="mono">{e.actor}</td>
                     <td>
@@ -117,7 +118,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {pages > 1 ? (
           <nav className="pager" aria-label="Pages">

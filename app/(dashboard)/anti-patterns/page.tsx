@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
 import { LiftForm } from "./_components/lift-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Anti-patterns" };
 
@@ -30,7 +31,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
         {failing.length === 0 ? (
           <p className="muted">No pattern fails often enough to quarantine.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Failing patterns"><table className="data">
             <thead>
               <tr>
                 <th>Pattern</th>
@@ -62,7 +63,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
       <section className="panel" aria-labelledby="outages-title">
@@ -71,7 +72,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
         {outages.length === 0 ? (
           <p className="muted">No outage found.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Outages"><table className="data">
             <thead>
               <tr>
                 <th>Source</th>
@@ -92,7 +93,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
       <section className="panel" aria-labelledby="recurring-title">
@@ -100,7 +101,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
         {recurring.length === 0 ? (
           <p className="muted">No error signature has recurred yet.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Recurring errors"><table className="data">
             <thead>
               <tr>
                 <th>Signature</th>
@@ -119,7 +120,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getCandidates } from "@/lib/queries/candidates/get-candidates";
 import { DecisionForm } from "./_components/decision-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Candidates" };
 
@@ -49,7 +50,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
       </section>
       <section className="panel" aria-labelledby="decided-title">
         <h2 id="decided-title">Decided</h2>
-        <table className="data">
+        <TableScroll label="Decided candidates"><table className="data">
           <thead>
             <tr>
               <th>Candidate</th>
@@ -70,7 +71,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </section>
     </>
   );

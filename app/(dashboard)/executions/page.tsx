@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
 import { getExecutions } from "@/lib/queries/executions/get-executions";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Executions" };
 
@@ -19,7 +20,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
         {rows.length === 0 ? (
           <p className="muted">No executions{pattern ? " for this pattern" : ""} yet.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Executions"><table className="data">
             <thead>
               <tr>
                 <th>Id</th>
@@ -46,7 +47,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
     </>

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { formatPercent } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
 import { getFixes } from "@/lib/queries/fixes/get-fixes";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Fixes" };
 
@@ -19,7 +20,7 @@ export default async function FixesPage() {
         {fixes.length === 0 ? (
           <p className="muted">No retry with a fix has been recorded yet.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Fixes"><table className="data">
             <thead>
               <tr>
                 <th>Error signature</th>
@@ -49,7 +50,7 @@ export default async function FixesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
     </>

@@ -57,11 +57,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {key && next ? <PreviewPanel db={db} settingKey={key} current={settings} next={next} /> : null}
       <section className="panel" aria-labelledby="detectors-title">
         <h2 id="detectors-title">Detectors</h2>
-        <SettingsTable rows={group("detectors")} tried={tried} />
+        <SettingsTable label="detectors" rows={group("detectors")} tried={tried} />
       </section>
       <section className="panel" aria-labelledby="schedules-title">
         <h2 id="schedules-title">Retention and job schedules</h2>
-        <SettingsTable rows={[...group("retention"), ...group("schedules")]} tried={tried} />
+        <SettingsTable label="retention and job schedules" rows={[...group("retention"), ...group("schedules")]} tried={tried} />
       </section>
       <TokensSection tokens={tokens} />
     </>

@@ -40,7 +40,7 @@ async function DetectorChanges({ db, current, next }: { db: DbHandle; current: S
   const changes = previewSettingsChange(facts, detectorSettings(current), detectorSettings(next));
   return (
     <>
-      <p className="muted">
+      <p className="muted note">
         Replayed over the stored telemetry of the last {PREVIEW_WINDOW_DAYS} days: each pattern&apos;s latest runs ({formatCount(facts.patterns.length)} patterns), the
         outage windows found, the {formatCount(facts.candidates.length)} open and auto-approved candidates and the {formatCount(facts.fixes.length)} learned fixes.
         The next analysis run acts on it: candidates when their group next sees new runs; a quarantine stays until someone lifts it.

@@ -2,6 +2,7 @@
 // "Preview" is a plain GET form (works without JavaScript): the page comes back with what the new value
 // would change, and Save sits beside that preview. A refused value is shown beside its field.
 import { LocalTime } from "@/components/ui/local-time";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { SettingRow } from "@/lib/queries/settings/get-setting-rows";
 import { SETTING_LABELS, showSetting } from "./setting-labels";
 
@@ -49,9 +50,9 @@ function ValueField({ row, tried }: { row: SettingRow; tried: TriedValue | null 
   );
 }
 
-export function SettingsTable({ rows, tried }: { rows: SettingRow[]; tried: TriedValue | null }) {
+export function SettingsTable({ rows, tried, label }: { rows: SettingRow[]; tried: TriedValue | null; label: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={`Settings: ${label}`}>
       <table className="data">
         <thead>
           <tr>
@@ -76,7 +77,7 @@ export function SettingsTable({ rows, tried }: { rows: SettingRow[]; tried: Trie
               <td className="muted">
                 {row.updatedAt ? (
                   <>
-                    {row.updatedBy ?? "someone"}, <LocalTime iso={row.updatedAt.toISOString()} />
+                    {row.updatedBy ?? "someone"}, <LocalTime at={row.updatedAt} />
                   </>
                 ) : (
                   "never (default)"
@@ -89,6 +90,6 @@ export function SettingsTable({ rows, tried }: { rows: SettingRow[]; tried: Trie
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
