@@ -31,7 +31,14 @@ function Target({ e }: { e: AuditEventRow }) {
       <span className="muted">{e.targetType.replace("_", " ")}</span> <span className="mono">{e.targetId}</span>
     </>
   );
-  return href ? <Link href={href}>{label}</Link> : label;
+  // no prefetch: a page of the log links to up to 50 different pages, few of which are opened
+  return href ? (
+    <Link href={href} prefetch={false}>
+      {label}
+    </Link>
+  ) : (
+    label
+  );
 }
 
 function Change({ e }: { e: AuditEventRow }) {

@@ -30,8 +30,8 @@ const WHAT: Record<PreviewChangeKind, string> = {
 
 function targetLink(c: PreviewChange) {
   const label = <span className="mono">{c.target.label}</span>;
-  if (c.target.type === "pattern") return <Link href={`/patterns/${encodeURIComponent(c.target.id)}`}>{label}</Link>;
-  if (c.target.type === "candidate") return <Link href={`/candidates/${encodeURIComponent(c.target.id)}`}>{label}</Link>;
+  if (c.target.type === "pattern") return <Link href={`/patterns/${encodeURIComponent(c.target.id)}`} prefetch={false}>{label}</Link>;
+  if (c.target.type === "candidate") return <Link href={`/candidates/${encodeURIComponent(c.target.id)}`} prefetch={false}>{label}</Link>;
   return <Link href="/fixes">{label}</Link>;
 }
 
