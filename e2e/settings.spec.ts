@@ -30,6 +30,9 @@ test("change a threshold: a refused value beside its field, the preview lists wh
   // previewing writes nothing
   await expect(page.getByTestId("current-autoQuarantineFailureRate")).toHaveText("0.4");
   await page.screenshot({ path: "e2e/screenshots/settings-preview.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "e2e/screenshots/settings-preview-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await preview.getByLabel("Why").fill("catch degrading patterns sooner");
   await preview.getByRole("button", { name: "Save Auto-quarantine failure rate" }).click();
@@ -47,6 +50,8 @@ test("change a threshold: a refused value beside its field, the preview lists wh
   await expect(line).toContainText("catch degrading patterns sooner");
   await expect(line.getByRole("link")).toHaveAttribute("href", "/settings#setting-autoQuarantineFailureRate");
   await page.screenshot({ path: "e2e/screenshots/activity-setting.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "e2e/screenshots/activity-setting-390.png", fullPage: true });
 });
 
 test("a token is shown once, works against the API, and is refused once revoked", async ({ page, app, request }) => {

@@ -53,7 +53,7 @@ function ValueField({ row, tried }: { row: SettingRow; tried: TriedValue | null 
 export function SettingsTable({ rows, tried, label }: { rows: SettingRow[]; tried: TriedValue | null; label: string }) {
   return (
     <TableScroll label={`Settings: ${label}`}>
-      <table className="data">
+      <table className="data settings">
         <thead>
           <tr>
             <th>Setting</th>
