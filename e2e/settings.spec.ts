@@ -128,4 +128,30 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("alert")).toContainText("action");
     await expect(page.locator("table.activity")).toHaveCount(0);
   });
+
+  test("Preview, Save, create and revoke a token: each a plain form post", async ({ page, app }) => {
+    await page.goto("/settings");
+    const row = page.locator("#setting-minSimilarExecutions");
+    await row.getByLabel("New Min similar executions").fill("5");
+    await row.getByRole("button", { name: "Preview" }).click();
+    await expect(page.locator("#preview")).toContainText("would no longer be proposed");
+    await page.locator("#preview").getByLabel("Why").fill("fewer one-off candidates");
+    await page.locator("#preview").getByRole("button", { name: "Save Min similar executions" }).click();
+    await expect(page.getByRole("status")).toContainText("Setting saved");
+    await expect(page.getByTestId("current-minSimilarExecutions")).toHaveText("5");
+    const shown = app.cli(["settings", "--json"]);
+    expect(JSON.parse(shown.stdout).minSimilarExecutions).toBe(5);
+
+    await page.getByLabel("Name").fill("no-js-agent");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+    expect(secret).toMatch(/^pa_/);
+    await page.screenshot({ path: "e2e/screenshots/settings-token-no-js.png", fullPage: true });
+    await page.goto("/settings");
+    expect(await page.content()).not.toContain(secret);
+    await page.getByTestId("token-no-js-agent").getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByRole("status")).toContainText("Token revoked");
+    const tokens = JSON.parse(app.cli(["token", "list", "--json"]).stdout) as Array<{ name: string; status: string; createdBy: string }>;
+    expect(tokens).toEqual([expect.objectContaining({ name: "no-js-agent", status: "revoked", createdBy: "admin@e2e.example.com" })]);
+  });
 });
