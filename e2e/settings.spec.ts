@@ -154,4 +154,16 @@ test.describe("without JavaScript", () => {
     const tokens = JSON.parse(app.cli(["token", "list", "--json"]).stdout) as Array<{ name: string; status: string; createdBy: string }>;
     expect(tokens).toEqual([expect.objectContaining({ name: "no-js-agent", status: "revoked", createdBy: "admin@e2e.example.com" })]);
   });
+
+  test("a schedule's preview gives its next due times; a bad one is refused beside its field; retention says what cleanup would delete", async ({ page }) => {
+    await page.goto("/settings?key=reportSchedule&value=61+*+*+*+*");
+    await expect(page.locator("#setting-reportSchedule").getByRole("alert")).toContainText("is not a cron schedule");
+    await expect(page.locator("#preview")).toHaveCount(0);
+    await page.locator("#setting-reportSchedule").getByLabel("New Weekly report schedule").fill("0 7 * * 1");
+    await page.locator("#setting-reportSchedule").getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("preview-schedule")).toContainText("07:00:00 UTC");
+    await page.goto("/settings?key=retentionDays&value=7");
+    await expect(page.getByTestId("preview-retention")).toContainText(/Cleanup would fold and delete [\d,]+ stored executions older than 7 days/);
+    await page.screenshot({ path: "e2e/screenshots/settings-retention-preview.png" });
+  });
 });

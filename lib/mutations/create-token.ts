@@ -24,9 +24,9 @@ export async function createToken(db: DbHandle, input: string, createdBy = "cli"
   if (existing && !existing.revokedAt) throw new TokenError(`a token named "${name}" already exists; revoke it first or choose another name`);
   await db.prisma
     .$transaction([
-    ...(existing ? [db.prisma.apiToken.delete({ where: { id: existing.id } })] : []),
-    db.prisma.apiToken.create({ data: { id, name, prefix, tokenHash: hashToken(secret), createdBy, createdAt: now } }),
-    db.prisma.auditEvent.create({ data: auditRow({ at: now, actor: createdBy, action: "token.create", target: { type: "api_token", id: name }, after: { prefix } }) }),
+      ...(existing ? [db.prisma.apiToken.delete({ where: { id: existing.id } })] : []),
+      db.prisma.apiToken.create({ data: { id, name, prefix, tokenHash: hashToken(secret), createdBy, createdAt: now } }),
+      db.prisma.auditEvent.create({ data: auditRow({ at: now, actor: createdBy, action: "token.create", target: { type: "api_token", id: name }, after: { prefix } }) }),
     ])
     .catch((error: unknown) => {
       // two creations of one name at once: the unique index decides, the loser hears it plainly
