@@ -4,7 +4,7 @@ import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
+import { countAntiPatterns, getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
 import { LiftForm } from "./_components/lift-form";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -17,10 +17,14 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
   await connection();
   const params = await searchParams;
   const canLift = hasRole(await currentUser(), "reviewer");
-  const entries = await getAntiPatterns(getDb());
+  const SHOWN = 100;
+  const [failing, recurring, failingTotal, recurringTotal] = await Promise.all([
+    getAntiPatterns(getDb(), { kind: "failing_pattern", limit: SHOWN }),
+    getAntiPatterns(getDb(), { kind: "recurring_error", limit: SHOWN }),
+    countAntiPatterns(getDb(), { kind: "failing_pattern" }),
+    countAntiPatterns(getDb(), { kind: "recurring_error" }),
+  ]);
   const outages = await getOutages(getDb());
-  const failing = entries.filter((e) => e.kind === "failing_pattern");
-  const recurring = entries.filter((e) => e.kind === "recurring_error");
   return (
     <>
       <h1>Anti-patterns</h1>
@@ -28,6 +32,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
       <Notice params={params} />
       <section className="panel" aria-labelledby="failing-title">
         <h2 id="failing-title">Failing patterns</h2>
+        {failingTotal > failing.length ? <p className="muted">The {failing.length} that need attention first (quarantined, then proposed, most failures first) of {failingTotal}.</p> : null}
         {failing.length === 0 ? (
           <p className="muted">No pattern fails often enough to quarantine.</p>
         ) : (
@@ -98,6 +103,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
       </section>
       <section className="panel" aria-labelledby="recurring-title">
         <h2 id="recurring-title">Recurring errors</h2>
+        {recurringTotal > recurring.length ? <p className="muted">The {recurring.length} seen most often of {recurringTotal}.</p> : null}
         {recurring.length === 0 ? (
           <p className="muted">No error signature has recurred yet.</p>
         ) : (
