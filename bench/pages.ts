@@ -34,7 +34,7 @@ const PASSWORD = "bench-password-not-secret";
 const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
 
 function pagesFor(week: string): string[] {
-  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users"];
+  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users", "/activity", "/activity?action=quarantine.apply", "/settings"];
   const more = arg("pages", "");
   return [...fixed, ...(more ? more.split(",") : [])];
 }

@@ -55,7 +55,8 @@ function seedHostile(app: App): string {
 
 const PAGES = [
   "/", "/?days=90", "/candidates", "/patterns", "/patterns?status=quarantined", "/patterns/degrading-1", `/patterns/${encodeURIComponent(SCRIPT.slice(0, 120))}`,
-  "/anti-patterns", "/anti-patterns?kind=recurring_error", "/fixes", "/executions", "/reports", "/jobs", "/users",
+  "/anti-patterns", "/anti-patterns?kind=recurring_error", "/fixes", "/executions", "/reports", "/jobs", "/users", "/activity", "/settings",
+  "/settings?key=autoQuarantineFailureRate&value=0.2",
 ];
 
 async function checkPage(page: Page, path: string, width: number) {

@@ -8,6 +8,8 @@ export const NOTICES = {
   rejected: "Candidate rejected",
   "user-created": "User created",
   "role-changed": "Role changed",
+  "setting-saved": "Setting saved",
+  "token-revoked": "Token revoked",
   quarantined: "Pattern quarantined",
   "quarantine-confirmed": "Quarantine confirmed",
   archived: "Pattern archived",
