@@ -12,6 +12,7 @@ export type AuditAction =
   | "candidate.reject"
   | "candidate.reopen"
   | "candidate.withdraw"
+  | "candidate.revert"
   | "quarantine.lift"
   | "quarantine.apply"
   | "quarantine.propose"
