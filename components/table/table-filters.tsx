@@ -5,7 +5,10 @@ import type { TableSpec, TableUrlState } from "./url-state";
 
 export function TableFilters({ spec, state, basePath, id }: { spec: TableSpec; state: TableUrlState; basePath: string; id: string }) {
   const sortValue = `${state.sort.desc ? "-" : ""}${state.sort.id}`;
-  const filtered = state.q !== "" || Object.keys(state.filters).length > 0;
+  const filtered = state.q !== "" || Object.entries(state.filters).some(([name, value]) => {
+    const filter = spec.filters[name];
+    return !(filter?.kind === "enum" && filter.defaultValue === value);
+  });
   return (
     <form method="get" action={basePath} className="table-filters" role="search" aria-label={`Filter ${id}`}>
       {spec.search ? (
@@ -19,7 +22,7 @@ export function TableFilters({ spec, state, basePath, id }: { spec: TableSpec; s
           {filter.label[0]!.toUpperCase() + filter.label.slice(1)}
           {filter.kind === "enum" ? (
             <select name={name} defaultValue={String(state.filters[name] ?? "")}>
-              <option value="">any</option>
+              {filter.defaultValue === undefined ? <option value="">any</option> : null}
               {filter.values.map((value) => (
                 <option key={value} value={value}>
                   {filter.valueLabels?.[value] ?? value}

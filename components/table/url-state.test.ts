@@ -71,6 +71,20 @@ describe("serialiseTableState", () => {
   );
 });
 
+describe("an enum filter with a default", () => {
+  const queue: TableSpec = { ...spec, filters: { status: { kind: "enum", label: "status", values: ["pending", "rejected", "all"], defaultValue: "pending" } } };
+  test.each([
+    [{}, { status: "pending" }, ""],
+    [{ status: "" }, { status: "pending" }, ""],
+    [{ status: "all" }, { status: "all" }, "?status=all"],
+    [{ status: "rejected" }, { status: "rejected" }, "?status=rejected"],
+  ])("%j → filters %j, written back as %j", (params, filters, query) => {
+    const parsed = parseTableParams(queue, params);
+    expect(parsed.state.filters).toEqual(filters);
+    expect(serialiseTableState(queue, parsed.state)).toBe(query);
+  });
+});
+
 describe("paging and sorting helpers", () => {
   test.each([
     [0, 25, 1],

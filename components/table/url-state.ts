@@ -4,7 +4,14 @@
 // ignored), and write a state back as a query string that omits the defaults.
 
 export type FilterSpec =
-  | { kind: "enum"; label: string; values: readonly string[]; valueLabels?: Readonly<Record<string, string>> }
+  | {
+      kind: "enum";
+      label: string;
+      values: readonly string[];
+      valueLabels?: Readonly<Record<string, string>>;
+      /** the value when the URL gives none (then one of `values` should mean "any", e.g. "all") */
+      defaultValue?: string;
+    }
   | { kind: "number"; label: string; min: number; max: number; step?: number }
   | { kind: "text"; label: string; maxLength: number };
 
@@ -84,7 +91,10 @@ export function parseTableParams(spec: TableSpec, params: Params): ParsedTablePa
   for (const [name, filter] of Object.entries(spec.filters)) {
     if (RESERVED.has(name)) throw new Error(`filter "${name}" clashes with a reserved parameter`);
     const raw = one(params, name);
-    if (raw === undefined || raw === "") continue;
+    if (raw === undefined || raw === "") {
+      if (filter.kind === "enum" && filter.defaultValue !== undefined) state.filters[name] = filter.defaultValue;
+      continue;
+    }
     const value = parseFilter(filter, raw);
     if (value.ok) state.filters[name] = value.value;
     else errors.push(`${filter.label} "${raw}" ${value.problem}`);
@@ -113,6 +123,8 @@ export function serialiseTableState(spec: TableSpec, state: TableUrlState, chang
   const out = new URLSearchParams();
   for (const name of Object.keys(spec.filters).sort()) {
     const value = next.filters[name];
+    const filter = spec.filters[name]!;
+    if (filter.kind === "enum" && filter.defaultValue !== undefined && value === filter.defaultValue) continue;
     if (value !== undefined && value !== "") out.set(name, String(value));
   }
   if (next.q) out.set("q", next.q);

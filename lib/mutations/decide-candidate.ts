@@ -131,7 +131,9 @@ export async function decideCandidate(db: DbHandle, input: DecideCandidateInput,
   if (!candidate) throw new DecisionError(`no candidate "${candidateId}"`);
   if (candidate.status !== "pending") throw new DecisionError(`already handled: this candidate was ${candidate.status.replace("_", "-")} before`);
   if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
-  const edit = editSpec(candidate.proposedSpec, { name, spec });
+  // the review form posts the spec back as shown: unchanged text is no edit
+  const changedSpec = spec !== undefined && spec.replace(/\r\n/g, "\n").trim() !== candidate.proposedSpec.trim() ? spec : undefined;
+  const edit = editSpec(candidate.proposedSpec, { name, spec: changedSpec });
   const patternId = await db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor, reason: reason || "approved", status: "approved", now }, edit));
   return { candidateId, decision, patternId };
 }
