@@ -5,9 +5,10 @@
 // that belongs to the page's bulk form (`form=` attribute), so a bulk action posts the checked ids with or
 // without JavaScript. With JavaScript, TanStack's row selection adds "select all on this page" and a count.
 import Link from "next/link";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type RowSelectionState } from "@tanstack/react-table";
 import { nextSort, serialiseTableState, type TableSpec, type TableUrlState } from "./url-state";
+import { markScripted } from "./scripted-cookie";
 import { TablePager } from "./table-pager";
 import "./table.css";
 
@@ -41,6 +42,7 @@ export interface DataTableProps<TData extends RowData & { id: string }> {
 
 export function DataTable<TData extends RowData & { id: string }>({ columns, rows, total, totalCapped, spec, state, basePath, caption, empty, selection }: DataTableProps<TData>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  useEffect(markScripted, []);
   const table = useTable({
     features: dataTableFeatures,
     columns,

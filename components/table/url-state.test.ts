@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from "vitest";
-import { nextSort, pageCount, pageWindow, parseTableParams, serialiseTableState, type TableSpec } from "./url-state";
+import { canonicalQuery, nextSort, pageCount, pageWindow, parseTableParams, serialiseTableState, type TableSpec } from "./url-state";
 
 const spec: TableSpec = {
   sortable: ["confidence", "name", "updated"],
@@ -103,4 +103,14 @@ describe("paging and sorting helpers", () => {
     [{ id: "confidence", desc: true }, "name", { id: "name", desc: false }],
     [{ id: "name", desc: false }, "confidence", { id: "confidence", desc: true }],
   ])("from %j, clicking %s sorts %j", (current, id, expected) => expect(nextSort(spec, current, id)).toEqual(expected));
+});
+
+describe("canonicalQuery", () => {
+  test.each([
+    [{}, null],
+    [{ status: "pending", page: "2" }, null],
+    [{ q: "", status: "", min: "", page: "1" }, ""],
+    [{ q: "", status: "pending", min: "0.50", sort: "confidence", notice: "approved", subject: "c1" }, "?min=0.5&status=pending&sort=confidence&notice=approved&subject=c1"],
+    [{ status: "bogus", q: "" }, null],
+  ])("%j → %j", (params, expected) => expect(canonicalQuery(spec, params)).toBe(expected));
 });

@@ -149,3 +149,25 @@ export function pageCount(total: number, pageSize: number): number {
 export function pageWindow(state: Pick<TableUrlState, "page" | "pageSize">): { limit: number; offset: number } {
   return { limit: state.pageSize, offset: (state.page - 1) * state.pageSize };
 }
+
+/**
+ * Where a listing URL should redirect to when it spells its state in a roundabout way (a GET form posts
+ * every field, empty ones too, and the default status): the same view with only what differs from the
+ * defaults, other parameters (a notice) kept. Null when the URL is already canonical or has errors.
+ */
+export function canonicalQuery(spec: TableSpec, params: Params): string | null {
+  const parsed = parseTableParams(spec, params);
+  if (parsed.errors.length > 0) return null;
+  const known = new Set(["page", "size", "sort", "q", ...Object.keys(spec.filters)]);
+  const canonical = new URLSearchParams(serialiseTableState(spec, parsed.state));
+  const given = Object.entries(params).filter(([key, value]) => known.has(key) && value !== undefined);
+  const same = given.length === [...canonical.keys()].length && given.every(([key, value]) => typeof value === "string" && canonical.get(key) === value);
+  if (same) return null;
+  const out = new URLSearchParams(canonical);
+  for (const [key, value] of Object.entries(params)) {
+    if (known.has(key) || value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.append(key, v);
+  }
+  const text = out.toString();
+  return text ? `?${text}` : "";
+}

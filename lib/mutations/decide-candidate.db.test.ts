@@ -43,7 +43,6 @@ describe(`decide-candidate on ${testDialect()}`, () => {
     [{ decision: "approve", spec: specToYaml(specFor("X")).replace("successRate: 1", "successRate: 7") }, /spec: successRate: /],
     [{ decision: "approve", name: "x".repeat(201) }, /name: a name has at most 200 characters/],
     [{ decision: "reject", reason: "no" }, /reason: say why it is rejected/],
-    [{ decision: "reject", reason: "not useful", name: "Renamed" }, /decision: a rename or an edited spec goes with Approve/],
     [{ decision: "maybe", reason: "hmm" }, /decision: choose Approve or Reject/],
     [{ candidateId: "", decision: "approve" }, /candidateId: which candidate/],
   ])("refuses %j, saying where, and writes nothing", async (change, message) => {

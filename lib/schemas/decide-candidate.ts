@@ -20,14 +20,13 @@ export const decideCandidateSchema = z
     candidateId: candidateIdSchema,
     decision: decisionSchema,
     reason: reasonSchema.optional().default(""),
-    /** approve only: the pattern's name instead of the proposed one */
+    /** approve only (a rejection ignores it): the pattern's name instead of the proposed one */
     name: optionalText(200, "a name"),
     /** approve only: the whole spec as YAML instead of the proposed one */
     spec: optionalText(64_000, "a spec"),
   })
   .superRefine((input, ctx) => {
     if (input.decision === "reject" && input.reason.length < 3) ctx.addIssue({ code: "custom", path: ["reason"], message: "say why it is rejected (at least 3 characters)" });
-    if (input.decision === "reject" && (input.name || input.spec)) ctx.addIssue({ code: "custom", path: ["decision"], message: "a rename or an edited spec goes with Approve, not Reject" });
   });
 
 export type DecideCandidateInput = z.input<typeof decideCandidateSchema>;

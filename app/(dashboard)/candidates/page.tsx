@@ -2,10 +2,10 @@
 // reviewers check rows for a bulk decision or open one to review it (with the keyboard, one after another).
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
+import { redirectToCanonical } from "@/components/table/canonical-redirect";
 import { TableErrors } from "@/components/table/table-errors";
 import { TableFilters } from "@/components/table/table-filters";
-import { TableSkeleton } from "@/components/table/table-skeleton";
+import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { Notice } from "@/components/ui/notice";
 import { currentUser, hasRole } from "@/lib/auth/session";
@@ -35,6 +35,7 @@ async function CandidateResults({ state, canDecide }: { state: TableUrlState; ca
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const params = await searchParams;
+  redirectToCanonical(CANDIDATES_SPEC, "/candidates", params);
   const canDecide = hasRole(await currentUser(), "reviewer");
   const { state, errors } = parseTableParams(CANDIDATES_SPEC, params);
   return (
@@ -50,9 +51,9 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
         {errors.length > 0 ? (
           <TableErrors errors={errors} basePath="/candidates" />
         ) : (
-          <Suspense key={JSON.stringify(state)} fallback={<TableSkeleton label="candidates" />}>
+          <TableSuspense stateKey={JSON.stringify(state)} label="candidates">
             <CandidateResults state={state} canDecide={canDecide} />
-          </Suspense>
+          </TableSuspense>
         )}
         {canDecide && errors.length === 0 ? <BulkForm /> : null}
       </section>

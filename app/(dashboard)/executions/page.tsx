@@ -1,10 +1,10 @@
 // The executions listing: every run, a page at a time, with its sort, filters and page in the URL.
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
+import { redirectToCanonical } from "@/components/table/canonical-redirect";
 import { TableErrors } from "@/components/table/table-errors";
 import { TableFilters } from "@/components/table/table-filters";
-import { TableSkeleton } from "@/components/table/table-skeleton";
+import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { getDb } from "@/lib/db/client";
 import { getExecutions, type ExecutionSort } from "@/lib/queries/executions/get-executions";
@@ -21,7 +21,9 @@ async function ExecutionsResults({ state }: { state: TableUrlState }) {
 
 export default async function ExecutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { state, errors } = parseTableParams(EXECUTIONS_SPEC, await searchParams);
+  const params = await searchParams;
+  redirectToCanonical(EXECUTIONS_SPEC, "/executions", params);
+  const { state, errors } = parseTableParams(EXECUTIONS_SPEC, params);
   const pattern = state.filters.pattern;
   return (
     <>
@@ -32,9 +34,9 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
         {errors.length > 0 ? (
           <TableErrors errors={errors} basePath="/executions" />
         ) : (
-          <Suspense key={JSON.stringify(state)} fallback={<TableSkeleton label="executions" />}>
+          <TableSuspense stateKey={JSON.stringify(state)} label="executions">
             <ExecutionsResults state={state} />
-          </Suspense>
+          </TableSuspense>
         )}
       </section>
     </>

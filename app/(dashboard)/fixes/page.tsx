@@ -1,10 +1,10 @@
 // Learned fixes: what retries taught, a page at a time, with sort, filters and page in the URL.
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Suspense } from "react";
+import { redirectToCanonical } from "@/components/table/canonical-redirect";
 import { TableErrors } from "@/components/table/table-errors";
 import { TableFilters } from "@/components/table/table-filters";
-import { TableSkeleton } from "@/components/table/table-skeleton";
+import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { getDb } from "@/lib/db/client";
 import { getFixes, type FixSort, type FixState } from "@/lib/queries/fixes/get-fixes";
@@ -20,7 +20,9 @@ async function FixesResults({ state }: { state: TableUrlState }) {
 
 export default async function FixesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { state, errors } = parseTableParams(FIXES_SPEC, await searchParams);
+  const params = await searchParams;
+  redirectToCanonical(FIXES_SPEC, "/fixes", params);
+  const { state, errors } = parseTableParams(FIXES_SPEC, params);
   return (
     <>
       <h1>Learned fixes</h1>
@@ -32,9 +34,9 @@ export default async function FixesPage({ searchParams }: { searchParams: Promis
         {errors.length > 0 ? (
           <TableErrors errors={errors} basePath="/fixes" />
         ) : (
-          <Suspense key={JSON.stringify(state)} fallback={<TableSkeleton label="fixes" />}>
+          <TableSuspense stateKey={JSON.stringify(state)} label="fixes">
             <FixesResults state={state} />
-          </Suspense>
+          </TableSuspense>
         )}
       </section>
     </>

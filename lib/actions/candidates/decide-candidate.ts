@@ -19,21 +19,24 @@ type Field = "candidateId" | "reason" | "decision" | "name" | "spec";
 export interface DecisionState {
   message?: string;
   fieldErrors?: Partial<Record<Field, string[]>>;
+  /** what was typed, shown again beside the error (the form resets after an action) */
+  values?: Partial<Record<"reason" | "name" | "spec", string>>;
 }
 
 export async function decideCandidateAction(previous: DecisionState, form: FormData): Promise<DecisionState> {
   const fields = textFields(formDataOf(previous, form), ["candidateId", "reason", "decision", "name", "spec"]);
   const user = await requireActionUser("reviewer");
+  const values = { reason: fields.reason?.slice(0, 1000), name: fields.name?.slice(0, 200), spec: fields.spec?.slice(0, 64_000) };
   const parsed = decideCandidateSchema.safeParse(fields);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { candidateId, decision } = parsed.data;
   const db = getDb();
   const at = await db.prisma.patternCandidate.findUnique({ where: { id: candidateId }, select: { confidence: true } });
   try {
     await decideCandidate(db, parsed.data, user.email);
   } catch (error) {
-    if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors as DecisionState["fieldErrors"] };
-    if (error instanceof DecisionError) return { message: error.message };
+    if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors as DecisionState["fieldErrors"], values };
+    if (error instanceof DecisionError) return { message: error.message, values };
     throw error;
   }
   revalidatePath("/candidates");

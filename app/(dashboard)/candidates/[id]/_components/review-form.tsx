@@ -25,7 +25,7 @@ export function ReviewForm({ candidateId, name, proposedSpec }: { candidateId: s
       <input type="hidden" name="candidateId" value={candidateId} />
       <label>
         Why (required to reject; Enter adds a line)
-        <textarea id={REASON_FIELD} name="reason" rows={3} maxLength={1000} />
+        <textarea id={REASON_FIELD} name="reason" rows={3} maxLength={1000} defaultValue={state.values?.reason ?? ""} />
         {error("reason")}
       </label>
       {proposedSpec ? (
@@ -33,12 +33,12 @@ export function ReviewForm({ candidateId, name, proposedSpec }: { candidateId: s
           <summary>Approve under another name, or edit the spec</summary>
           <label>
             Pattern name (empty keeps “{name}”)
-            <input type="text" name="name" maxLength={200} autoComplete="off" />
+            <input type="text" name="name" maxLength={200} autoComplete="off" defaultValue={state.values?.name ?? ""} />
             {error("name")}
           </label>
           <label>
             Spec (YAML, checked before it is saved)
-            <textarea name="spec" className="spec-edit" defaultValue={proposedSpec} spellCheck={false} />
+            <textarea name="spec" className="spec-edit" defaultValue={state.values?.spec ?? proposedSpec} spellCheck={false} />
             {error("spec")}
           </label>
         </details>
