@@ -72,7 +72,8 @@ test("lift: a reason that is only spaces is refused, shown beside its form, and 
 for (const decision of ["Approve", "Reject"] as const) {
   test(`candidates: ${decision} once, without JavaScript`, async ({ app, page }) => {
     await page.goto("/candidates");
-    await page.getByRole("table", { name: "Candidates" }).getByRole("link").first().click();
+    await page.getByRole("table", { name: "Candidates" }).locator("tbody").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/candidates\/cand_/);
     const form = page.getByRole("form", { name: /^Decide on / });
     const candidateId = await form.locator('input[name="candidateId"]').getAttribute("value");
     await form.getByRole("textbox", { name: /^Why/ }).fill(decision === "Approve" ? "we do this every week" : "one-off work");

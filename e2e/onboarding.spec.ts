@@ -46,7 +46,8 @@ test("a reviewer lifts a quarantine, and the registry records who and why", asyn
 
 test("a reviewer approves a candidate, and it becomes an active pattern", async ({ page }) => {
   await page.goto("/candidates");
-  await page.getByRole("table", { name: "Candidates" }).getByRole("link").first().click();
+  await page.getByRole("table", { name: "Candidates" }).locator("tbody").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/candidates\/cand_/);
   const form = page.getByRole("form", { name: /^Decide on / });
   const name = (await form.getAttribute("aria-label"))!.replace("Decide on ", "");
   await form.getByRole("textbox", { name: /^Why/ }).fill("we do this every week");

@@ -11,7 +11,7 @@ export function BulkForm() {
   const done = state.results?.filter((r) => r.ok).length ?? 0;
   const failed = state.results?.filter((r) => !r.ok) ?? [];
   return (
-    <form id="bulk-decide" action={action} className="bulk-form" aria-label="Decide on the selected candidates">
+    <form id="bulk-decide" action={action} className="bulk-form" aria-label="Bulk decision on the selected candidates">
       {/* the default button: implicit submission (Enter) finds it disabled and does nothing */}
       <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
       <label>
