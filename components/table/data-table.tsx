@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type RowData, type RowSelectionState } from "@tanstack/react-table";
 import { nextSort, serialiseTableState, type TableSpec, type TableUrlState } from "./url-state";
+import { TableScroll } from "../ui/table-scroll";
 import { markScripted } from "./scripted-cookie";
 import { TablePager } from "./table-pager";
 import "./table.css";
@@ -74,7 +75,7 @@ export function DataTable<TData extends RowData & { id: string }>({ columns, row
           {selected} selected on this page
         </p>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -141,7 +142,7 @@ export function DataTable<TData extends RowData & { id: string }>({ columns, row
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TablePager spec={spec} state={state} total={total} totalCapped={totalCapped} basePath={basePath} />
     </>
   );

@@ -3,6 +3,7 @@ import { DailyExecutionsChart } from "@/components/charts/daily-executions-chart
 import { prepareDailyExecutions } from "@/components/charts/prepare-daily-executions";
 import type { Overview } from "@/lib/queries/overview/get-overview";
 import { formatCount, formatPercent } from "@/components/ui/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function OverviewBody({ overview }: { overview: Overview }) {
   const today = new Date().toISOString().slice(0, 10);
@@ -39,7 +40,7 @@ export function OverviewBody({ overview }: { overview: Overview }) {
       </section>
       <section className="panel" aria-labelledby="top-title">
         <h2 id="top-title">Busiest patterns</h2>
-        <table className="data">
+        <TableScroll label="Busiest patterns"><table className="data">
           <thead>
             <tr>
               <th>Pattern</th>
@@ -62,7 +63,7 @@ export function OverviewBody({ overview }: { overview: Overview }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </section>
     </>
   );

@@ -4,9 +4,10 @@ import { formatDateTime, formatPercent } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
 import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
+import { countAntiPatterns, getAntiPatterns } from "@/lib/queries/anti-patterns/get-anti-patterns";
 import { getOutages } from "@/lib/queries/anti-patterns/get-outages";
 import { LiftForm } from "./_components/lift-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Anti-patterns" };
 
@@ -16,10 +17,14 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
   await connection();
   const params = await searchParams;
   const canLift = hasRole(await currentUser(), "reviewer");
-  const entries = await getAntiPatterns(getDb());
+  const SHOWN = 100;
+  const [failing, recurring, failingTotal, recurringTotal] = await Promise.all([
+    getAntiPatterns(getDb(), { kind: "failing_pattern", limit: SHOWN }),
+    getAntiPatterns(getDb(), { kind: "recurring_error", limit: SHOWN }),
+    countAntiPatterns(getDb(), { kind: "failing_pattern" }),
+    countAntiPatterns(getDb(), { kind: "recurring_error" }),
+  ]);
   const outages = await getOutages(getDb());
-  const failing = entries.filter((e) => e.kind === "failing_pattern");
-  const recurring = entries.filter((e) => e.kind === "recurring_error");
   return (
     <>
       <h1>Anti-patterns</h1>
@@ -27,10 +32,11 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
       <Notice params={params} />
       <section className="panel" aria-labelledby="failing-title">
         <h2 id="failing-title">Failing patterns</h2>
+        {failingTotal > failing.length ? <p className="muted">The {failing.length} that need attention first (quarantined, then proposed, most failures first) of {failingTotal}.</p> : null}
         {failing.length === 0 ? (
           <p className="muted">No pattern fails often enough to quarantine.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Failing patterns"><table className="data">
             <thead>
               <tr>
                 <th>Pattern</th>
@@ -62,7 +68,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
       <section className="panel" aria-labelledby="outages-title">
@@ -71,7 +77,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
         {outages.length === 0 ? (
           <p className="muted">No outage found.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Outages"><table className="data">
             <thead>
               <tr>
                 <th>Source</th>
@@ -92,15 +98,16 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
       <section className="panel" aria-labelledby="recurring-title">
         <h2 id="recurring-title">Recurring errors</h2>
+        {recurringTotal > recurring.length ? <p className="muted">The {recurring.length} seen most often of {recurringTotal}.</p> : null}
         {recurring.length === 0 ? (
           <p className="muted">No error signature has recurred yet.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Recurring errors"><table className="data">
             <thead>
               <tr>
                 <th>Signature</th>
@@ -119,7 +126,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
     </>

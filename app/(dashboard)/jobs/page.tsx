@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { runJobNowAction } from "@/lib/actions/jobs/run-job-now";
 import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -78,7 +78,7 @@ export default async function JobsPage({ searchParams }: { searchParams: SearchP
                 {job.nextDue ? (
                   <>
                     {" · next due "}
-                    {formatDateTime(job.nextDue)} <span className="muted">({formatIn(job.nextDue.getTime() - now.getTime())})</span>
+                    <LocalTime at={job.nextDue} /> <span className="muted">({formatIn(job.nextDue.getTime() - now.getTime())})</span>
                   </>
                 ) : null}
               </p>

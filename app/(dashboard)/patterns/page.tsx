@@ -6,6 +6,7 @@ import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPatterns } from "@/lib/queries/patterns/get-patterns";
 import { RestoreForm } from "./_components/restore-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Patterns" };
 
@@ -44,7 +45,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       </p>
       <Outcome params={params} />
       <section className="panel">
-        <table className="data">
+        <TableScroll label="Patterns"><table className="data">
           <thead>
             <tr>
               <th>Pattern</th>
@@ -78,7 +79,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { formatDateTime } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { ROLES } from "@/lib/schemas/user";
 import { getUsers } from "@/lib/queries/users/get-users";
 import { CreateUserForm } from "./_components/create-user-form";
 import { RoleForm } from "./_components/role-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -23,7 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <Notice params={params} />
       <section className="panel" aria-labelledby="users-title">
         <h2 id="users-title">People ({users.length})</h2>
-        <div className="table-scroll">
+        <TableScroll label="People">
           <table className="data">
             <thead>
               <tr>
@@ -39,12 +40,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="mono">{u.email}</td>
                   <td>{u.name}</td>
                   <td>{u.id === me.id ? <span className="badge">{u.role} (you)</span> : <RoleForm userId={u.id} email={u.email} role={u.role} roles={ROLES} />}</td>
-                  <td className="muted">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "never"}</td>
+                  <td className="muted">{u.lastSignInAt ? <LocalTime at={u.lastSignInAt} /> : "never"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="panel" aria-labelledby="new-user-title">
         <h2 id="new-user-title">Add someone</h2>

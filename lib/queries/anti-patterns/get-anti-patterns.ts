@@ -1,5 +1,9 @@
-// The anti-pattern registry with each entry's history (detected, quarantined, lifted: by whom, why).
+// The anti-pattern registry with each entry's history (detected, quarantined, lifted: by whom, why). Pages
+// ask for a page of it (limit/offset, with the total); the CLI may ask for all. Histories are read in chunks:
+// a registry of thousands of entries would pass the database's limit on query parameters in one IN list.
 import type { DbHandle } from "../../db/client";
+
+const HISTORY_CHUNK = 500;
 
 export interface AntiPatternItem {
   id: string;
@@ -15,14 +19,32 @@ export interface AntiPatternItem {
   history: Array<{ at: Date; actor: string; action: string; reason: string | null }>;
 }
 
-export async function getAntiPatterns(db: DbHandle, opts: { status?: string } = {}): Promise<AntiPatternItem[]> {
-  const entries = await db.prisma.antiPattern.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: [{ status: "asc" }, { occurrences: "desc" }, { id: "asc" }] });
-  const audit = await db.prisma.auditEvent.findMany({ where: { targetType: "anti_pattern", targetId: { in: entries.map((e) => e.id) } }, orderBy: { at: "asc" } });
+export interface AntiPatternQuery {
+  status?: string;
+  kind?: "failing_pattern" | "recurring_error";
+  limit?: number;
+  offset?: number;
+}
+
+export async function countAntiPatterns(db: DbHandle, opts: Pick<AntiPatternQuery, "status" | "kind"> = {}): Promise<number> {
+  return db.prisma.antiPattern.count({ where: { ...(opts.status ? { status: opts.status } : {}), ...(opts.kind ? { kind: opts.kind } : {}) } });
+}
+
+export async function getAntiPatterns(db: DbHandle, opts: AntiPatternQuery = {}): Promise<AntiPatternItem[]> {
+  const entries = await db.prisma.antiPattern.findMany({
+    where: { ...(opts.status ? { status: opts.status } : {}), ...(opts.kind ? { kind: opts.kind } : {}) },
+    orderBy: [{ status: "asc" }, { occurrences: "desc" }, { id: "asc" }],
+    ...(opts.limit !== undefined ? { take: opts.limit, skip: opts.offset ?? 0 } : {}),
+  });
   const history = new Map<string, AntiPatternItem["history"]>();
-  for (const a of audit) {
-    const list = history.get(a.targetId) ?? [];
-    list.push({ at: a.at, actor: a.actor, action: a.action, reason: a.reason });
-    history.set(a.targetId, list);
+  for (let i = 0; i < entries.length; i += HISTORY_CHUNK) {
+    const ids = entries.slice(i, i + HISTORY_CHUNK).map((e) => e.id);
+    const audit = await db.prisma.auditEvent.findMany({ where: { targetType: "anti_pattern", targetId: { in: ids } }, orderBy: { at: "asc" } });
+    for (const a of audit) {
+      const list = history.get(a.targetId) ?? [];
+      list.push({ at: a.at, actor: a.actor, action: a.action, reason: a.reason });
+      history.set(a.targetId, list);
+    }
   }
   return entries.map((e) => ({
     id: e.id, kind: e.kind, patternId: e.patternId, signature: e.signature, status: e.status, classification: e.classification,

@@ -8,6 +8,7 @@ import { connection } from "next/server";
 import { formatDuration, formatPercent } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { currentUser, hasRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getCandidate, EVIDENCE_LIMIT } from "@/lib/queries/candidates/get-candidate";
@@ -50,7 +51,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
       <h1>{candidate.name}</h1>
       <p className="subtitle">
         <span className={`badge ${statusTone(candidate.status)}`}>{STATUS_LABELS[candidate.status] ?? candidate.status}</span> {KIND_LABELS[candidate.kind] ?? candidate.kind} ·{" "}
-        {formatPercent(candidate.confidence)} confidence · {evidenceLabel(candidate.kind, candidate.evidenceCount)} · proposed <LocalTime iso={candidate.createdAt} />
+        {formatPercent(candidate.confidence)} confidence · {evidenceLabel(candidate.kind, candidate.evidenceCount)} · proposed <LocalTime at={candidate.createdAt} />
       </p>
       <Notice params={await searchParams} />
       <ReviewKeys nextHref={nextHref} previousHref={previousHref} canDecide={canDecide && pending} />
@@ -87,7 +88,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                 {candidate.decidedAt ? (
                   <>
                     {" "}
-                    on <LocalTime iso={candidate.decidedAt} />
+                    on <LocalTime at={candidate.decidedAt} />
                   </>
                 ) : null}
                 {candidate.decisionReason ? <>: “{candidate.decisionReason}”</> : null}
@@ -114,7 +115,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         <section className="panel" aria-labelledby="evidence-title">
           <h2 id="evidence-title">Evidence runs</h2>
           {candidate.evidenceRuns.length === 0 ? <p className="muted">The evidence runs are no longer stored (retention).</p> : null}
-          <div className="table-scroll">
+          <TableScroll label="Evidence runs">
             <table className="data">
               <thead>
                 <tr>
@@ -135,7 +136,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                     </td>
                     <td>{run.operation}</td>
                     <td>
-                      <LocalTime iso={run.startedAt} />
+                      <LocalTime at={run.startedAt} />
                     </td>
                     <td>{formatDuration(run.durationMs)}</td>
                     <td>
@@ -145,7 +146,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {candidate.evidenceCount > EVIDENCE_LIMIT ? <p className="muted">The first {EVIDENCE_LIMIT} of {candidate.evidenceCount} runs.</p> : null}
         </section>
       )}

@@ -23,14 +23,14 @@ const columns: DataColumns<CandidateRow> = col.columns([
     cell: ({ row: { original: c } }) =>
       c.decidedAt ? (
         <>
-          {c.decidedBy} · <LocalTime iso={c.decidedAt} />
+          {c.decidedBy} · <LocalTime at={c.decidedAt} />
           {c.decisionReason ? <div className="muted">{c.decisionReason}</div> : null}
         </>
       ) : (
         <span className="muted">—</span>
       ),
   }),
-  col.accessor("updatedAt", { id: "updated", header: "Updated", cell: (c) => <LocalTime iso={c.getValue()} /> }),
+  col.accessor("updatedAt", { id: "updated", header: "Updated", cell: (c) => <LocalTime at={c.getValue()} /> }),
 ]);
 
 export function CandidatesTable(props: { rows: CandidateRow[]; total: number; state: TableUrlState; selectable: boolean }) {

@@ -19,7 +19,7 @@ const columns: DataColumns<ExecutionListItem> = col.columns([
       return id ? <Link href={`/executions?pattern=${encodeURIComponent(id)}`}>{id}</Link> : <span className="muted">ad hoc</span>;
     },
   }),
-  col.accessor("startedAt", { id: "started", header: "Started", cell: (c) => <LocalTime iso={c.getValue()} /> }),
+  col.accessor("startedAt", { id: "started", header: "Started", cell: (c) => <LocalTime at={c.getValue()} /> }),
   col.accessor("durationMs", { header: "Duration", cell: (c) => formatDuration(c.getValue()) }),
   col.display({
     id: "result",

@@ -25,7 +25,7 @@ const columns: DataColumns<FixItem> = col.columns([
       </>
     ),
   }),
-  col.accessor("lastSeenAt", { id: "lastSeen", header: "Last seen", cell: (c) => <LocalTime iso={c.getValue()} /> }),
+  col.accessor("lastSeenAt", { id: "lastSeen", header: "Last seen", cell: (c) => <LocalTime at={c.getValue()} /> }),
   col.display({
     id: "state",
     header: "State",

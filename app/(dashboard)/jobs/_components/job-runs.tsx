@@ -1,7 +1,9 @@
 // One job's latest runs: when, why, how it ended, how long it took, what it did or why it failed, and
 // for a run under way its progress.
-import { formatDateTime, formatDuration } from "@/components/ui/format";
+import { formatDuration } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
 import type { JobRunView } from "@/lib/queries/jobs/get-jobs";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const BADGE: Record<string, string> = { succeeded: "ok", failed: "bad", abandoned: "warn", running: "" };
 
@@ -46,7 +48,7 @@ function Outcome({ run }: { run: JobRunView }) {
 export function JobRuns({ runs, highlight }: { runs: JobRunView[]; highlight?: string }) {
   if (runs.length === 0) return <p className="muted">No runs yet.</p>;
   return (
-    <table className="data">
+    <TableScroll label="Latest runs"><table className="data">
       <thead>
         <tr>
           <th>Started</th>
@@ -60,8 +62,8 @@ export function JobRuns({ runs, highlight }: { runs: JobRunView[]; highlight?: s
         {runs.map((run) => (
           <tr key={run.id} id={run.id} className={run.id === highlight ? "highlight" : undefined}>
             <td>
-              {formatDateTime(run.startedAt)}
-              {run.scheduledFor ? <div className="muted">due {formatDateTime(run.scheduledFor)}</div> : null}
+              <LocalTime at={run.startedAt} />
+              {run.scheduledFor ? <div className="muted">due <LocalTime at={run.scheduledFor} /></div> : null}
             </td>
             <td>
               <span>{run.trigger}</span>
@@ -77,6 +79,6 @@ export function JobRuns({ runs, highlight }: { runs: JobRunView[]; highlight?: s
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></TableScroll>
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { formatCount, formatPercent } from "@/components/ui/format";
 import type { WeeklyReportData } from "@/lib/reports/types";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 const rate = (r: number | null) => (r === null ? "—" : formatPercent(r));
@@ -12,7 +13,7 @@ function Section({ title, note, empty, children }: { title: string; note?: strin
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
       {note ? <p className="muted">{note}</p> : null}
-      {empty ? <p className="muted">None this week.</p> : <table className="data">{children}</table>}
+      {empty ? <p className="muted">None this week.</p> : <TableScroll label={title}><table className="data">{children}</table></TableScroll>}
     </section>
   );
 }
@@ -77,14 +78,14 @@ export function ReportTables({ report }: { report: WeeklyReportData }) {
         ) : report.followUps.length === 0 ? (
           <p className="muted">Last week&apos;s report recommended nothing to follow up.</p>
         ) : (
-          <table className="data">
+          <TableScroll label="Follow-ups"><table className="data">
             <thead><tr><th>Recommendation</th><th>Subject</th><th>What became of it</th><th>Effect</th></tr></thead>
             <tbody>
               {report.followUps.map((f, i) => (
                 <tr key={i}><td>{f.kind}</td><td>{f.subject}</td><td>{f.outcome}</td><td>{f.effect}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table></TableScroll>
         )}
       </section>
     </>

@@ -6,12 +6,13 @@ import { formatCount, formatPercent } from "@/components/ui/format";
 import { getDb } from "@/lib/db/client";
 import { getWeeklyReports } from "@/lib/queries/reports/get-weekly-reports";
 import { reportHref } from "./report-url";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function ReportsTable({ source }: { source: string | null }) {
   const reports = await getWeeklyReports(getDb(), source);
   if (reports.length === 0) return <p className="muted">No report is stored{source ? " for this source" : ""} yet. The weekly job stores one every Monday; an admin can generate a week below.</p>;
   return (
-    <table className="data">
+    <TableScroll label="Stored weeks"><table className="data">
       <thead>
         <tr>
           <th>Week</th>
@@ -42,6 +43,6 @@ export async function ReportsTable({ source }: { source: string | null }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></TableScroll>
   );
 }

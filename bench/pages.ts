@@ -1,0 +1,131 @@
+// npm run bench:pages — every dashboard page's server render on the benchmark world (bench/lib/teams.ts:
+// about 96 teams, 1,000,000 executions, 4,320 patterns, analysed once so candidates, quarantines and
+// degradation marks exist, and a stored weekly report). The built app (`next build` first) is started on
+// that database in its own process group; a signed-in admin GETs each page (full HTML, every Suspense
+// boundary streamed) WARM times, then RUNS times measured. Target: p95 ≤ 100 ms per page on SQLite;
+// PostgreSQL reported. Options: --events N, --dialects sqlite,postgresql, --runs N, --pages /a,/b.
+import { spawn } from "node:child_process";
+import { existsSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { runAnalysis } from "../lib/analysis/run";
+import { ANALYSIS_STEPS } from "../lib/analysis/steps";
+import { createUser } from "../lib/mutations/create-user";
+import { generateWeeklyReport } from "../lib/reports/generate-weekly-report";
+import { lastCompleteWeek } from "../lib/reports/iso-week";
+import { ingestEvents } from "../lib/telemetry/ingest";
+import { freshBenchDb, percentile } from "./lib/bench-db";
+import { loadTeams, NOW } from "./lib/teams";
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const COUNT = Number(arg("events", "1000000"));
+const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const RUNS = Number(arg("runs", "30"));
+const WARM = 3;
+const TARGET_MS = 100;
+const root = join(import.meta.dirname, "..");
+const PASSWORD = "bench-password-not-secret";
+/** the app's output, for when a page fails */
+const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
+
+function pagesFor(week: string): string[] {
+  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users"];
+  const more = arg("pages", "");
+  return [...fixed, ...(more ? more.split(",") : [])];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startApp(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const logFd = openSync(SERVER_LOG, "w");
+  const child = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", logFd, logFd],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PATTERNS_SCHEDULER: "off", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  };
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stop();
+  throw new Error("the app did not start within 60 s");
+}
+
+async function main() {
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("build the app first: npx next build");
+  const rows: Array<Record<string, string>> = [];
+  let ok = true;
+  const week = lastCompleteWeek(new Date(NOW));
+  for (const dialect of DIALECTS) {
+    const { temp, db } = await freshBenchDb(dialect);
+    let app: { url: string; stop: () => void } | undefined;
+    try {
+      await loadTeams(COUNT, 0, async (batch) => {
+        const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+        if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
+      });
+      await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      await generateWeeklyReport(db, { week, now: new Date(NOW) });
+      await createUser(db, { email: "bench@example.com", role: "admin", password: PASSWORD }, "bench");
+      const counts = { executions: await db.prisma.execution.count(), patterns: await db.prisma.pattern.count(), candidates: await db.prisma.patternCandidate.count() };
+      app = await startApp(temp.url);
+      const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "bench@example.com", password: PASSWORD }) });
+      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+      if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
+      console.error(`${dialect}: ${counts.executions.toLocaleString("en-US")} executions, ${counts.patterns} patterns, ${counts.candidates} candidates`);
+      for (const path of pagesFor(week)) {
+        const timings: number[] = [];
+        for (let i = 0; i < WARM + RUNS; i++) {
+          const t0 = performance.now();
+          const res = await fetch(`${app.url}${path}`, { headers: { cookie }, redirect: "manual" });
+          await res.text();
+          const ms = performance.now() - t0;
+          if (res.status !== 200) throw new Error(`${path} answered ${res.status} (server log: ${SERVER_LOG})`);
+          if (i >= WARM) timings.push(ms);
+        }
+        timings.sort((a, b) => a - b);
+        const p95 = percentile(timings, 95);
+        const pass = p95 <= TARGET_MS;
+        if (dialect === "sqlite") ok &&= pass;
+        rows.push({ dialect, page: path, "p50 ms": percentile(timings, 50).toFixed(1), "p95 ms": p95.toFixed(1), target: dialect === "sqlite" ? (pass ? `✓ ≤ ${TARGET_MS}` : `✗ > ${TARGET_MS}`) : "(reported)" });
+      }
+    } finally {
+      app?.stop();
+      await db.close();
+      await temp.drop();
+    }
+  }
+  console.log(`\nbench:pages — server render of each page, ${COUNT.toLocaleString("en-US")} executions, ${RUNS} runs after ${WARM} warm-up`);
+  console.table(rows);
+  if (!ok) process.exitCode = 1;
+}
+
+await main();
