@@ -207,3 +207,25 @@ test.describe("as a viewer", () => {
     await page.screenshot({ path: "e2e/screenshots/candidate-viewer.png", fullPage: true });
   });
 });
+
+test("the queue and a candidate's page fit 390 px and pass axe, hostile names staying text", async ({ app, page }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  const hostile = `<script>window.__pwned=1</script>${"\u202E"}تشغيل`;
+  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+  const events = Array.from({ length: 4 }, (_, i) => ({ id: `hostile-c-${i}`, operation: "hostile_deploy", startedAt: at(10 - i), durationMs: 1000, success: true, inputs: { target: `${hostile}-${i}`, region: "eu" } }));
+  for (const args of [["ingest", "-"], ["analyze"]]) {
+    const r = app.cli(args, args[0] === "ingest" ? events.map((e) => JSON.stringify(e)).join("\n") : undefined);
+    expect(r.status, r.stderr).toBe(0);
+  }
+  await page.setViewportSize({ width: 390, height: 900 });
+  const [execution] = pendingQueue(app, "execution");
+  const [template] = pendingQueue(app, "file_template");
+  for (const path of ["/candidates", "/candidates?status=all&sort=-decided", `/candidates/${execution!.id}`, `/candidates/${template!.id}`]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${path} is wider than 390 px`).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes[0]?.target.join(" ")})`), path).toEqual([]);
+  }
+  await page.screenshot({ path: "e2e/screenshots/candidate-390.png", fullPage: true });
+});

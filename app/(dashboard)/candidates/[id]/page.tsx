@@ -105,7 +105,9 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         </section>
         <section className="panel" aria-labelledby="spec-title">
           <h2 id="spec-title">Proposed spec</h2>
-          {candidate.proposedSpec ? <pre className="spec-text">{candidate.proposedSpec}</pre> : <p className="muted">No spec was proposed.</p>}
+          {candidate.proposedSpec ? <pre className="spec-text" tabIndex={0} role="region" aria-label="Proposed spec (YAML)">
+              {candidate.proposedSpec}
+            </pre> : <p className="muted">No spec was proposed.</p>}
         </section>
       </div>
 

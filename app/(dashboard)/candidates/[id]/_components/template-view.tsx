@@ -10,7 +10,7 @@ export function TemplateView({ template, examples }: { template: string; example
     <div className="review-grid">
       <section className="panel" aria-labelledby="template-title">
         <h2 id="template-title">Template ({variables.size} variable{variables.size === 1 ? "" : "s"})</h2>
-        <pre className="template-text">
+        <pre className="template-text" tabIndex={0} role="region" aria-label="Template text">
           {templatePieces(template).map((piece, i) => (piece.variable ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
         </pre>
       </section>
@@ -25,7 +25,9 @@ export function TemplateView({ template, examples }: { template: string; example
                 from run {file.executionId}
               </Link>
             </h3>
-            <pre>{file.content}</pre>
+            <pre tabIndex={0} role="region" aria-label={`Example file ${file.path}`}>
+              {file.content}
+            </pre>
           </div>
         ))}
       </section>
