@@ -84,7 +84,8 @@ export async function getCandidate(db: DbHandle, id: string): Promise<CandidateD
   return {
     id: c.id, kind: c.kind, name: c.name, status: c.status, confidence: c.confidence, confidenceParts: parse(c.confidenceParts, {}), evidence, evidenceCount: c.evidenceCount,
     proposedSpec: c.proposedSpec, template: c.template, patternId: c.patternId,
-    pattern: c.pattern ? { id: c.pattern.id, name: c.pattern.name, status: c.pattern.status, specEdited: c.pattern.spec !== c.proposedSpec } : null,
+    // only an auto-approval made the pattern from the proposed spec as is; a reviewer may have approved an edit
+    pattern: c.pattern ? { id: c.pattern.id, name: c.pattern.name, status: c.pattern.status, specEdited: c.status === "auto_approved" && c.pattern.spec !== c.proposedSpec } : null,
     decidedBy: c.decidedBy, decidedAt: c.decidedAt, decisionReason: c.decisionReason, createdAt: c.createdAt, updatedAt: c.updatedAt, evidenceRuns, exampleFiles,
   };
 }
