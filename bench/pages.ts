@@ -34,7 +34,7 @@ const PASSWORD = "bench-password-not-secret";
 const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
 
 function pagesFor(week: string, candidateId: string | null): string[] {
-  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users"];
+  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users", "/activity", "/activity?action=quarantine.apply", "/settings"];
   // the review queue's other views: every status by decision time, failed runs, one candidate's review page
   fixed.push("/candidates?status=all&sort=-decided", "/executions?result=failed");
   if (candidateId) fixed.push(`/candidates/${candidateId}`);

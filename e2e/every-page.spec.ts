@@ -53,7 +53,7 @@ function seedHostile(app: App): string {
   return lastCompleteWeek(new Date());
 }
 
-const PAGES = ["/", "/candidates", "/patterns", "/patterns?status=quarantined", "/anti-patterns", "/fixes", "/executions", "/reports", "/jobs", "/users"];
+const PAGES = ["/", "/candidates", "/patterns", "/patterns?status=quarantined", "/anti-patterns", "/fixes", "/executions", "/reports", "/jobs", "/users", "/activity", "/settings", "/settings?key=autoQuarantineFailureRate&value=0.2"];
 
 async function checkPage(page: Page, path: string, width: number) {
   const dialogs: string[] = [];

@@ -30,6 +30,9 @@ const TABLE: Record<string, Row> = {
   "lib/actions/users/create-user.ts#createUserAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ email: `made-by-${caller}@e2e.example.com`, role: "viewer", password: "a long enough password" }) },
   "lib/actions/users/set-user-role.ts#setUserRoleAction": { need: "admin", shape: "state", fields: () => ({ userId: "usr_no_such_user", role: "viewer" }) },
   "lib/actions/patterns/unarchive-pattern.ts#unarchivePatternAction": { need: "reviewer", shape: "plain", fields: () => ({ patternId: "no-such-pattern", reason: "permission table" }) },
+  "lib/actions/settings/update-setting.ts#updateSettingAction": { need: "admin", shape: "state", fields: () => ({ key: "retentionDays", value: "120", reason: "permission table" }) },
+  "lib/actions/tokens/create-token.ts#createTokenAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ name: `made-by-${caller}` }) },
+  "lib/actions/tokens/revoke-token.ts#revokeTokenAction": { need: "admin", shape: "state", fields: () => ({ name: "no-such-token" }) },
   "lib/actions/auth/sign-in.ts#signInAction": { need: "anyone", shape: "state", fields: () => ({ email: "nobody@e2e.example.com", password: "not the password" }) },
   "lib/actions/auth/sign-out.ts#signOutAction": { need: "anyone", shape: "plain", fields: () => ({}) },
 };
@@ -134,6 +137,9 @@ test("each action × {nobody, viewer, reviewer, admin}: refused without the role
     expect(db.prepare(`SELECT actor FROM audit_events WHERE action = 'quarantine.lift'`).all()).toEqual([{ actor: "reviewer@e2e.example.com" }]);
     expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email = 'made-by-admin@e2e.example.com'`).get()).toEqual({ n: 1 });
     expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email LIKE 'made-by-%'`).get()).toEqual({ n: 1 });
+    // the admin changed a setting and made a token; nobody else did
+    expect(db.prepare(`SELECT actor FROM audit_events WHERE action = 'setting.update'`).all()).toEqual([{ actor: "admin@e2e.example.com" }]);
+    expect(db.prepare(`SELECT name, createdBy FROM api_tokens WHERE name LIKE 'made-by-%'`).all()).toEqual([{ name: "made-by-admin", createdBy: "admin@e2e.example.com" }]);
   } finally {
     db.close();
   }

@@ -9,6 +9,8 @@ export const NOTICES = {
   reverted: "Auto-approval reverted; the candidate is pending again",
   "user-created": "User created",
   "role-changed": "Role changed",
+  "setting-saved": "Setting saved",
+  "token-revoked": "Token revoked",
 } as const;
 
 export type NoticeKind = keyof typeof NOTICES;

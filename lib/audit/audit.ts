@@ -6,38 +6,41 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/client";
 
-export type AuditAction =
-  | "candidate.approve"
-  | "candidate.auto_approve"
-  | "candidate.reject"
-  | "candidate.reopen"
-  | "candidate.withdraw"
-  | "candidate.revert"
-  | "quarantine.lift"
-  | "quarantine.apply"
-  | "quarantine.propose"
-  | "anti_pattern.detect"
-  | "pattern.register"
-  | "pattern.archive"
-  | "pattern.unarchive"
-  | "evolution.degrading"
-  | "evolution.recovered"
-  | "self_heal.create"
-  | "self_heal.auto_apply.on"
-  | "self_heal.auto_apply.off"
-  | "setting.update"
-  | "token.create"
-  | "token.revoke"
-  | "user.create"
-  | "user.role"
-  | "demo.load"
-  | "job.run"
-  | "report.generate"
-  | "report.regenerate"
-  | "pattern.baseline"
-  | "pattern.import"
-  | "pattern.spec_import"
-  | "candidate.spec_import";
+export const AUDIT_ACTIONS = [
+  "candidate.approve",
+  "candidate.auto_approve",
+  "candidate.reject",
+  "candidate.reopen",
+  "candidate.withdraw",
+  "candidate.revert",
+  "quarantine.lift",
+  "quarantine.apply",
+  "quarantine.propose",
+  "anti_pattern.detect",
+  "pattern.register",
+  "pattern.archive",
+  "pattern.unarchive",
+  "evolution.degrading",
+  "evolution.recovered",
+  "self_heal.create",
+  "self_heal.auto_apply.on",
+  "self_heal.auto_apply.off",
+  "setting.update",
+  "token.create",
+  "token.revoke",
+  "user.create",
+  "user.role",
+  "demo.load",
+  "job.run",
+  "report.generate",
+  "report.regenerate",
+  "pattern.baseline",
+  "pattern.import",
+  "pattern.spec_import",
+  "candidate.spec_import",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEventInput {
   actor: string;

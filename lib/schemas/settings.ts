@@ -51,3 +51,12 @@ export function detectorSettings(s: Settings): DetectorSettings {
   const { autoApproveConfidence, autoQuarantineFailureRate, minSimilarExecutions, minSuccessfulFixes, autoApplySuccessRate, aggressiveMode } = s;
   return { autoApproveConfidence, autoQuarantineFailureRate, minSimilarExecutions, minSuccessfulFixes, autoApplySuccessRate, aggressiveMode };
 }
+
+export const SETTING_KEYS = Object.keys(DEFAULTS) as Array<keyof Settings>;
+
+/** One change as a form or the CLI sends it: the value as text (parsed by its type), and why. */
+export const settingChangeSchema = z.strictObject({
+  key: z.string().max(64).refine((k) => k in DEFAULTS, { message: `unknown setting (known: ${Object.keys(DEFAULTS).join(", ")})` }),
+  value: z.string().max(200, "at most 200 characters"),
+  reason: z.string().trim().max(500, "at most 500 characters").optional(),
+});

@@ -12,9 +12,13 @@ const NAV = [
   { href: "/executions", label: "Executions" },
   { href: "/reports", label: "Weekly reports" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/activity", label: "Activity" },
 ];
 
-const ADMIN_NAV = [{ href: "/users", label: "Users" }];
+const ADMIN_NAV = [
+  { href: "/settings", label: "Settings" },
+  { href: "/users", label: "Users" },
+];
 
 export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();

@@ -1,7 +1,8 @@
 // `patterns settings` shows the thresholds the detectors use; `patterns settings set KEY VALUE` changes one.
 import type { Command } from "commander";
 import { getSettings } from "../../schemas/settings";
-import { SettingError, updateSetting } from "../../mutations/update-setting";
+import { updateSetting } from "../../mutations/update-setting";
+import { InputError } from "../../schemas/parse-input";
 import { CliError, printJson, withDb } from "../context";
 
 export function registerSettings(program: Command): void {
@@ -16,12 +17,13 @@ export function registerSettings(program: Command): void {
     .argument("<key>")
     .argument("<value>")
     .option("--by <name>", "who changes it", process.env.USER ?? "cli")
+    .option("--reason <text>", "why (shown in the activity log)")
     .description("change one setting (recorded in the activity log)")
-    .action(async (key: string, value: string, opts: { by: string }) => {
+    .action(async (key: string, value: string, opts: { by: string; reason?: string }) => {
       try {
-        await withDb((db) => updateSetting(db, key, value, opts.by));
+        await withDb((db) => updateSetting(db, key, value, opts.by, opts.reason));
       } catch (error) {
-        if (error instanceof SettingError) throw new CliError(error.message);
+        if (error instanceof InputError) throw new CliError(error.message);
         throw error;
       }
       console.log(`${key} = ${value}`);

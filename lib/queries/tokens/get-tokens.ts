@@ -10,9 +10,10 @@ export interface TokenInfo {
   revokedAt: Date | null;
 }
 
-export async function getTokens(db: DbHandle): Promise<TokenInfo[]> {
+export async function getTokens(db: DbHandle, limit = 1000): Promise<TokenInfo[]> {
   return db.prisma.apiToken.findMany({
     orderBy: { name: "asc" },
+    take: limit,
     select: { name: true, prefix: true, createdAt: true, createdBy: true, lastUsedAt: true, revokedAt: true },
   });
 }
