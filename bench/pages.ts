@@ -33,8 +33,11 @@ const PASSWORD = "bench-password-not-secret";
 /** the app's output, for when a page fails */
 const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
 
-function pagesFor(week: string): string[] {
+function pagesFor(week: string, candidateId: string | null): string[] {
   const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users", "/activity", "/activity?action=quarantine.apply", "/settings"];
+  // the review queue's other views: every status by decision time, failed runs, one candidate's review page
+  fixed.push("/candidates?status=all&sort=-decided", "/executions?result=failed");
+  if (candidateId) fixed.push(`/candidates/${candidateId}`);
   const more = arg("pages", "");
   return [...fixed, ...(more ? more.split(",") : [])];
 }
@@ -101,7 +104,8 @@ async function main() {
       const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
       if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
       console.error(`${dialect}: ${counts.executions.toLocaleString("en-US")} executions, ${counts.patterns} patterns, ${counts.candidates} candidates`);
-      for (const path of pagesFor(week)) {
+      const firstPending = await db.prisma.patternCandidate.findFirst({ where: { status: "pending" }, orderBy: [{ confidence: "desc" }, { id: "asc" }], select: { id: true } });
+      for (const path of pagesFor(week, firstPending?.id ?? null)) {
         const timings: number[] = [];
         for (let i = 0; i < WARM + RUNS; i++) {
           const t0 = performance.now();

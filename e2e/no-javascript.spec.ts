@@ -72,9 +72,11 @@ test("lift: a reason that is only spaces is refused, shown beside its form, and 
 for (const decision of ["Approve", "Reject"] as const) {
   test(`candidates: ${decision} once, without JavaScript`, async ({ app, page }) => {
     await page.goto("/candidates");
-    const form = page.getByRole("form", { name: /^Decide on / }).first();
+    await page.getByRole("table", { name: "Candidates" }).locator("tbody").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/candidates\/cand_/);
+    const form = page.getByRole("form", { name: /^Decide on / });
     const candidateId = await form.locator('input[name="candidateId"]').getAttribute("value");
-    await form.getByLabel("Reason").fill(decision === "Approve" ? "we do this every week" : "one-off work");
+    await form.getByRole("textbox", { name: /^Why/ }).fill(decision === "Approve" ? "we do this every week" : "one-off work");
     expect(await submit(page, form.getByRole("button", { name: decision }))).toBeLessThan(2000);
 
     const done = decision === "Approve" ? "approved" : "rejected";

@@ -46,11 +46,14 @@ test("a reviewer lifts a quarantine, and the registry records who and why", asyn
 
 test("a reviewer approves a candidate, and it becomes an active pattern", async ({ page }) => {
   await page.goto("/candidates");
-  await expect(page.getByRole("heading", { name: /To review \(\d+\)/ })).toBeVisible();
-  const form = page.getByRole("form", { name: /^Decide on / }).first();
+  await page.getByRole("table", { name: "Candidates" }).locator("tbody").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/candidates\/cand_/);
+  const form = page.getByRole("form", { name: /^Decide on / });
   const name = (await form.getAttribute("aria-label"))!.replace("Decide on ", "");
-  await form.getByLabel("Reason").fill("we do this every week");
+  await form.getByRole("textbox", { name: /^Why/ }).fill("we do this every week");
   await form.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("status")).toHaveText(/^Candidate approved: /);
+  await page.goto("/candidates?status=approved");
   const decided = page.getByRole("row").filter({ hasText: name }).filter({ hasText: "reviewer@e2e.example.com" });
   await expect(decided.getByText("approved", { exact: true })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/candidates.png", fullPage: true });

@@ -22,6 +22,8 @@ interface Row {
 const TABLE: Record<string, Row> = {
   "lib/actions/quarantine/lift-quarantine.ts#liftQuarantineAction": { need: "reviewer", shape: "state", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
   "lib/actions/candidates/decide-candidate.ts#decideCandidateAction": { need: "reviewer", shape: "state", fields: ({ candidateId }) => ({ candidateId, reason: "permission table", decision: "reject" }) },
+  "lib/actions/candidates/decide-candidates.ts#decideCandidatesAction": { need: "reviewer", shape: "state", fields: ({ candidateId }) => ({ ids: candidateId, reason: "permission table", decision: "reject" }) },
+  "lib/actions/candidates/revert-auto-approval.ts#revertAutoApprovalAction": { need: "reviewer", shape: "state", fields: () => ({ candidateId: "no-such-candidate", reason: "permission table" }) },
   "lib/actions/demo/load-demo-data.ts#loadDemoDataAction": { need: "admin", shape: "state", fields: () => ({}) },
   "lib/actions/jobs/run-job-now.ts#runJobNowAction": { need: "admin", shape: "plain", fields: () => ({ jobId: "no-such-job" }) },
   "lib/actions/reports/generate-weekly-report.ts#generateWeeklyReportAction": { need: "admin", shape: "plain", fields: () => ({ week: "1999-W01", source: "", regenerate: "0" }) },

@@ -6,6 +6,7 @@ export const NOTICES = {
   lifted: "Quarantine lifted",
   approved: "Candidate approved",
   rejected: "Candidate rejected",
+  reverted: "Auto-approval reverted; the candidate is pending again",
   "user-created": "User created",
   "role-changed": "Role changed",
   "setting-saved": "Setting saved",

@@ -1,6 +1,7 @@
 // AUTO-001 end to end: planted ad-hoc repetitions → ingest → analysis → candidates a reviewer decides on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveCandidate, rejectCandidate } from "../mutations/decide-candidate";
+import { revertAutoApproval } from "../mutations/revert-auto-approval";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { operationShape } from "../detectors/execution-patterns";
 import { specFromYaml } from "../schemas/pattern-spec";
@@ -81,6 +82,16 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
         expect((await fresh.prisma.pattern.findUniqueOrThrow({ where: { id: a.patternId! } })).status).toBe("active");
       }
       for (const p of pending) expect(p.confidence).toBeLessThan(0.5);
+
+      // a reviewer reverts one: when its group grows, the analysis refreshes it but leaves it to a person
+      const target = auto[0]!;
+      await revertAutoApproval(fresh, { candidateId: target.id, reason: "needs a human look" }, "rev@example.com");
+      const member = events.find((e) => e.id === (JSON.parse(target.evidence) as string[])[0])!;
+      await ingestEvents(fresh, [0, 1, 2].map((i) => ({ ...member, id: `grow-${i}`, startedAt: new Date(NOW + (i + 1) * 60_000).toISOString() })), { now: NOW });
+      await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(NOW + 3_600_000) });
+      const after = await fresh.prisma.patternCandidate.findUniqueOrThrow({ where: { id: target.id } });
+      expect(after.evidenceCount).toBeGreaterThan(target.evidenceCount);
+      expect(after).toMatchObject({ status: "pending", decidedBy: null });
     } finally {
       await fresh.destroy();
     }

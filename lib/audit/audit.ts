@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "candidate.reject",
   "candidate.reopen",
   "candidate.withdraw",
+  "candidate.revert",
   "quarantine.lift",
   "quarantine.apply",
   "quarantine.propose",

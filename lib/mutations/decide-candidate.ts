@@ -1,10 +1,14 @@
 // A reviewer's decision on a candidate, or the system's in aggressive mode: approving makes the proposed
 // spec an active pattern; rejecting keeps the group from being proposed again until it grows materially.
-// Guarded by the current state, so a candidate already decided answers "already handled".
+// Guarded by the current state, so a candidate already decided answers "already handled". A reviewer may
+// approve under another name or with an edited spec; the edit is checked by the pattern-spec schema first.
+import { parse as parseYaml } from "yaml";
 import { audit, auditRow } from "../audit/audit";
 import type { DbHandle } from "../db/client";
 import type { Tx } from "../analysis/types";
-import { specFromYaml, type PatternSpec } from "../schemas/pattern-spec";
+import { decideCandidateSchema, type DecideCandidateInput } from "../schemas/decide-candidate";
+import { InputError, parseInput } from "../schemas/parse-input";
+import { patternSpecSchema, specFromYaml, specToYaml, type PatternSpec } from "../schemas/pattern-spec";
 import { signatureKey } from "../signature";
 
 export class DecisionError extends Error {
@@ -44,8 +48,20 @@ export async function refreshEvidenceBaseline(tx: Tx, patternId: string, baselin
   await tx.pattern.updateMany({ where: { id: patternId, OR: [{ baselineSource: null }, { baselineSource: "evidence" }] }, data: baseline });
 }
 
-export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }) {
-  return auditRow({ at: decision.now, actor: decision.actor, action: decision.status === "approved" ? "candidate.approve" : "candidate.auto_approve", target: { type: "candidate", id: candidateId }, reason: decision.reason });
+/** A reviewer's change to the proposed spec, already checked: the YAML saved and what it parses to. */
+export interface EditedSpec {
+  yaml: string;
+  spec: PatternSpec;
+  /** for the audit log: the name before and after, and whether more than the name changed */
+  before: { name: string };
+  after: { name: string; specEdited: boolean };
+}
+
+export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }, edit?: EditedSpec) {
+  return auditRow({
+    at: decision.now, actor: decision.actor, action: decision.status === "approved" ? "candidate.approve" : "candidate.auto_approve", target: { type: "candidate", id: candidateId }, reason: decision.reason,
+    ...(edit ? { before: edit.before, after: edit.after } : {}),
+  });
 }
 
 /** Inside a transaction: the pattern from a pending candidate's spec, and the candidate marked decided. */
@@ -53,9 +69,10 @@ export async function approveInTx(
   tx: Tx,
   candidate: { id: string; groupKey: string; proposedSpec: string | null; kind: string },
   decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date },
+  edit?: EditedSpec,
 ): Promise<string> {
   if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
-  const pattern = patternFromCandidate({ ...candidate, proposedSpec: candidate.proposedSpec }, decision.now);
+  const pattern = edit ? patternFromCandidate({ ...candidate, proposedSpec: edit.yaml }, decision.now, edit.spec) : patternFromCandidate({ ...candidate, proposedSpec: candidate.proposedSpec }, decision.now);
   const patternId = pattern.id;
   const claimed = await tx.patternCandidate.updateMany({
     where: { id: candidate.id, status: "pending" },
@@ -65,8 +82,60 @@ export async function approveInTx(
   await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update: pattern.update });
   await refreshEvidenceBaseline(tx, patternId, pattern.baseline);
   await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
-  await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision) });
+  await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision, edit) });
   return patternId;
+}
+
+/** The proposed spec renamed and/or replaced by the reviewer's YAML, checked before anything is written. */
+export function editSpec(proposedSpec: string, change: { name?: string; spec?: string }): EditedSpec | undefined {
+  if (!change.name && !change.spec) return undefined;
+  const proposed = specFromYaml(proposedSpec);
+  let raw: unknown = proposed;
+  if (change.spec) {
+    try {
+      raw = parseYaml(change.spec);
+    } catch (error) {
+      const message = `not valid YAML: ${(error as Error).message.split("\n")[0]}`;
+      throw new InputError(`spec: ${message}`, { spec: [message] });
+    }
+  }
+  const checked = patternSpecSchema.safeParse(raw);
+  if (!checked.success) {
+    const messages = checked.error.issues.map((issue) => `${issue.path.join(".") || "the spec"}: ${issue.message}`);
+    throw new InputError(`spec: ${messages[0]}`, { spec: messages });
+  }
+  const spec = { ...checked.data, ...(change.name ? { name: change.name } : {}) };
+  const yaml = specToYaml(spec);
+  return { yaml, spec, before: { name: proposed.name }, after: { name: spec.name, specEdited: yaml !== specToYaml({ ...proposed, name: spec.name }) } };
+}
+
+export interface Decided {
+  candidateId: string;
+  decision: "approve" | "reject";
+  /** the active pattern an approval made */
+  patternId: string | null;
+}
+
+/**
+ * The one write behind Approve and Reject (review page, bulk, CLI): checked by the schema, guarded by the
+ * candidate being pending, audited in the same transaction. Throws InputError (bad input, nothing
+ * written) or DecisionError (no such candidate, or already decided).
+ */
+export async function decideCandidate(db: DbHandle, input: DecideCandidateInput, actor: string, now = new Date()): Promise<Decided> {
+  const { candidateId, decision, reason, name, spec } = parseInput(decideCandidateSchema, input);
+  if (decision === "reject") {
+    await rejectCandidate(db, candidateId, { actor, reason, now });
+    return { candidateId, decision, patternId: null };
+  }
+  const candidate = await db.prisma.patternCandidate.findUnique({ where: { id: candidateId } });
+  if (!candidate) throw new DecisionError(`no candidate "${candidateId}"`);
+  if (candidate.status !== "pending") throw new DecisionError(`already handled: this candidate was ${candidate.status.replace("_", "-")} before`);
+  if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
+  // the review form posts the spec back as shown: unchanged text is no edit
+  const changedSpec = spec !== undefined && spec.replace(/\r\n/g, "\n").trim() !== candidate.proposedSpec.trim() ? spec : undefined;
+  const edit = editSpec(candidate.proposedSpec, { name, spec: changedSpec });
+  const patternId = await db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor, reason: reason || "approved", status: "approved", now }, edit));
+  return { candidateId, decision, patternId };
 }
 
 export async function approveCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string }): Promise<string> {
@@ -75,13 +144,16 @@ export async function approveCandidate(db: DbHandle, id: string, opts: { actor: 
   return db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor: opts.actor, reason: opts.reason.trim() || "approved", status: "approved", now: new Date() }));
 }
 
-export async function rejectCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string }): Promise<void> {
+export async function rejectCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string; now?: Date }): Promise<void> {
   const reason = opts.reason.trim();
   if (!reason) throw new DecisionError("a reason is required to reject");
-  const now = new Date();
+  const now = opts.now ?? new Date();
   await db.prisma.$transaction(async (tx) => {
     const done = await tx.patternCandidate.updateMany({ where: { id, status: "pending" }, data: { status: "rejected", decidedBy: opts.actor, decidedAt: now, decisionReason: reason, updatedAt: now } });
-    if (done.count === 0) throw new DecisionError("already handled: this candidate is not pending");
+    if (done.count === 0) {
+      const exists = await tx.patternCandidate.findUnique({ where: { id }, select: { status: true } });
+      throw new DecisionError(exists ? `already handled: this candidate was ${exists.status.replace("_", "-")} before` : `no candidate "${id}"`);
+    }
     await audit(tx, { at: now, actor: opts.actor, action: "candidate.reject", target: { type: "candidate", id }, reason });
   });
 }

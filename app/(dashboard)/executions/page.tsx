@@ -1,53 +1,42 @@
+// The executions listing: every run, a page at a time, with its sort, filters and page in the URL.
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { formatDateTime, formatDuration } from "@/components/ui/format";
+import { redirectToCanonical } from "@/components/table/canonical-redirect";
+import { TableErrors } from "@/components/table/table-errors";
+import { TableFilters } from "@/components/table/table-filters";
+import { TableSuspense } from "@/components/table/table-suspense";
+import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { getDb } from "@/lib/db/client";
-import { getExecutions } from "@/lib/queries/executions/get-executions";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { getExecutions, type ExecutionSort } from "@/lib/queries/executions/get-executions";
+import { EXECUTIONS_SPEC } from "./_components/executions-spec";
+import { ExecutionsTable } from "./_components/executions-table";
 
 export const metadata: Metadata = { title: "Executions" };
+
+async function ExecutionsResults({ state }: { state: TableUrlState }) {
+  const { pattern, result } = state.filters as { pattern?: string; result?: "ok" | "failed" };
+  const page = await getExecutions(getDb(), { ...pageWindow(state), sort: state.sort as { id: ExecutionSort; desc: boolean }, patternId: pattern, result, q: state.q || undefined });
+  return <ExecutionsTable rows={page.rows} total={page.total} totalCapped={page.totalCapped ?? false} state={state} />;
+}
 
 export default async function ExecutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const params = await searchParams;
-  const pattern = typeof params.pattern === "string" && params.pattern ? params.pattern : undefined;
-  const rows = await getExecutions(getDb(), { patternId: pattern, limit: 200 });
+  redirectToCanonical(EXECUTIONS_SPEC, "/executions", params);
+  const { state, errors } = parseTableParams(EXECUTIONS_SPEC, params);
+  const pattern = state.filters.pattern;
   return (
     <>
       <h1>Executions</h1>
-      <p className="subtitle">{pattern ? <>Runs of pattern <code>{pattern}</code>, newest first.</> : "The newest runs, with the id each was sent with."}</p>
+      <p className="subtitle">{pattern ? <>Runs of pattern <code>{pattern}</code>.</> : "Every run, newest first, with the id each was sent with."}</p>
       <section className="panel">
-        {rows.length === 0 ? (
-          <p className="muted">No executions{pattern ? " for this pattern" : ""} yet.</p>
+        <TableFilters spec={EXECUTIONS_SPEC} state={state} basePath="/executions" id="executions" />
+        {errors.length > 0 ? (
+          <TableErrors errors={errors} basePath="/executions" />
         ) : (
-          <TableScroll label="Executions"><table className="data">
-            <thead>
-              <tr>
-                <th>Id</th>
-                <th>Operation</th>
-                <th>Pattern</th>
-                <th>Started</th>
-                <th>Duration</th>
-                <th>Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="mono">{r.id}</td>
-                  <td>{r.operation}</td>
-                  <td>{r.patternId ?? <span className="muted">ad hoc</span>}</td>
-                  <td>{formatDateTime(r.startedAt)}</td>
-                  <td>{formatDuration(r.durationMs)}</td>
-                  <td>
-                    <span className={`badge ${r.success ? "ok" : "bad"}`}>{r.success ? "ok" : "failed"}</span>
-                    {r.fix ? <div className="muted">retry with fix “{r.fix}”</div> : null}
-                    {r.errorMessage ? <div className="muted mono">{r.errorMessage.slice(0, 200)}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table></TableScroll>
+          <TableSuspense stateKey={JSON.stringify(state)} label="executions">
+            <ExecutionsResults state={state} />
+          </TableSuspense>
         )}
       </section>
     </>

@@ -1,15 +1,28 @@
+// Learned fixes: what retries taught, a page at a time, with sort, filters and page in the URL.
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { formatPercent } from "@/components/ui/format";
+import { redirectToCanonical } from "@/components/table/canonical-redirect";
+import { TableErrors } from "@/components/table/table-errors";
+import { TableFilters } from "@/components/table/table-filters";
+import { TableSuspense } from "@/components/table/table-suspense";
+import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { getDb } from "@/lib/db/client";
-import { getFixes } from "@/lib/queries/fixes/get-fixes";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { getFixes, type FixSort, type FixState } from "@/lib/queries/fixes/get-fixes";
+import { FIXES_SPEC } from "./_components/fixes-spec";
+import { FixesTable } from "./_components/fixes-table";
 
 export const metadata: Metadata = { title: "Fixes" };
 
-export default async function FixesPage() {
+async function FixesResults({ state }: { state: TableUrlState }) {
+  const page = await getFixes(getDb(), { ...pageWindow(state), sort: state.sort as { id: FixSort; desc: boolean }, state: state.filters.state as FixState | undefined, q: state.q || undefined });
+  return <FixesTable rows={page.rows} total={page.total} state={state} />;
+}
+
+export default async function FixesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const fixes = await getFixes(getDb());
+  const params = await searchParams;
+  redirectToCanonical(FIXES_SPEC, "/fixes", params);
+  const { state, errors } = parseTableParams(FIXES_SPEC, params);
   return (
     <>
       <h1>Learned fixes</h1>
@@ -17,40 +30,13 @@ export default async function FixesPage() {
         What retries taught: each fix with its record and the 95 % interval of its success rate. Auto-apply needs a rate of at least the setting and a lower bound of 0.70.
       </p>
       <section className="panel">
-        {fixes.length === 0 ? (
-          <p className="muted">No retry with a fix has been recorded yet.</p>
+        <TableFilters spec={FIXES_SPEC} state={state} basePath="/fixes" id="fixes" />
+        {errors.length > 0 ? (
+          <TableErrors errors={errors} basePath="/fixes" />
         ) : (
-          <TableScroll label="Fixes"><table className="data">
-            <thead>
-              <tr>
-                <th>Error signature</th>
-                <th>Fix</th>
-                <th>Record</th>
-                <th>Success rate (95 %)</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {fixes.map((f) => (
-                <tr key={f.id}>
-                  <td className="mono">{f.signature}</td>
-                  <td className="mono">{f.fix}</td>
-                  <td>
-                    {f.successes} of {f.attempts}
-                  </td>
-                  <td>
-                    {formatPercent(f.successRate)}{" "}
-                    <span className="muted">
-                      ({f.interval.low.toFixed(2)}–{f.interval.high.toFixed(2)})
-                    </span>
-                  </td>
-                  <td>
-                    {f.autoApply ? <span className="badge ok">auto-apply</span> : f.selfHeal ? <span className="badge">self-healing</span> : <span className="muted">learning</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table></TableScroll>
+          <TableSuspense stateKey={JSON.stringify(state)} label="fixes">
+            <FixesResults state={state} />
+          </TableSuspense>
         )}
       </section>
     </>

@@ -155,9 +155,16 @@ export const executionPatternsStep: AnalysisStep = {
     const counts = { candidatesProposed: 0, candidatesAutoApproved: 0, candidatesReopened: 0, candidatesWithdrawn: withdrawn.length };
     const findings: string[] = [];
     const autoReason = (c: ExecutionCandidate) => `confidence ${c.confidence.toFixed(2)} ≥ ${ctx.settings.autoApproveConfidence} in aggressive mode`;
+    // a reviewer reverted these auto-approvals: they wait for a person now, however confident they grow
+    const pendingIds = found.map((c) => prior.get(c.groupKey)).filter((p) => p?.status === "pending").map((p) => p!.id);
+    const reverted = new Set<string>();
+    for (let i = 0; i < pendingIds.length; i += CHUNK) {
+      const rows = await db.prisma.auditEvent.findMany({ where: { targetType: "candidate", targetId: { in: pendingIds.slice(i, i + CHUNK) }, action: "candidate.revert" }, select: { targetId: true } });
+      for (const r of rows) reverted.add(r.targetId);
+    }
     const plans = found.map((c) => {
       const before = prior.get(c.groupKey);
-      const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence;
+      const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence && !(before && reverted.has(before.id));
       if (!before) counts.candidatesProposed++;
       if (before?.status === "rejected") counts.candidatesReopened++;
       if (auto) counts.candidatesAutoApproved++;

@@ -5,6 +5,7 @@ import { rawAll } from "../../db/raw";
 import { FILE_PATTERN_DEFAULTS, mineFilePatterns, type CreatedFile } from "../../detectors/file-patterns";
 import { specToYaml, type PatternSpec } from "../../schemas/pattern-spec";
 import { toMs } from "../read";
+import { uniqueTitle } from "../unique-title";
 import type { AnalysisStep, StepOutcome } from "../types";
 
 export const filePatternsStep: AnalysisStep = {
@@ -41,8 +42,14 @@ export const filePatternsStep: AnalysisStep = {
       findings: plans.filter((g) => !existing.has(g.groupKey)).map((g) => `file template "${g.template.pathTemplate}" from ${g.files.length} files`),
       persist: async (tx) => {
         for (const g of plans) {
+          const prior = existing.get(g.groupKey);
+          const base = `Template: ${g.template.pathTemplate}`;
+          // a family keeps its title; a new one sharing another family's path shape gets a distinct one
+          const name = prior
+            ? prior.name
+            : uniqueTitle(base, new Set((await tx.patternCandidate.findMany({ where: { kind: "file_template", name: { startsWith: base.slice(0, 190) } }, select: { name: true }, take: 1000 })).map((c) => c.name)));
           const spec: PatternSpec = {
-            name: `Template: ${g.template.pathTemplate}`.slice(0, 200),
+            name,
             operation: operationOf.get(g.executionIds[0]!) ?? "create_files",
             description: `Files with one structure, created ${g.files.length} times.`,
             parameters: g.template.variables.map((v) => ({ name: v.name, observed: v.values.slice(0, 20), required: true })),
@@ -56,7 +63,6 @@ export const filePatternsStep: AnalysisStep = {
             name: spec.name, confidence: g.confidence, confidenceParts: JSON.stringify({ files: g.files.length }), evidence: JSON.stringify(g.files),
             evidenceCount: g.files.length, proposedSpec: specToYaml(spec), template: g.template.template, updatedAt: ctx.now,
           };
-          const prior = existing.get(g.groupKey);
           if (prior) await tx.patternCandidate.update({ where: { id: prior.id }, data });
           else await tx.patternCandidate.create({ data: { id: `cand_${randomUUID()}`, kind: "file_template", groupKey: g.groupKey, status: "pending", createdAt: ctx.now, ...data } });
         }

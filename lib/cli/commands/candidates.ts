@@ -1,6 +1,8 @@
-// `patterns candidates [--status S]` lists what the detectors propose; `approve`/`reject` decide (recorded).
+// `patterns candidates [--status S]` lists what the detectors propose; `approve`/`reject` decide and
+// `revert` undoes an auto-approval, through the same writes as the review page (recorded).
 import type { Command } from "commander";
-import { approveCandidate, DecisionError, rejectCandidate } from "../../mutations/decide-candidate";
+import { decideCandidate, DecisionError } from "../../mutations/decide-candidate";
+import { revertAutoApproval } from "../../mutations/revert-auto-approval";
 import { getCandidates } from "../../queries/candidates/get-candidates";
 import { CliError, printJson, withDb } from "../context";
 
@@ -26,16 +28,27 @@ export function registerCandidates(program: Command): void {
     for (const c of rows) console.log(`${c.id}  ${c.status.padEnd(13)} ${c.confidence.toFixed(2)}  ${c.name} (${c.evidenceCount} runs)`);
   });
   for (const verb of ["approve", "reject"] as const) {
-    candidates
+    const command = candidates
       .command(verb)
       .argument("<id>")
       .requiredOption("--reason <text>", "why")
       .option("--by <name>", "who decides", process.env.USER ?? "cli")
-      .description(verb === "approve" ? "make the candidate an active pattern" : "reject it (it returns only if its group grows materially)")
-      .action(async (id: string, opts: { reason: string; by: string }) => {
-        const decide = verb === "approve" ? approveCandidate : rejectCandidate;
-        await decided(() => withDb(async (db) => void (await decide(db, id, { actor: opts.by, reason: opts.reason }))));
-        console.log(`${id} ${verb === "approve" ? "approved" : "rejected"}`);
-      });
+      .description(verb === "approve" ? "make the candidate an active pattern" : "reject it (it returns only if its group grows materially)");
+    if (verb === "approve") command.option("--name <name>", "the pattern's name instead of the proposed one");
+    command.action(async (id: string, opts: { reason: string; by: string; name?: string }) => {
+      await decided(() => withDb((db) => decideCandidate(db, { candidateId: id, decision: verb, reason: opts.reason, name: opts.name }, opts.by)));
+      console.log(`${id} ${verb === "approve" ? "approved" : "rejected"}`);
+    });
   }
+  candidates
+    .command("revert")
+    .argument("<id>")
+    .requiredOption("--reason <text>", "why")
+    .option("--by <name>", "who reverts", process.env.USER ?? "cli")
+    .description("undo an auto-approval: the candidate is pending again and its pattern archived (unless edited since)")
+    .action(async (id: string, opts: { reason: string; by: string }) => {
+      let outcome = "";
+      await decided(() => withDb(async (db) => void (outcome = (await revertAutoApproval(db, { candidateId: id, reason: opts.reason }, opts.by)).pattern)));
+      console.log(`${id} is pending again; its pattern: ${outcome === "kept-edited" ? "kept (edited since)" : outcome}`);
+    });
 }

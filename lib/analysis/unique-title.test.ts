@@ -1,0 +1,18 @@
+import { expect, test } from "vitest";
+import { uniqueTitle } from "./unique-title";
+
+test.each([
+  ["Template: a/{{name}}.ts", [], "Template: a/{{name}}.ts"],
+  ["Template: a/{{name}}.ts", ["Template: a/{{name}}.ts"], "Template: a/{{name}}.ts (2)"],
+  ["Template: a/{{name}}.ts", ["Template: a/{{name}}.ts", "Template: a/{{name}}.ts (2)"], "Template: a/{{name}}.ts (3)"],
+  ["Template: b.ts", ["Template: a/{{name}}.ts"], "Template: b.ts"],
+])("%s with %j taken → %s", (base, taken, title) => {
+  expect(uniqueTitle(base, new Set(taken))).toBe(title);
+});
+
+test("stays within the length limit", () => {
+  const base = "x".repeat(200);
+  const title = uniqueTitle(base, new Set([base]));
+  expect(title).toHaveLength(200);
+  expect(title.endsWith(" (2)")).toBe(true);
+});
