@@ -43,8 +43,8 @@ function pages(db: DbHandle, today: string, patternId: string): Record<string, (
   return {
     "/ (30 days)": overview(p30),
     "/?days=90": overview(p90),
-    "/patterns": () => getPatternsPage(db, { range: p30 }),
-    "/patterns?status=active&page=2": () => getPatternsPage(db, { status: "active", range: p30, page: 2 }),
+    "/patterns": () => getPatternsPage(db, { limit: 100, offset: 0, sort: { id: "pattern", desc: false }, range: p30 }),
+    "/patterns?status=active&page=2": () => getPatternsPage(db, { limit: 100, offset: 100, sort: { id: "pattern", desc: false }, status: "active", range: p30 }),
     [`/patterns/${patternId}`]: async () => {
       const pattern = await getPattern(db, patternId);
       return Promise.all([

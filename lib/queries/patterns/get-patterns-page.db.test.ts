@@ -8,6 +8,8 @@ import { getPattern } from "./get-pattern";
 import { getPatternsPage } from "./get-patterns-page";
 
 // An approved pattern's runs were ad hoc (no patternId): the listing used to say "0 runs" with no trace of them.
+const FIRST = { limit: 100, offset: 0, sort: { id: "pattern" as const, desc: false } };
+
 describe(`the Patterns listing on ${testDialect()}`, () => {
   let db: TestDb;
   const now = new Date("2026-11-30T12:00:00Z");
@@ -25,7 +27,7 @@ describe(`the Patterns listing on ${testDialect()}`, () => {
   afterAll(async () => db?.destroy());
 
   it("counts runs in the period only, and shows the ad-hoc runs an approved pattern was made from", async () => {
-    const { rows, total } = await getPatternsPage(db, { range: periodOf(30, "2026-11-30") });
+    const { rows, total } = await getPatternsPage(db, { ...FIRST, range: periodOf(30, "2026-11-30") });
     const deploy = rows.find((r) => r.id === "deploy")!;
     expect(deploy).toMatchObject({ runs: 4, successRate: 0.75, evidenceRuns: null });
     const approved = rows.find((r) => r.origin === "candidate");
@@ -35,12 +37,25 @@ describe(`the Patterns listing on ${testDialect()}`, () => {
     // its page lists those runs by the ids they were sent with
     const page = await getPattern(db, approved!.id);
     expect(page?.candidate?.evidenceIds.sort()).toEqual(["adhoc-0", "adhoc-1", "adhoc-2", "adhoc-3", "adhoc-4", "adhoc-5"]);
-    expect((await getPatternsPage(db, { range: periodOf(90, "2026-11-30") })).rows.find((r) => r.id === "deploy")!.runs).toBe(5);
+    expect((await getPatternsPage(db, { ...FIRST, range: periodOf(90, "2026-11-30") })).rows.find((r) => r.id === "deploy")!.runs).toBe(5);
   });
 
   it("filters by status and pages on the server", async () => {
-    expect((await getPatternsPage(db, { status: "archived", range: periodOf(7, "2026-11-30") })).total).toBe(0);
-    const second = await getPatternsPage(db, { range: periodOf(7, "2026-11-30"), page: 2 });
+    expect((await getPatternsPage(db, { ...FIRST, status: "archived", range: periodOf(7, "2026-11-30") })).total).toBe(0);
+    const second = await getPatternsPage(db, { ...FIRST, offset: 100, range: periodOf(7, "2026-11-30") });
     expect(second.rows).toEqual([]);
+    const one = await getPatternsPage(db, { ...FIRST, limit: 1, range: periodOf(7, "2026-11-30") });
+    expect(one.rows).toHaveLength(1);
+    expect(one.total).toBeGreaterThan(1);
+  });
+
+  it("sorts and searches on the server", async () => {
+    const range = periodOf(30, "2026-11-30");
+    const asc = (await getPatternsPage(db, { ...FIRST, range })).rows.map((r) => r.id);
+    const desc = (await getPatternsPage(db, { ...FIRST, sort: { id: "pattern", desc: true }, range })).rows.map((r) => r.id);
+    expect(desc).toEqual([...asc].reverse());
+    const found = await getPatternsPage(db, { ...FIRST, q: "deplo", range });
+    expect(found.rows.map((r) => r.id)).toEqual(["deploy"]);
+    expect(found.total).toBe(1);
   });
 });

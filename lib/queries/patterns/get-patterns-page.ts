@@ -1,10 +1,12 @@
 // One page of the Patterns listing: each pattern with its runs and success rate over the chosen period
 // (from the daily metrics), and, for patterns made from a candidate, how many runs made it: those were
 // ad hoc (no pattern id), so counting only runs that name the pattern showed "0 runs" for every approved
-// pattern until something ran it by id. Paged on the server; filters arrive validated.
-import type { DbHandle } from "../../db/client";
+// pattern until something ran it by id. Paged on the server (the shared limit/offset window), sorted by
+// id, name, kind or status, filtered by status and a search on id or name; filters arrive validated.
+import type { DbHandle, Prisma } from "../../db/client";
 import { rawAll } from "../../db/raw";
 import type { DayRange } from "../period";
+import { window, type Page, type PageInput } from "../shared/page-input";
 
 export interface PatternRow {
   id: string;
@@ -23,19 +25,28 @@ export interface PatternRow {
   archivedAt: string | null;
 }
 
-export interface PatternsPage {
-  rows: PatternRow[];
-  total: number;
+export type PatternsPage = Page<PatternRow>;
+
+export type PatternSort = "pattern" | "name" | "kind" | "status";
+
+export interface PatternsInput extends PageInput<PatternSort> {
+  status?: string;
+  /** part of a pattern's id or name */
+  q?: string;
+  range: DayRange;
 }
 
-export const PATTERNS_PAGE_SIZE = 100;
-
-export async function getPatternsPage(db: DbHandle, opts: { status?: string; range: DayRange; page?: number }): Promise<PatternsPage> {
-  const where = opts.status ? { status: opts.status } : {};
-  const skip = Math.max(0, (opts.page ?? 1) - 1) * PATTERNS_PAGE_SIZE;
+export async function getPatternsPage(db: DbHandle, opts: PatternsInput): Promise<PatternsPage> {
+  const where: Prisma.PatternWhereInput = {
+    ...(opts.status ? { status: opts.status } : {}),
+    ...(opts.q ? { OR: [{ id: { contains: opts.q } }, { name: { contains: opts.q } }] } : {}),
+  };
+  const dir = opts.sort.desc ? "desc" : "asc";
+  const orderBy: Prisma.PatternOrderByWithRelationInput[] =
+    opts.sort.id === "pattern" ? [{ id: dir }] : [{ [opts.sort.id]: dir }, { id: "asc" }];
   const [patterns, total] = await Promise.all([
     db.prisma.pattern.findMany({
-      where, orderBy: { id: "asc" }, skip, take: PATTERNS_PAGE_SIZE,
+      where, orderBy, ...window(opts),
       select: { id: true, name: true, kind: true, status: true, origin: true, degrading: true, degradingSince: true, autoApply: true, archivedAt: true },
     }),
     db.prisma.pattern.count({ where }),
