@@ -50,7 +50,7 @@ async function main() {
       const now = new Date(NOW);
       await runAnalysis(db, { steps: ANALYSIS_STEPS, now });
       const [executions, audits] = [await db.prisma.execution.count(), await db.prisma.auditEvent.count()];
-      const page = { limit: 50, offset: 0 };
+      const page = { limit: 50, offset: 0, sort: { id: "at" as const, desc: true } };
       const actor = (await getAuditActors(db)).find((a) => a !== "system") ?? "system";
       rows.push(latencyRow(dialect, "settings page reads", await times(RUNS, () => Promise.all([getSettingRows(db), getTokens(db)])), 100));
       rows.push(latencyRow(dialect, "activity: page 1", await times(RUNS, () => Promise.all([getAuditActors(db), getAuditEvents(db, page)])), 100));

@@ -42,7 +42,7 @@ test("change a threshold: a refused value beside its field, the preview lists wh
   await page.screenshot({ path: "e2e/screenshots/settings-saved.png", fullPage: true });
 
   await page.goto("/activity?action=setting.update");
-  const line = page.locator("table.activity tbody tr");
+  const line = page.getByRole("table", { name: "Activity events" }).locator("tbody tr");
   await expect(line).toHaveCount(1);
   await expect(line).toContainText("admin@e2e.example.com");
   await expect(line.locator("del")).toHaveText("0.4");
@@ -81,7 +81,7 @@ test("a token is shown once, works against the API, and is refused once revoked"
   expect((await send("e2e-token-2")).status()).toBe(401);
 
   await page.goto("/activity?action=token.revoke");
-  await expect(page.locator("table.activity tbody tr")).toContainText("admin@e2e.example.com");
+  await expect(page.getByRole("table", { name: "Activity events" }).locator("tbody tr")).toContainText("admin@e2e.example.com");
 });
 
 test.describe("as a viewer", () => {
@@ -106,12 +106,12 @@ test.describe("without JavaScript", () => {
     const set = app.cli(["settings", "set", "retentionDays", "120", "--by", "ana@example.com", "--reason", "keep a season"]);
     expect(set.status, set.stderr).toBe(0);
     await page.goto("/activity");
-    const all = await page.locator("table.activity tbody tr").count();
+    const all = await page.getByRole("table", { name: "Activity events" }).locator("tbody tr").count();
     expect(all).toBeGreaterThan(1);
     await page.getByLabel("Actor").selectOption("ana@example.com");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/actor=ana%40example\.com/);
-    const rows = page.locator("table.activity tbody tr");
+    const rows = page.getByRole("table", { name: "Activity events" }).locator("tbody tr");
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText("ana@example.com");
     await expect(rows).toContainText("keep a season");
@@ -121,12 +121,12 @@ test.describe("without JavaScript", () => {
     await page.screenshot({ path: "e2e/screenshots/activity-by-actor.png", fullPage: true });
 
     await page.goto("/activity?actor=system");
-    await expect(page.locator("table.activity tbody tr").first()).toContainText("system");
-    await expect(page.locator("table.activity tbody tr", { hasText: "ana@example.com" })).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Activity events" }).locator("tbody tr").first()).toContainText("system");
+    await expect(page.getByRole("table", { name: "Activity events" }).locator("tbody tr", { hasText: "ana@example.com" })).toHaveCount(0);
 
     await page.goto("/activity?action=bogus");
     await expect(page.getByRole("alert")).toContainText("action");
-    await expect(page.locator("table.activity")).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Activity events" })).toHaveCount(0);
   });
 
   test("Preview, Save, create and revoke a token: each a plain form post", async ({ page, app }) => {

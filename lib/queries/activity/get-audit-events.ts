@@ -1,6 +1,8 @@
 // The audit log for the Activity page, newest first, one page at a time: filtered by actor, action and UTC
-// days, counted for the pager. Reads through the index on `at`; never more than one page of rows.
+// days, counted for the pager; oldest first when asked. Reads through the index on `at`; never more than
+// one page of rows (the shared limit/offset window).
 import type { DbHandle } from "../../db/client";
+import { window, type Page, type PageInput } from "../shared/page-input";
 
 export interface AuditEventRow {
   id: string;
@@ -16,14 +18,14 @@ export interface AuditEventRow {
   details: Record<string, unknown>;
 }
 
-export interface AuditEventQuery {
+export type AuditEventSort = "at";
+
+export interface AuditEventQuery extends PageInput<AuditEventSort> {
   actor?: string;
   action?: string;
   /** UTC days, YYYY-MM-DD, both included */
   from?: string;
   to?: string;
-  limit: number;
-  offset: number;
 }
 
 const DAY = 86_400_000;
@@ -37,14 +39,15 @@ function parseDetails(text: string): Record<string, unknown> {
   }
 }
 
-export async function getAuditEvents(db: DbHandle, q: AuditEventQuery): Promise<{ rows: AuditEventRow[]; total: number }> {
+export async function getAuditEvents(db: DbHandle, q: AuditEventQuery): Promise<Page<AuditEventRow>> {
   const at = {
     ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
     ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY) } : {}),
   };
   const where = { ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.from || q.to ? { at } : {}) };
+  const dir = q.sort.desc ? "desc" : "asc";
   const [events, total] = await Promise.all([
-    db.prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: Math.min(q.limit, 500), skip: q.offset }),
+    db.prisma.auditEvent.findMany({ where, orderBy: [{ at: dir }, { id: dir }], ...window(q) }),
     db.prisma.auditEvent.count({ where }),
   ]);
   const rows = events.map((e) => {

@@ -10,7 +10,8 @@ export interface FilterValues {
   to?: string;
 }
 
-export function ActivityFilters({ values, actors, errors }: { values: FilterValues; actors: string[]; errors: Record<string, string[]> }) {
+/** `keep`: the table's sort and page size when not the defaults, carried through a new filter */
+export function ActivityFilters({ values, actors, errors, keep = {} }: { values: FilterValues; actors: string[]; errors: Record<string, string[]>; keep?: { sort?: string; size?: string } }) {
   const error = (field: string) =>
     errors[field] ? (
       <span className="error-text" id={`activity-${field}-error`}>
@@ -55,6 +56,8 @@ export function ActivityFilters({ values, actors, errors }: { values: FilterValu
         <input type="date" name="to" defaultValue={values.to ?? ""} aria-describedby={described("to")} />
         {error("to")}
       </label>
+      {keep.sort ? <input type="hidden" name="sort" value={keep.sort} /> : null}
+      {keep.size ? <input type="hidden" name="size" value={keep.size} /> : null}
       <div className="filter-actions">
         <button type="submit" className="button small">
           Filter
