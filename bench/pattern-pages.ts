@@ -53,8 +53,8 @@ function pages(db: DbHandle, today: string, patternId: string): Record<string, (
         getPatternHistory(db, { patternId, antiPatternId: pattern?.antiPattern?.id ?? null, candidateId: pattern?.candidate?.id ?? null }),
       ]);
     },
-    "/anti-patterns": () => Promise.all([getRegistryPage(db, {}), getOutages(db)]),
-    "/anti-patterns?status=quarantined": () => getRegistryPage(db, { status: "quarantined" }),
+    "/anti-patterns": () => Promise.all([getRegistryPage(db, { limit: 50, offset: 0, sort: { id: "status", desc: false } }), getOutages(db)]),
+    "/anti-patterns?status=quarantined": () => getRegistryPage(db, { limit: 50, offset: 0, sort: { id: "status", desc: false }, status: "quarantined" }),
   };
 }
 

@@ -31,7 +31,7 @@ test("cleanup archives an unused pattern and an admin restores it without JavaSc
   await form.getByRole("button", { name: "Restore" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/patterns\\?status=archived&restored=${id}$`));
-  await expect(page.getByRole("status")).toHaveText(`Restored ${id}: it is active again.`);
+  await expect(page.getByRole("status").filter({ hasText: "Restored" })).toHaveText(`Restored ${id}: it is active again.`);
   await expect(page.getByRole("row").filter({ hasText: id })).toHaveCount(0);
   await page.screenshot({ path: "e2e/screenshots/patterns-restored.png", fullPage: true });
   await page.goto("/patterns?status=active");

@@ -1,11 +1,19 @@
 // One page of the anti-pattern registry for its page: entries filtered by status and kind, each with the
 // evidence it was judged on, its timeline from the audit log (every change: detected, proposed,
 // quarantined, confirmed, lifted; who and why), and, for recurring errors, the fixes learned for them.
-import type { DbHandle } from "../../db/client";
+// Sorted by status (then the worst first), by failures or by when last seen; paged with the shared window.
+import type { DbHandle, Prisma } from "../../db/client";
+import { window, type Page, type PageInput } from "../shared/page-input";
 
 export const REGISTRY_STATUSES = ["monitoring", "proposed", "quarantined", "lifted"] as const;
 export const REGISTRY_KINDS = ["failing_pattern", "recurring_error"] as const;
-export const REGISTRY_PAGE_SIZE = 50;
+
+export type RegistrySort = "status" | "occurrences" | "lastSeen";
+
+export interface RegistryInput extends PageInput<RegistrySort> {
+  status?: string;
+  kind?: string;
+}
 
 export interface RegistryEvidence {
   reason: string | null;
@@ -58,11 +66,18 @@ export function readEvidence(text: string): RegistryEvidence {
   };
 }
 
-export async function getRegistryPage(db: DbHandle, opts: { status?: string; kind?: string; page?: number }): Promise<{ rows: RegistryEntry[]; total: number }> {
+function orderOf(sort: RegistryInput["sort"]): Prisma.AntiPatternOrderByWithRelationInput[] {
+  const dir = sort.desc ? "desc" : "asc";
+  if (sort.id === "occurrences") return [{ occurrences: dir }, { id: "asc" }];
+  if (sort.id === "lastSeen") return [{ lastSeenAt: dir }, { id: "asc" }];
+  return [{ status: dir }, { occurrences: "desc" }, { id: "asc" }];
+}
+
+export async function getRegistryPage(db: DbHandle, opts: RegistryInput): Promise<Page<RegistryEntry>> {
   const where = { ...(opts.status ? { status: opts.status } : {}), ...(opts.kind ? { kind: opts.kind } : {}) };
   const [entries, total] = await Promise.all([
     db.prisma.antiPattern.findMany({
-      where, orderBy: [{ status: "asc" }, { occurrences: "desc" }, { id: "asc" }], skip: Math.max(0, (opts.page ?? 1) - 1) * REGISTRY_PAGE_SIZE, take: REGISTRY_PAGE_SIZE,
+      where, orderBy: orderOf(opts.sort), ...window(opts),
       include: { pattern: { select: { name: true } } },
     }),
     db.prisma.antiPattern.count({ where }),
