@@ -3,13 +3,16 @@
 // degradation marks exist, and a stored weekly report). The built app (`next build` first) is started on
 // that database in its own process group; a signed-in admin GETs each page (full HTML, every Suspense
 // boundary streamed) WARM times, then RUNS times measured. Target: p95 ≤ 100 ms per page on SQLite;
-// PostgreSQL reported. Options: --events N, --dialects sqlite,postgresql, --runs N, --pages /a,/b.
+// PostgreSQL reported. Options: --events N, --dialects sqlite,postgresql, --runs N, --pages /a,/b,
+// --url DATABASE_URL (a database loaded and analysed before: skips the load).
 import { spawn } from "node:child_process";
 import { existsSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { runAnalysis } from "../lib/analysis/run";
+import { openDb } from "../lib/db/client";
+import { parseDatabaseUrl } from "../lib/db/config";
 import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { createUser } from "../lib/mutations/create-user";
 import { generateWeeklyReport } from "../lib/reports/generate-weekly-report";
@@ -33,11 +36,13 @@ const PASSWORD = "bench-password-not-secret";
 /** the app's output, for when a page fails */
 const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
 
-function pagesFor(week: string, candidateId: string | null): string[] {
-  const fixed = ["/", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users", "/activity", "/activity?action=quarantine.apply", "/settings"];
+function pagesFor(week: string, candidateId: string | null, patternId: string | null): string[] {
+  const fixed = ["/", "/?days=90", "/candidates", "/patterns", "/anti-patterns", "/fixes", "/executions", "/reports", `/reports/${week}`, "/jobs", "/users", "/activity", "/activity?action=quarantine.apply", "/settings"];
   // the review queue's other views: every status by decision time, failed runs, one candidate's review page
   fixed.push("/candidates?status=all&sort=-decided", "/executions?result=failed");
   if (candidateId) fixed.push(`/candidates/${candidateId}`);
+  // the busiest pattern's page, and the registry narrowed to quarantines
+  if (patternId) fixed.push(`/patterns/${encodeURIComponent(patternId)}`, "/anti-patterns?status=quarantined");
   const more = arg("pages", "");
   return [...fixed, ...(more ? more.split(",") : [])];
 }
@@ -87,17 +92,21 @@ async function main() {
   const rows: Array<Record<string, string>> = [];
   let ok = true;
   const week = lastCompleteWeek(new Date(NOW));
-  for (const dialect of DIALECTS) {
-    const { temp, db } = await freshBenchDb(dialect);
+  const kept = arg("url", "");
+  for (const dialect of kept ? [parseDatabaseUrl(kept).dialect] : DIALECTS) {
+    // --url: a database loaded and analysed before (kept between runs); otherwise a fresh one, loaded here
+    const { temp, db } = kept ? { temp: { url: kept, drop: async () => {} }, db: openDb(parseDatabaseUrl(kept)) } : await freshBenchDb(dialect);
     let app: { url: string; stop: () => void } | undefined;
     try {
-      await loadTeams(COUNT, 0, async (batch) => {
-        const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
-        if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
-      });
-      await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      if (!kept) {
+        await loadTeams(COUNT, 0, async (batch) => {
+          const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+          if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
+        });
+        await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      }
       await generateWeeklyReport(db, { week, now: new Date(NOW) });
-      await createUser(db, { email: "bench@example.com", role: "admin", password: PASSWORD }, "bench");
+      if (!(await db.prisma.user.findUnique({ where: { email: "bench@example.com" } }))) await createUser(db, { email: "bench@example.com", role: "admin", password: PASSWORD }, "bench");
       const counts = { executions: await db.prisma.execution.count(), patterns: await db.prisma.pattern.count(), candidates: await db.prisma.patternCandidate.count() };
       app = await startApp(temp.url);
       const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "bench@example.com", password: PASSWORD }) });
@@ -105,7 +114,8 @@ async function main() {
       if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
       console.error(`${dialect}: ${counts.executions.toLocaleString("en-US")} executions, ${counts.patterns} patterns, ${counts.candidates} candidates`);
       const firstPending = await db.prisma.patternCandidate.findFirst({ where: { status: "pending" }, orderBy: [{ confidence: "desc" }, { id: "asc" }], select: { id: true } });
-      for (const path of pagesFor(week, firstPending?.id ?? null)) {
+      const [busiest] = await db.prisma.patternMetricDaily.groupBy({ by: ["patternId"], where: { patternId: { not: "" } }, _sum: { executions: true }, orderBy: { _sum: { executions: "desc" } }, take: 1 });
+      for (const path of pagesFor(week, firstPending?.id ?? null, busiest?.patternId ?? null)) {
         const timings: number[] = [];
         for (let i = 0; i < WARM + RUNS; i++) {
           const t0 = performance.now();

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getHasData } from "@/lib/queries/overview/get-has-data";
 import { periodDays, periodOf, todayUtc } from "@/lib/queries/period";
@@ -14,6 +14,8 @@ import { PeriodPicker } from "./_components/period-picker";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/");
   if (!(await getHasData(getDb()))) {
     const h = await headers();
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";

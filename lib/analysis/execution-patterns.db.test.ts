@@ -8,8 +8,10 @@ import { specFromYaml } from "../schemas/pattern-spec";
 import { updateSetting } from "../mutations/update-setting";
 import { simulateAdHoc } from "../simulate/adhoc-scenarios";
 import { ingestEvents } from "../telemetry/ingest";
-import { runAnalysis } from "./run";
+import { EXECUTIONS_CURSOR, runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";
+import { executionPatternsStep } from "./steps/execution-patterns";
+import { getSettings } from "../schemas/settings";
 
 const dialect = testDialect();
 const NOW = Date.parse("2026-11-25T12:00:00Z");
@@ -65,6 +67,20 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
     expect(back.evidenceCount).toBeGreaterThanOrEqual(2 * c.evidenceCount);
     expect([member.operation, operationShape(member.operation)]).toContain(spec.operation); // one name, or the shape of names with ids
     expect(await db.prisma.auditEvent.count({ where: { action: "candidate.reopen", targetId: c.id } })).toBe(1);
+  });
+
+  it("a reviewer's decision made while a run is under way stands: the run's refresh does not reset it to pending", async () => {
+    const c = await db.prisma.patternCandidate.findFirstOrThrow({ where: { status: "pending", kind: "execution" }, orderBy: { confidence: "asc" } });
+    const member = events.find((e) => e.id === (JSON.parse(c.evidence) as string[])[0])!;
+    await ingestEvents(db, [0, 1, 2].map((i) => ({ ...member, id: `during-${c.id}-${i}`, startedAt: new Date(NOW + (i + 1) * 90_000).toISOString() })), { now: NOW });
+    // the run reads (the candidate is pending then) ...
+    const fromSeq = (await db.prisma.cursor.findUnique({ where: { name: EXECUTIONS_CURSOR } }))?.position ?? 0;
+    const toSeq = (await db.prisma.execution.aggregate({ _max: { seq: true } }))._max.seq ?? fromSeq;
+    const outcome = await executionPatternsStep.run({ db, now: new Date(NOW + 600_000), fromSeq, toSeq, settings: await getSettings(db), runId: "during" });
+    // ... a reviewer approves it meanwhile ... and the run persists
+    await approveCandidate(db, c.id, { actor: "rev@example.com", reason: "decided during the run" });
+    await db.prisma.$transaction((tx) => outcome.persist(tx));
+    expect(await db.prisma.patternCandidate.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "approved", decidedBy: "rev@example.com" });
   });
 
   it("in aggressive mode, candidates at or above the threshold become active patterns by themselves", async () => {

@@ -12,6 +12,12 @@ import { secureCookiesWanted } from "./secure-cookies";
 const SECRET_KEY = "internal.authSecret";
 export const SESSION_DAYS = 7;
 
+/** The header a trusted reverse proxy sets to the client's address (e.g. x-real-ip), if there is one. */
+export function clientIpHeaders(): string[] {
+  const header = process.env.PATTERNS_CLIENT_IP_HEADER?.trim().toLowerCase();
+  return header ? [header] : [];
+}
+
 async function authSecret(db: DbHandle): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
@@ -38,10 +44,13 @@ function makeAuth(db: DbHandle, secret: string) {
     rateLimit: {
       enabled: true,
       storage: "database",
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: 20 } },
     },
     telemetry: { enabled: false },
-    advanced: { useSecureCookies: secureCookiesWanted() },
+    // The rate limit is keyed by the client's address, which only a proxy in front can vouch for: a header a
+    // client may set itself (X-Forwarded-For reaches us as sent) would let it pick a fresh key per guess. Without
+    // PATTERNS_CLIENT_IP_HEADER every client shares one sign-in budget.
+    advanced: { useSecureCookies: secureCookiesWanted(), ipAddress: { ipAddressHeaders: clientIpHeaders() } },
     plugins: [nextCookies()],
   });
 }

@@ -79,7 +79,10 @@ export async function approveInTx(
     data: { status: decision.status, decidedBy: decision.actor, decidedAt: decision.now, decisionReason: decision.reason, updatedAt: decision.now },
   });
   if (claimed.count === 0) throw new DecisionError("already handled: this candidate was decided before");
-  await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update: pattern.update });
+  // a quarantine stays until someone lifts it: approving the group again does not reactivate its pattern
+  const existing = await tx.pattern.findUnique({ where: { id: patternId }, select: { status: true } });
+  const update = existing?.status === "quarantined" ? { ...pattern.update, status: "quarantined" } : pattern.update;
+  await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update });
   await refreshEvidenceBaseline(tx, patternId, pattern.baseline);
   await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
   await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision, edit) });

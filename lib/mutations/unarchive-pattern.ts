@@ -17,7 +17,10 @@ export async function unarchivePattern(db: DbHandle, input: UnarchivePatternInpu
   }
   const { patternId, reason } = parsed.data;
   await db.prisma.$transaction(async (tx) => {
-    const restored = await tx.pattern.updateMany({ where: { id: patternId, status: "archived" }, data: { status: "active", archivedAt: null, updatedAt: now } });
+    // a pattern the registry holds quarantined comes back quarantined: restoring is no way round a quarantine
+    const registry = await tx.antiPattern.findUnique({ where: { key: `pattern:${patternId}` }, select: { status: true } });
+    const status = registry?.status === "quarantined" ? "quarantined" : "active";
+    const restored = await tx.pattern.updateMany({ where: { id: patternId, status: "archived" }, data: { status, archivedAt: null, updatedAt: now } });
     if (restored.count === 0) {
       const exists = await tx.pattern.findUnique({ where: { id: patternId }, select: { status: true } });
       throw new UnarchiveError(exists ? `pattern "${patternId}" is ${exists.status}, not archived (already restored?)` : `no pattern "${patternId}"`);

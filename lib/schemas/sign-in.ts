@@ -7,8 +7,16 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Where to go after signing in: a local path, never another site (`//evil.example`, `/\evil`, `https:`). */
+/**
+ * Where to go after signing in: a path on this site, never another site. The value is resolved the way a
+ * browser would (`//evil.example`, `/\\evil`, `/<TAB>/evil.example` all name another host) and refused unless it
+ * stays on the same origin; control characters and whitespace are refused outright.
+ */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length > 2000) return "/";
-  return next;
+  // eslint-disable-next-line no-control-regex
+  if (!next || next.length > 2000 || !next.startsWith("/") || /[\u0000-\u001f\u007f\s\\]/.test(next)) return "/";
+  const base = "http://same.invalid";
+  const url = new URL(next, base);
+  if (url.origin !== base) return "/";
+  return url.pathname + url.search + url.hash;
 }

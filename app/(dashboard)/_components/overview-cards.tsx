@@ -25,7 +25,7 @@ function Card({ label, value, change, hint, testId, href, sense = "good" }: { la
 
 export async function OverviewCards({ period }: { period: Period }) {
   const db = getDb();
-  const [current, previous, decisions] = await Promise.all([periodDays(period.from, period.to), periodDays(period.previous.from, period.previous.to), getDecisionCounts(db, period)]);
+  const [current, previous, decisions] = await Promise.all([periodDays(period.previous.from, period.from, period.to), periodDays(period.previous.from, period.previous.from, period.previous.to), getDecisionCounts(db, period)]);
   const now = sumTotals(current);
   const before = sumTotals(previous);
   const vs = `${period.label}, vs the ${period.days} days before`;

@@ -16,12 +16,12 @@ import { periodDays } from "./overview-data";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function ActivityChart({ period }: { period: Period }) {
-  const days = await periodDays(period.from, period.to);
+  const days = await periodDays(period.previous.from, period.from, period.to);
   return <PeriodActivityChart points={preparePeriodActivity(days, period)} label={`Executions per day and success rate, ${period.label}`} />;
 }
 
 export async function TimeSavedChart({ period }: { period: Period }) {
-  const days = await periodDays(period.from, period.to);
+  const days = await periodDays(period.previous.from, period.from, period.to);
   return <WeeklyTimeSavedChart bars={prepareWeeklyTimeSaved(days, period)} label={`Time saved per week in hours, ${period.label}`} />;
 }
 

@@ -8,7 +8,7 @@ import { TableFilters } from "@/components/table/table-filters";
 import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { Notice } from "@/components/ui/notice";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getCandidatePage, type CandidateSort } from "@/lib/queries/candidates/get-candidate-page";
 import { BulkForm } from "./_components/bulk-form";
@@ -34,6 +34,8 @@ async function CandidateResults({ state, canDecide }: { state: TableUrlState; ca
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/candidates");
   const params = await searchParams;
   redirectToCanonical(CANDIDATES_SPEC, "/candidates", params);
   const canDecide = hasRole(await currentUser(), "reviewer");

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { getExecutions, type ExecutionSort } from "@/lib/queries/executions/get-executions";
 import { EXECUTIONS_SPEC } from "./_components/executions-spec";
 import { ExecutionsTable } from "./_components/executions-table";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Executions" };
 
@@ -21,6 +22,8 @@ async function ExecutionsResults({ state }: { state: TableUrlState }) {
 
 export default async function ExecutionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/executions");
   const params = await searchParams;
   redirectToCanonical(EXECUTIONS_SPEC, "/executions", params);
   const { state, errors } = parseTableParams(EXECUTIONS_SPEC, params);

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { getFixes, type FixSort, type FixState } from "@/lib/queries/fixes/get-fixes";
 import { FIXES_SPEC } from "./_components/fixes-spec";
 import { FixesTable } from "./_components/fixes-table";
+import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Fixes" };
 
@@ -20,6 +21,8 @@ async function FixesResults({ state }: { state: TableUrlState }) {
 
 export default async function FixesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/fixes");
   const params = await searchParams;
   redirectToCanonical(FIXES_SPEC, "/fixes", params);
   const { state, errors } = parseTableParams(FIXES_SPEC, params);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LocalTime } from "@/components/ui/local-time";
 import { runJobNowAction } from "@/lib/actions/jobs/run-job-now";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { schedulerState } from "@/lib/jobs/in-app";
 import { getJobs } from "@/lib/queries/jobs/get-jobs";
@@ -37,6 +37,8 @@ function Notice({ params, titles, running }: { params: Record<string, string | s
 
 export default async function JobsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/jobs");
   const params = await searchParams;
   const now = new Date();
   const canRun = hasRole(await currentUser(), "admin");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getReportSources } from "@/lib/queries/reports/get-weekly-reports";
 import { lastCompleteWeek } from "@/lib/reports/iso-week";
@@ -14,6 +14,8 @@ export const metadata: Metadata = { title: "Weekly reports" };
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/reports");
   const params = await searchParams;
   const source = sourceParam(params.source);
   const sources = await getReportSources(getDb());

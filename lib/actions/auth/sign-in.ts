@@ -6,7 +6,7 @@ import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAuth } from "../../auth/auth";
+import { clientIpHeaders, getAuth } from "../../auth/auth";
 import { getDb } from "../../db/client";
 import { safeNext, signInSchema } from "../../schemas/sign-in";
 import { formDataOf, textFields } from "../form-call";
@@ -25,7 +25,8 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
   const host = incoming.get("host") ?? "localhost";
   const proto = incoming.get("x-forwarded-proto") ?? "http";
   const forwarded = new Headers({ "content-type": "application/json", origin: incoming.get("origin") ?? `${proto}://${host}`, host });
-  for (const name of ["x-forwarded-for", "x-real-ip", "user-agent", "cookie"]) {
+  // the client's address only from the header a trusted proxy sets (lib/auth/auth.ts)
+  for (const name of ["user-agent", "cookie", ...clientIpHeaders()]) {
     const value = incoming.get(name);
     if (value) forwarded.set(name, value);
   }

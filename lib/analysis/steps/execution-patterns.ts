@@ -220,7 +220,9 @@ export const executionPatternsStep: AnalysisStep = {
           if (!before) continue;
           const data = { ...candidateData(c, specToYaml(c.spec)), updatedAt: ctx.now };
           const id = before.id;
-          await tx.patternCandidate.update({ where: { id }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
+          // guarded by the status read before the run: a reviewer's decision made meanwhile stands
+          const refreshed = await tx.patternCandidate.updateMany({ where: { id, status: before.status }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
+          if (refreshed.count === 0) continue;
           if (before.status === "rejected") {
             await audit(tx, { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", target: { type: "candidate", id }, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` });
           }

@@ -63,7 +63,8 @@ export const filePatternsStep: AnalysisStep = {
             name: spec.name, confidence: g.confidence, confidenceParts: JSON.stringify({ files: g.files.length }), evidence: JSON.stringify(g.files),
             evidenceCount: g.files.length, proposedSpec: specToYaml(spec), template: g.template.template, updatedAt: ctx.now,
           };
-          if (prior) await tx.patternCandidate.update({ where: { id: prior.id }, data });
+          // only a candidate still waiting is refreshed: one a reviewer decided (even meanwhile) keeps what was decided
+          if (prior) await tx.patternCandidate.updateMany({ where: { id: prior.id, status: "pending" }, data });
           else await tx.patternCandidate.create({ data: { id: `cand_${randomUUID()}`, kind: "file_template", groupKey: g.groupKey, status: "pending", createdAt: ctx.now, ...data } });
         }
       },

@@ -3,7 +3,8 @@
 // time saved. Time saved is AUTO-004's: runs × the pattern's baseline − their duration, for patterns
 // that have a baseline (lib/reports/rank-patterns.ts), so the overview and the weekly report agree.
 // Two reads: the day totals (no join), and time saved starting from the few patterns with a baseline
-// (through the (patternId, day) index) rather than joining every metric row of the range to its pattern.
+// (through the (patternId, day) index) rather than joining every metric row of the range to its pattern:
+// CROSS JOIN makes SQLite keep that order (at 1M executions: 0.2 ms instead of 15); PostgreSQL plans it freely.
 import type { DbHandle } from "../../db/client";
 import { rawAll } from "../../db/raw";
 import type { DayRange } from "../period";
@@ -37,8 +38,8 @@ export async function getDailyTotals(db: DbHandle, range: DayRange): Promise<Day
     rawAll<{ day: string; saved: unknown }>(
       db,
       `SELECT m."day" AS "day", SUM(m."executions" * p."baselineDurationMs" - m."totalDurationMs") AS "saved"
-       FROM "patterns" p JOIN "pattern_metrics_daily" m ON m."patternId" = p."id" AND m."day" >= ? AND m."day" <= ?
-       WHERE p."baselineDurationMs" IS NOT NULL GROUP BY m."day" LIMIT 400`,
+       FROM "patterns" p CROSS JOIN "pattern_metrics_daily" m
+       WHERE m."patternId" = p."id" AND m."day" >= ? AND m."day" <= ? AND p."baselineDurationMs" IS NOT NULL GROUP BY m."day" LIMIT 400`,
       [range.from, range.to],
     ),
   ]);

@@ -9,7 +9,7 @@ import { formatDuration, formatPercent } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getCandidate, EVIDENCE_LIMIT } from "@/lib/queries/candidates/get-candidate";
 import { getQueueNeighbours } from "@/lib/queries/candidates/get-queue-neighbours";
@@ -27,6 +27,8 @@ const href = (id: string | null) => (id ? `/candidates/${encodeURIComponent(id)}
 
 export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/candidates");
   const { id } = await params;
   if (id.length > 128) notFound();
   const db = getDb();

@@ -9,7 +9,7 @@ import { Suspense } from "react";
 import { formatPercent } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPattern } from "@/lib/queries/patterns/get-pattern";
 import { periodDays, periodOf, todayUtc } from "@/lib/queries/period";
@@ -36,6 +36,8 @@ const skeleton = (label: string) => <div className="skeleton chart-skeleton" ari
 
 export default async function PatternPage({ params, searchParams }: Props) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/patterns");
   const raw = (await params).id;
   if (raw.length > 600) notFound();
   const query = await searchParams;

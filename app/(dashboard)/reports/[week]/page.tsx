@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getWeeklyReport } from "@/lib/queries/reports/get-weekly-report";
 import { isIsoWeek, parseIsoWeek, shiftWeek } from "@/lib/reports/iso-week";
@@ -28,6 +28,8 @@ const STATUS: Record<string, string> = {
 
 export default async function ReportPage({ params, searchParams }: Props) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  await requirePageUser("viewer", "/reports");
   const week = decodeURIComponent((await params).week);
   if (!isIsoWeek(week)) notFound();
   const query = await searchParams;
