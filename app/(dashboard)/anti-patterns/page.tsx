@@ -12,7 +12,7 @@ import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, serialiseTableState, type TableUrlState } from "@/components/table/url-state";
 import { formatCount } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { REGISTRY_STATUSES, getRegistryPage, type RegistrySort } from "@/lib/queries/anti-patterns/get-registry-page";
 import { OutagesSection } from "./_components/outages-section";
@@ -39,9 +39,10 @@ async function RegistryResults({ state, reviewer }: { state: TableUrlState; revi
 
 export default async function AntiPatternsPage({ searchParams }: { searchParams: Promise<Params> }) {
   await connection();
+  // every page checks the session itself: a client navigation may render the page without its layout
+  const reviewer = hasRole(await requirePageUser("viewer", "/anti-patterns"), "reviewer");
   const params = await searchParams;
   redirectToCanonical(REGISTRY_SPEC, "/anti-patterns", params);
-  const reviewer = hasRole(await currentUser(), "reviewer");
   const { state, errors } = parseTableParams(REGISTRY_SPEC, params);
   const { status, kind } = state.filters as { status?: string; kind?: string };
   const href = (change: Record<string, string | undefined>) => {

@@ -12,7 +12,7 @@ import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, serialiseTableState, type TableUrlState } from "@/components/table/url-state";
 import { formatCount } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
-import { currentUser, hasRole } from "@/lib/auth/session";
+import { hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPatternsPage, type PatternSort } from "@/lib/queries/patterns/get-patterns-page";
 import { periodDays, periodOf, todayUtc, type Period } from "@/lib/queries/period";
@@ -39,7 +39,8 @@ async function PatternsResults({ state, period, canRestore }: { state: TableUrlS
 
 export default async function PatternsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const canRestore = hasRole(await currentUser(), "reviewer");
+  // every page checks the session itself: a client navigation may render the page without its layout
+  const canRestore = hasRole(await requirePageUser("viewer", "/patterns"), "reviewer");
   const params = await searchParams;
   redirectToCanonical(PATTERNS_SPEC, "/patterns", params);
   const { state, errors } = parseTableParams(PATTERNS_SPEC, params);
