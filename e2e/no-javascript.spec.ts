@@ -178,3 +178,17 @@ test.describe("people, without JavaScript", () => {
     await expectServerHealthy(app, page);
   });
 });
+
+test("without JavaScript every part of the overview, the reports list and the registry is in the page, not a skeleton", async ({ app, page }) => {
+  const week = (await import("../lib/reports/iso-week")).lastCompleteWeek(new Date());
+  expect(app.cli(["report", "--week", week]).status).toBe(0);
+  await page.goto("/");
+  await expect(page.getByTestId("card-executions")).toBeVisible();
+  await expect(page.getByTestId("card-executions")).not.toContainText(/^\s*0\s*$/);
+  await expect(page.locator("[aria-label^='Loading']")).toHaveCount(0);
+  await page.goto("/reports");
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: week }) })).toBeVisible();
+  await page.goto("/anti-patterns");
+  await expect(page.locator("[aria-label^='Loading']")).toHaveCount(0);
+  await page.screenshot({ path: "e2e/screenshots/overview-no-js.png" });
+});

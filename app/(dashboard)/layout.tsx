@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { hasRole, requirePageUser } from "@/lib/auth/session";
+import { MarkScripted } from "@/components/ui/mark-scripted";
 import { NavLinks } from "./_components/nav-links";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -23,6 +24,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </div>
       </aside>
       <main className="main">{children}</main>
+      <MarkScripted />
     </div>
   );
 }

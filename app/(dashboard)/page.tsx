@@ -1,8 +1,8 @@
 // The overview: the period's figures with their change, then its charts. The period lives in the URL
-// (`?days=7|30|90`); each slow part streams under its own Suspense boundary with a skeleton.
+// (`?days=7|30|90`); each slow part streams under its own Suspense boundary with a skeleton, for browsers that
+// run scripts (ScriptedSuspense); others get every part in place.
 import { headers } from "next/headers";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getHasData } from "@/lib/queries/overview/get-has-data";
@@ -11,6 +11,7 @@ import { Onboarding } from "./_components/onboarding";
 import { OverviewCards } from "./_components/overview-cards";
 import { ActivityChart, TimeSavedChart, TopPatterns } from "./_components/overview-charts";
 import { PeriodPicker } from "./_components/period-picker";
+import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -27,26 +28,26 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Overview</h1>
       <PeriodPicker period={period} path="/" />
-      <Suspense key={`cards-${period.days}`} fallback={<div className="skeleton cards-skeleton" aria-label="Loading the figures" />}>
+      <ScriptedSuspense key={`cards-${period.days}`} fallback={<div className="skeleton cards-skeleton" aria-label="Loading the figures" />}>
         <OverviewCards period={period} />
-      </Suspense>
+      </ScriptedSuspense>
       <section className="panel" aria-labelledby="activity-title">
         <h2 id="activity-title">Executions and success rate per day <span className="period-tag">{period.label}</span></h2>
-        <Suspense key={`activity-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
+        <ScriptedSuspense key={`activity-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
           <ActivityChart period={period} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
       <section className="panel" aria-labelledby="saved-title">
         <h2 id="saved-title">Time saved per week <span className="period-tag">{period.label}</span></h2>
-        <Suspense key={`saved-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
+        <ScriptedSuspense key={`saved-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the chart" />}>
           <TimeSavedChart period={period} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
       <section className="panel" aria-labelledby="top-title">
         <h2 id="top-title">Top patterns <span className="period-tag">{period.label}</span></h2>
-        <Suspense key={`top-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the top patterns" />}>
+        <ScriptedSuspense key={`top-${period.days}`} fallback={<div className="skeleton chart-skeleton" aria-label="Loading the top patterns" />}>
           <TopPatterns period={period} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
     </>
   );

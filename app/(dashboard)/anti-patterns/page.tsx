@@ -4,7 +4,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { redirectToCanonical } from "@/components/table/canonical-redirect";
 import { TableErrors } from "@/components/table/table-errors";
 import { TableFilters } from "@/components/table/table-filters";
@@ -18,6 +17,7 @@ import { REGISTRY_STATUSES, getRegistryPage, type RegistrySort } from "@/lib/que
 import { OutagesSection } from "./_components/outages-section";
 import { REGISTRY_SPEC } from "./_components/registry-spec";
 import { RegistryTable } from "./_components/registry-table";
+import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 
 export const metadata: Metadata = { title: "Anti-patterns" };
 
@@ -86,9 +86,9 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
       <section className="panel" aria-labelledby="outages-title">
         <h2 id="outages-title">Outages <span className="period-tag">last 30 days</span></h2>
         <p className="muted">Most patterns run from one source failed at once, improbably for them: their runs there count against none of them.</p>
-        <Suspense fallback={<div className="skeleton" aria-label="Loading the outages" />}>
+        <ScriptedSuspense fallback={<div className="skeleton" aria-label="Loading the outages" />}>
           <OutagesSection />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getReportSources } from "@/lib/queries/reports/get-weekly-reports";
@@ -9,6 +8,7 @@ import { lastCompleteWeek } from "@/lib/reports/iso-week";
 import { GenerateForm } from "./_components/generate-form";
 import { reportHref, sourceParam } from "./_components/report-url";
 import { ReportsTable } from "./_components/reports-table";
+import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 
 export const metadata: Metadata = { title: "Weekly reports" };
 
@@ -51,9 +51,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       ) : null}
       <section className="panel" aria-label="Stored weeks">
         <h2>{source ? `Weeks for ${source}` : "Weeks, all sources"}</h2>
-        <Suspense fallback={<div className="skeleton" />}>
+        <ScriptedSuspense fallback={<div className="skeleton" />}>
           <ReportsTable source={source} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
       <section className="panel" aria-label="Generate a report">
         <h2>Generate</h2>

@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { formatPercent } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
 import { Notice } from "@/components/ui/notice";
@@ -19,6 +18,7 @@ import { HistorySection } from "./_components/history-section";
 import { PatternActions } from "./_components/pattern-actions";
 import { RunsSection } from "./_components/runs-section";
 import { WeeklySection } from "./_components/weekly-section";
+import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 
 export const metadata: Metadata = { title: "Pattern" };
 
@@ -79,24 +79,24 @@ export default async function PatternPage({ params, searchParams }: Props) {
 
       <section className="panel" aria-labelledby="weekly-title">
         <h2 id="weekly-title">Week by week <span className="period-tag">last 26 weeks, UTC</span></h2>
-        <Suspense fallback={skeleton("Loading the weekly charts")}>
+        <ScriptedSuspense fallback={skeleton("Loading the weekly charts")}>
           <WeeklySection patternId={pattern.id} name={pattern.name} degradingSince={pattern.degradingSince} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
 
       <section className="panel" aria-labelledby="runs-title">
         <h2 id="runs-title">Runs</h2>
-        <Suspense fallback={skeleton("Loading the runs")}>
+        <ScriptedSuspense fallback={skeleton("Loading the runs")}>
           <RunsSection patternId={pattern.id} evidenceIds={pattern.candidate?.evidenceIds ?? []} evidenceCount={pattern.candidate?.evidenceCount ?? 0} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
 
       <section className="panel" aria-labelledby="failures-title">
         <h2 id="failures-title">Failures by error signature <span className="period-tag">{period.label}</span></h2>
         <PeriodPicker period={period} path={`/patterns/${encodeURIComponent(pattern.id)}`} />
-        <Suspense key={period.days} fallback={skeleton("Loading the failures")}>
+        <ScriptedSuspense key={period.days} fallback={skeleton("Loading the failures")}>
           <FailuresSection patternId={pattern.id} period={period} />
-        </Suspense>
+        </ScriptedSuspense>
       </section>
 
       <section className="panel" aria-labelledby="actions-title" id="actions">

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { Suspense } from "react";
 import { currentUser, hasRole, requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getWeeklyReport } from "@/lib/queries/reports/get-weekly-report";
@@ -11,6 +10,7 @@ import { GenerateForm } from "../_components/generate-form";
 import { ReportSummary } from "../_components/report-summary";
 import { ReportTables } from "../_components/report-tables";
 import { reportHref, sourceParam } from "../_components/report-url";
+import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 
 type Props = { params: Promise<{ week: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -69,10 +69,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
           <p>No executions were recorded in {week}{source ? ` for ${source}` : ""}: there is nothing to report for this week.</p>
         </section>
       ) : (
-        <Suspense fallback={<div className="skeleton" />}>
+        <ScriptedSuspense fallback={<div className="skeleton" />}>
           <ReportSummary report={stored.data} />
           <ReportTables report={stored.data} />
-        </Suspense>
+        </ScriptedSuspense>
       )}
       {over && hasRole(await currentUser(), "admin") ? (
         <section className="panel" aria-label="Admin">
