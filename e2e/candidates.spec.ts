@@ -39,6 +39,8 @@ test("approve a candidate under a new name, and see the active pattern", async (
 
   // the queue moves on to the next pending candidate, saying what was decided
   await expect(page.getByRole("status")).toHaveText(`Candidate approved: ${first!.id}`);
+  // focus lands on the confirmation, not at the top of the page
+  await expect(page.getByRole("status")).toBeFocused();
   await expect(page).not.toHaveURL(new RegExp(`/candidates/${first!.id}$`));
   const [decided] = rows<{ status: string; decidedBy: string; patternId: string }>(app, `SELECT status, decidedBy, patternId FROM pattern_candidates WHERE id = ?`, first!.id);
   expect(decided).toMatchObject({ status: "approved", decidedBy: REVIEWER });
