@@ -13,7 +13,6 @@ export const signInSchema = z.object({
  * stays on the same origin; control characters and whitespace are refused outright.
  */
 export function safeNext(next: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   if (!next || next.length > 2000 || !next.startsWith("/") || /[\u0000-\u001f\u007f\s\\]/.test(next)) return "/";
   const base = "http://same.invalid";
   const url = new URL(next, base);
