@@ -3,7 +3,7 @@
 // rejects (asking for a reason first when there is none), ? shows the keys. Keys are ignored while typing
 // in a field, and with Ctrl/Alt/Meta held, so they never fight the browser or a text box.
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { APPROVE_BUTTON, REASON_FIELD, REJECT_BUTTON } from "./review-form";
 
 function typing(target: EventTarget | null): boolean {
@@ -18,10 +18,14 @@ function submitWith(buttonId: string): boolean {
   return true;
 }
 
+const noSubscription = () => () => {};
+
 export function ReviewKeys({ nextHref, previousHref, canDecide }: { nextHref: string | null; previousHref: string | null; canDecide: boolean }) {
   const router = useRouter();
   const [help, setHelp] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
+  // the keys work once the page runs: the hint appears only then (never for a browser without JavaScript)
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") {
@@ -58,11 +62,11 @@ export function ReviewKeys({ nextHref, previousHref, canDecide }: { nextHref: st
   return (
     <>
       <p className="muted key-hint" aria-live="polite">
-        {hint ?? (
+        {hint ?? (hydrated ? (
           <>
             Press <kbd>?</kbd> for keyboard shortcuts.
           </>
-        )}
+        ) : null)}
       </p>
       {help ? (
         <div className="key-help" role="dialog" aria-modal="true" aria-labelledby="key-help-title" onClick={() => setHelp(false)}>
