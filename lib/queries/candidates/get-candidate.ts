@@ -2,6 +2,7 @@
 // executions), the proposed spec, and for a file template its template beside a few example files; plus
 // what became of the pattern an approval made.
 import type { DbHandle } from "../../db/client";
+import { parseStoredJson } from "../stored-json";
 
 export interface EvidenceRun {
   id: string;
@@ -45,18 +46,11 @@ export const EVIDENCE_LIMIT = 50;
 const EXAMPLE_FILES = 3;
 const EXAMPLE_BYTES = 16_000;
 
-function parse<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 export async function getCandidate(db: DbHandle, id: string): Promise<CandidateDetail | null> {
   const c = await db.prisma.patternCandidate.findUnique({ where: { id }, include: { pattern: { select: { id: true, name: true, status: true, spec: true } } } });
   if (!c) return null;
-  const evidence = parse<string[]>(c.evidence, []).filter((e): e is string => typeof e === "string");
+  const evidence = parseStoredJson<string[]>(c.evidence, []).filter((e): e is string => typeof e === "string");
   let evidenceRuns: EvidenceRun[] = [];
   let exampleFiles: ExampleFile[] = [];
   if (c.kind === "file_template") {
@@ -82,7 +76,7 @@ export async function getCandidate(db: DbHandle, id: string): Promise<CandidateD
     evidenceRuns = runs.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   }
   return {
-    id: c.id, kind: c.kind, name: c.name, status: c.status, confidence: c.confidence, confidenceParts: parse(c.confidenceParts, {}), evidence, evidenceCount: c.evidenceCount,
+    id: c.id, kind: c.kind, name: c.name, status: c.status, confidence: c.confidence, confidenceParts: parseStoredJson(c.confidenceParts, {}), evidence, evidenceCount: c.evidenceCount,
     proposedSpec: c.proposedSpec, template: c.template, patternId: c.patternId,
     // only an auto-approval made the pattern from the proposed spec as is; a reviewer may have approved an edit
     pattern: c.pattern ? { id: c.pattern.id, name: c.pattern.name, status: c.pattern.status, specEdited: c.status === "auto_approved" && c.pattern.spec !== c.proposedSpec } : null,

@@ -1,5 +1,6 @@
 // Candidates for review: the confidence and its parts, the evidence, the proposed spec.
 import type { DbHandle } from "../../db/client";
+import { parseStoredJson } from "../stored-json";
 
 export interface CandidateItem {
   id: string;
@@ -17,19 +18,12 @@ export interface CandidateItem {
   updatedAt: Date;
 }
 
-const parse = <T>(text: string, fallback: T): T => {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 export async function getCandidates(db: DbHandle, opts: { status?: string } = {}): Promise<CandidateItem[]> {
   const rows = await db.prisma.patternCandidate.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: [{ status: "desc" }, { confidence: "desc" }, { id: "asc" }] });
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, name: r.name, status: r.status, confidence: r.confidence, confidenceParts: parse(r.confidenceParts, {}),
-    evidence: parse(r.evidence, []), evidenceCount: r.evidenceCount, proposedSpec: r.proposedSpec, patternId: r.patternId,
+    id: r.id, kind: r.kind, name: r.name, status: r.status, confidence: r.confidence, confidenceParts: parseStoredJson(r.confidenceParts, {}),
+    evidence: parseStoredJson(r.evidence, []), evidenceCount: r.evidenceCount, proposedSpec: r.proposedSpec, patternId: r.patternId,
     decidedBy: r.decidedBy, decisionReason: r.decisionReason, updatedAt: r.updatedAt,
   }));
 }

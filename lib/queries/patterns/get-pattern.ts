@@ -1,6 +1,7 @@
 // One pattern for its page: the row itself, the candidate it was made from (who approved it and the
 // runs that made it, as their ids were sent), and its registry entry (quarantine state and evidence).
 import type { DbHandle } from "../../db/client";
+import { parseStoredJson } from "../stored-json";
 
 export interface PatternDetail {
   id: string;
@@ -23,13 +24,6 @@ export interface PatternDetail {
   antiPattern: { id: string; status: string; classification: string | null; failureRate: number; occurrences: number; reason: string | null } | null;
 }
 
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
 
 export async function getPattern(db: DbHandle, id: string): Promise<PatternDetail | null> {
   const [pattern, candidate, entry] = await Promise.all([
@@ -41,7 +35,7 @@ export async function getPattern(db: DbHandle, id: string): Promise<PatternDetai
     db.prisma.antiPattern.findUnique({ where: { key: `pattern:${id}` } }),
   ]);
   if (!pattern) return null;
-  const evidence = candidate ? parseJson<unknown[]>(candidate.evidence, []) : [];
+  const evidence = candidate ? parseStoredJson<unknown[]>(candidate.evidence, []) : [];
   return {
     id: pattern.id, name: pattern.name, kind: pattern.kind, status: pattern.status, origin: pattern.origin, description: pattern.description,
     spec: pattern.spec, autoApply: pattern.autoApply, degrading: pattern.degrading, degradingSince: pattern.degradingSince,
@@ -57,7 +51,7 @@ export async function getPattern(db: DbHandle, id: string): Promise<PatternDetai
     antiPattern: entry
       ? {
           id: entry.id, status: entry.status, classification: entry.classification, failureRate: entry.failureRate, occurrences: entry.occurrences,
-          reason: String(parseJson<{ reason?: unknown }>(entry.evidence, {}).reason ?? "") || null,
+          reason: String(parseStoredJson<{ reason?: unknown }>(entry.evidence, {}).reason ?? "") || null,
         }
       : null,
   };
