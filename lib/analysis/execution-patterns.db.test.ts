@@ -141,3 +141,38 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
     }
   });
 });
+
+describe(`two clusters of one operation stand apart by title on ${dialect}`, () => {
+  let db: TestDb;
+  const run = (id: string, inputs: Record<string, unknown>, minute: number) => ({ id, operation: "write_file", inputs, startedAt: new Date(NOW - minute * 60_000).toISOString(), durationMs: 900, success: true });
+  const byContent = Array.from({ length: 6 }, (_, i) => run(`wc-${i}`, { path: `notes/${i}.md`, content: "hello" }, 10 + i));
+  const byMode = Array.from({ length: 6 }, (_, i) => run(`wm-${i}`, { path: `bin/${i}.sh`, mode: "0755" }, 30 + i));
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+    await ingestEvents(db, [...byContent, ...byMode], { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+  });
+  afterAll(async () => db?.destroy());
+
+  it("names the second by the inputs that tell it apart, in the title and in its proposed spec", async () => {
+    const candidates = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, orderBy: { name: "asc" } });
+    expect(candidates.map((c) => c.name)).toHaveLength(2);
+    expect(new Set(candidates.map((c) => c.name)).size).toBe(2);
+    expect(candidates.map((c) => c.name)).toContain("Write file");
+    const other = candidates.find((c) => c.name !== "Write file")!;
+    expect(other.name).toMatch(/^Write file \((content, path|mode, path)\)$/);
+    expect(specFromYaml(other.proposedSpec!).name).toBe(other.name);
+  });
+
+  it("keeps each title when the cluster grows and is refreshed", async () => {
+    const before = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+    const more = [run("wc-x", { path: "notes/x.md", content: "hello" }, 1), run("wm-x", { path: "bin/x.sh", mode: "0755" }, 2)];
+    await ingestEvents(db, more, { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 60_000) });
+    const after = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, select: { id: true, name: true, evidenceCount: true }, orderBy: { id: "asc" } });
+    expect(after.map(({ id, name }) => ({ id, name }))).toEqual(before);
+    expect(after.every((c) => c.evidenceCount === 7)).toBe(true);
+  });
+});

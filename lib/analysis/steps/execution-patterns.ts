@@ -8,8 +8,9 @@ import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseli
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
-  clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, type AdHocRun, type ExecutionCandidate,
+  clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
+import { uniqueTitle } from "../unique-title";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
 import { bool, toMs } from "../read";
@@ -121,12 +122,12 @@ export const executionPatternsStep: AnalysisStep = {
       c.fresh.push(s.run);
     }
     const minSize = ctx.settings.minSimilarExecutions;
-    const prior = new Map<string, { id: string; status: string; evidenceCount: number }>();
+    const prior = new Map<string, { id: string; name: string; status: string; evidenceCount: number }>();
     const groupKeys = [...clusters.keys()];
     for (let i = 0; i < groupKeys.length; i += CHUNK) {
       const rows = await db.prisma.patternCandidate.findMany({
         where: { kind: "execution", groupKey: { in: groupKeys.slice(i, i + CHUNK) } },
-        select: { id: true, groupKey: true, status: true, evidenceCount: true },
+        select: { id: true, name: true, groupKey: true, status: true, evidenceCount: true },
       });
       for (const r of rows) prior.set(r.groupKey, r);
     }
@@ -181,6 +182,17 @@ export const executionPatternsStep: AnalysisStep = {
         await tx.adHocShape.deleteMany({ where: { startedAt: { lt: new Date(since - DAY) } } });
         // new candidates in a few statements, each created in its final state (auto-approved ones with their pattern)
         const created = plans.filter((p) => !p.before);
+        // a title another candidate holds (two clusters of one operation) is qualified by what tells them apart
+        const taken = new Set<string>();
+        const bases = [...new Set(created.map((p) => p.c.spec.name.slice(0, 190)))];
+        for (let i = 0; i < bases.length; i += 100) {
+          const rows = await tx.patternCandidate.findMany({ where: { kind: "execution", OR: bases.slice(i, i + 100).map((b) => ({ name: { startsWith: b } })) }, select: { name: true } });
+          for (const r of rows) taken.add(r.name);
+        }
+        for (const p of created) {
+          p.c.spec = { ...p.c.spec, name: uniqueTitle(p.c.spec.name, taken, { qualified: qualifiedTitles(p.c.spec) }) };
+          taken.add(p.c.spec.name);
+        }
         const rows = created.map(({ c, auto }) => {
           const proposedSpec = specToYaml(c.spec);
           const id = `cand_${randomUUID()}`;
@@ -218,6 +230,8 @@ export const executionPatternsStep: AnalysisStep = {
         // candidates seen before: refreshed, reopened, approved one by one (few)
         for (const { c, before, auto } of plans) {
           if (!before) continue;
+          // a candidate keeps the title it was proposed under (it may have been qualified to stand apart)
+          c.spec = { ...c.spec, name: before.name };
           const data = { ...candidateData(c, specToYaml(c.spec)), updatedAt: ctx.now };
           const id = before.id;
           // guarded by the status read before the run: a reviewer's decision made meanwhile stands
