@@ -5,6 +5,7 @@
 export const NOTICES = {
   lifted: "Quarantine lifted",
   approved: "Candidate approved",
+  "approved-spec-kept": "Candidate approved; its pattern keeps the spec a person changed since (edit the spec while approving to replace it)",
   rejected: "Candidate rejected",
   reverted: "Auto-approval reverted; the candidate is pending again",
   "user-created": "User created",

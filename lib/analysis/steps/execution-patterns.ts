@@ -4,7 +4,7 @@
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
-import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
+import { approvalAudit, approvalUpdate, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
@@ -200,12 +200,16 @@ export const executionPatternsStep: AnalysisStep = {
           return { id, c, auto, proposedSpec, pattern };
         });
         const approved = rows.filter((r) => r.pattern);
-        const existing = new Set(
-          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true } })).map((p) => p.id),
+        const existing = new Map(
+          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true, status: true, spec: true } })).map((p) => [p.id, p]),
         );
+        const keptSpec = new Set<string>();
         for (const r of approved) {
-          if (!existing.has(r.pattern!.id)) continue;
-          await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
+          const before = existing.get(r.pattern!.id);
+          if (!before) continue;
+          const { data, specKept } = approvalUpdate(before, r.pattern!.update, { edited: false });
+          if (specKept) keptSpec.add(r.id);
+          await tx.pattern.update({ where: { id: r.pattern!.id }, data });
           await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
         }
         const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
@@ -218,7 +222,10 @@ export const executionPatternsStep: AnalysisStep = {
           })),
           (data) => tx.patternCandidate.createMany({ data }),
         );
-        await inChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
+        await inChunks(
+          approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
+          (data) => tx.auditEvent.createMany({ data }),
+        );
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
           await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
