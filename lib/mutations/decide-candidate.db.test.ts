@@ -5,6 +5,7 @@ import { specFromYaml, specToYaml } from "../schemas/pattern-spec";
 import { makeCandidate, specFor } from "./candidate-fixture";
 import { decideCandidate, DecisionError } from "./decide-candidate";
 import { revertAutoApproval } from "./revert-auto-approval";
+import { getCandidate } from "../queries/candidates/get-candidate";
 
 describe(`decide-candidate on ${testDialect()}`, () => {
   let db: TestDb;
@@ -84,6 +85,8 @@ describe(`decide-candidate on ${testDialect()}`, () => {
 
     it("keeps the person's spec when the candidate is approved again, and says so", async () => {
       const { patternId, edited } = await revertedWithEdit("c-kept", "active");
+      // the review page warns before the decision
+      expect((await getCandidate(db, "c-kept"))?.editedPattern).toMatchObject({ id: patternId, status: "active" });
       const done = await decideCandidate(db, { candidateId: "c-kept", decision: "approve", reason: "fine" }, "rev@example.com");
       expect(done).toMatchObject({ patternId, specKept: true });
       expect(await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ spec: edited, status: "active" });
@@ -102,6 +105,7 @@ describe(`decide-candidate on ${testDialect()}`, () => {
       const mine = specToYaml({ ...specFor("Sync c-replace"), description: "the reviewer's own" });
       const done = await decideCandidate(db, { candidateId: "c-replace", decision: "approve", reason: "fine", spec: mine }, "rev@example.com");
       expect(done.specKept).toBe(false);
+      expect((await getCandidate(db, "c-replace"))?.editedPattern).toBeNull();
       expect((await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).spec).toBe(mine);
     });
   });
