@@ -24,6 +24,17 @@ export function noticeHref(path: string, kind: NoticeKind, subject: string): str
   return `${path}?${new URLSearchParams({ notice: kind, subject }).toString()}`;
 }
 
+/** Where a refused plain-form post sends the browser: the page (keeping `keep`), with the refusal to show as text. */
+export function errorHref(path: string, message: string, keep: Record<string, string> = {}, anchor = ""): string {
+  return `${path}?${new URLSearchParams({ ...keep, error: message.slice(0, 300) }).toString()}${anchor ? `#${anchor}` : ""}`;
+}
+
+/** The refusal a page's search params carry (text, at most 300 characters), if any. */
+export function readError(params: Record<string, string | string[] | undefined>): string | null {
+  const error = params.error;
+  return typeof error === "string" && error.trim() !== "" ? error.slice(0, 300) : null;
+}
+
 /** The notice a page's search params carry, if it is one we know. */
 export function readNotice(params: Record<string, string | string[] | undefined>): { text: string; subject: string } | null {
   const kind = params.notice;

@@ -17,6 +17,7 @@ import { TableFilters } from "@/components/table/table-filters";
 import { TableSuspense } from "@/components/table/table-suspense";
 import { pageWindow, parseTableParams, type TableUrlState } from "@/components/table/url-state";
 import { getWeeklyReports, type WeeklyReportSort } from "@/lib/queries/reports/get-weekly-reports";
+import { readError } from "@/lib/actions/notice";
 
 export const metadata: Metadata = { title: "Weekly reports" };
 
@@ -34,7 +35,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { state, errors } = parseTableParams(REPORTS_SPEC, params);
   const source = sourceParam(state.filters.source as string | undefined);
   const sources = await getReportSources(getDb());
-  const error = typeof params.error === "string" ? params.error.slice(0, 500) : null;
+  const error = readError(params);
   const latest = lastCompleteWeek(new Date());
   return (
     <>
