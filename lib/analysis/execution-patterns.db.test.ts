@@ -176,3 +176,65 @@ describe(`two clusters of one operation stand apart by title on ${dialect}`, () 
     expect(after.every((c) => c.evidenceCount === 7)).toBe(true);
   });
 });
+
+describe(`AUTO-001 looks over the whole retained history on ${dialect}`, () => {
+  let db: TestDb;
+  const DAY = 86_400_000;
+  const run = (id: string, op: string, daysAgo: number) => ({ id, operation: op, inputs: { region: "eu", tenant: `t${id.length}` }, startedAt: new Date(NOW - daysAgo * DAY).toISOString(), durationMs: 800, success: true });
+  const evidenceOf = async (operation: string) => {
+    const c = await db.prisma.patternCandidate.findFirst({ where: { kind: "execution", name: { startsWith: operation } } });
+    return c ? (JSON.parse(c.evidence) as string[]).sort() : null;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+  });
+  afterAll(async () => db?.destroy());
+
+  it("an imported eight weeks of history is proposed whole, old work included", async () => {
+    // one group the former 30-day window would have cut in two, one wholly older than 30 days
+    const straddling = [20, 25, 35, 40, 45, 50].map((d) => run(`straddle-${d}`, "rebuild_index", d));
+    const old = [40, 44, 48, 52, 55].map((d) => run(`old-${d}`, "rotate_certs", d));
+    await ingestEvents(db, [...straddling, ...old], { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    expect(await evidenceOf("Rebuild index")).toEqual(straddling.map((r) => r.id).sort());
+    expect(await evidenceOf("Rotate certs")).toEqual(old.map((r) => r.id).sort());
+  });
+
+  it("runs older than the retention setting are left out", async () => {
+    await ingestEvents(db, [95, 96, 97, 98, 99].map((d) => run(`ancient-${d}`, "purge_cache", d)), { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 1000) });
+    expect(await evidenceOf("Purge cache")).toBeNull();
+  });
+
+  it("raising the retention reads the newly covered part of the history once", async () => {
+    await updateSetting(db, "retentionDays", "120", "test");
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 2000) });
+    expect(await evidenceOf("Purge cache")).toHaveLength(5);
+  });
+});
+
+describe(`a database indexed over the former 30-day window on ${dialect}`, () => {
+  let db: TestDb;
+  const DAY = 86_400_000;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+  });
+  afterAll(async () => db?.destroy());
+
+  it("has the older part of its history read once after the upgrade", async () => {
+    const runs = [3, 33, 36, 39, 42, 45].map((d) => ({ id: `legacy-${d}`, operation: "compact_logs", inputs: { disk: "d1" }, startedAt: new Date(NOW - d * DAY).toISOString(), durationMs: 500, success: true }));
+    await ingestEvents(db, runs, { now: NOW });
+    // as the former code left it: shapes over 30 days, and no record of how far back they reach
+    await updateSetting(db, "retentionDays", "30", "test");
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    await db.prisma.setting.delete({ where: { key: "internal.adhocCoveredFrom" } });
+    await updateSetting(db, "retentionDays", "90", "test");
+    expect(await db.prisma.patternCandidate.count()).toBe(0);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 1000) });
+    const c = await db.prisma.patternCandidate.findFirstOrThrow({ where: { kind: "execution" } });
+    expect((JSON.parse(c.evidence) as string[]).sort()).toEqual(runs.map((r) => r.id).sort());
+  });
+});

@@ -1,6 +1,8 @@
 // AUTO-001 step. The ad-hoc runs that arrived since the last analysis are sorted into families and key
 // sets (kept in adhoc_shapes for later runs); each family they touched is clustered again from the
-// counts of its key sets over the last 30 days, and only the clusters that may need a new or refreshed
+// counts of its key sets over the whole retained history (the retention setting, 90 days by default: a team
+// that imports eight weeks of history has all of it looked at, and old work ranks low by its recency but is
+// still proposed), and only the clusters that may need a new or refreshed
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
 import { randomUUID } from "node:crypto";
@@ -14,12 +16,15 @@ import { uniqueTitle } from "../unique-title";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
 import { bool, toMs } from "../read";
-import type { AnalysisStep, StepOutcome } from "../types";
+import type { AnalysisStep, StepOutcome, Tx } from "../types";
 import { audit, auditMany } from "../../audit/audit";
 
 const DAY = 86_400_000;
-const WINDOW_MS = 30 * DAY;
 const CHUNK = 500;
+/** where adhoc_shapes' coverage of the window begins (an ISO date, in settings) */
+const COVERED_FROM_KEY = "internal.adhocCoveredFrom";
+/** the window before it followed the retention setting: a database indexed then is covered this far back */
+const LEGACY_WINDOW_MS = 30 * DAY;
 
 type Row = { seq: unknown; id: string; operation: string; inputs: string | null; startedAt: unknown; durationMs: unknown; success: unknown; fileCount: unknown };
 const COLUMNS = `e."seq", e."id", e."operation", e."inputs", e."startedAt", e."durationMs", e."success", e."fileCount"`;
@@ -70,16 +75,26 @@ export const executionPatternsStep: AnalysisStep = {
   name: "AUTO-001 execution patterns",
   run: async (ctx): Promise<StepOutcome> => {
     const { db } = ctx;
-    const since = ctx.now.getTime() - WINDOW_MS;
-    // A database analysed before adhoc_shapes existed (or idle for 30 days) has its window read once as new.
-    const indexed = (await db.prisma.adHocShape.findFirst({ select: { seq: true } })) !== null;
-    const fresh = await toRuns(
-      db,
-      await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" > ? AND e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ?`, [
-        indexed ? ctx.fromSeq : 0, ctx.toSeq, new Date(since),
-      ]),
-    );
-    if (fresh.length === 0) return { counts: {}, findings: [], persist: async () => {} };
+    const since = ctx.now.getTime() - ctx.settings.retentionDays * DAY;
+    // A database analysed before adhoc_shapes existed (or idle for the whole window) has its window read once as
+    // new. adhoc_shapes covers the window from `coveredFrom` on: when the window reaches further back (retention
+    // raised, or a database indexed over the former 30 days), the part before it is read once as new too.
+    const oldest = await db.prisma.adHocShape.findFirst({ orderBy: { startedAt: "asc" }, select: { startedAt: true } });
+    const covered = await db.prisma.setting.findUnique({ where: { key: COVERED_FROM_KEY }, select: { value: true } });
+    const coveredFrom = oldest ? (covered ? Date.parse(JSON.parse(covered.value) as string) : ctx.now.getTime() - LEGACY_WINDOW_MS) : null;
+    const newRows = await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" > ? AND e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ?`, [
+      coveredFrom !== null ? ctx.fromSeq : 0, ctx.toSeq, new Date(since),
+    ]);
+    const olderRows =
+      coveredFrom !== null && coveredFrom > since
+        ? await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ? AND e."startedAt" < ?`, [
+            ctx.fromSeq, new Date(since), new Date(coveredFrom),
+          ])
+        : [];
+    const coverage = { key: COVERED_FROM_KEY, value: JSON.stringify(new Date(since).toISOString()), updatedBy: "system", updatedAt: ctx.now };
+    const fresh = await toRuns(db, [...olderRows, ...newRows]);
+    const recordCoverage = (tx: Tx) => tx.setting.upsert({ where: { key: COVERED_FROM_KEY }, create: coverage, update: coverage });
+    if (fresh.length === 0) return { counts: {}, findings: [], persist: async (tx) => void (olderRows.length || !covered ? await recordCoverage(tx) : undefined) };
     const shapes = fresh.map((r) => {
       const family = familyOf(r);
       return { run: r, family, familyKey: signatureKey(family), keySet: keySetOf(r) };
@@ -178,6 +193,7 @@ export const executionPatternsStep: AnalysisStep = {
       counts,
       findings,
       persist: async (tx) => {
+        await recordCoverage(tx);
         await insertRows(tx, ctx.db.dialect, "adhoc_shapes", ["seq", "family", "keySet", "startedAt"], shapes.map((s) => [s.run.seq, s.familyKey, s.keySet, new Date(s.run.startedAt)]));
         await tx.adHocShape.deleteMany({ where: { startedAt: { lt: new Date(since - DAY) } } });
         // new candidates in a few statements, each created in its final state (auto-approved ones with their pattern)
