@@ -4,14 +4,16 @@
 // that imports eight weeks of history has all of it looked at, and old work ranks low by its recency but is
 // still proposed), and only the clusters that may need a new or refreshed
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
-// one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
+// one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold). What
+// happens to a candidate is a rule in detectors/candidate-lifecycle; this step reads and persists.
 import { randomUUID } from "node:crypto";
 import { approvalAudit, approvalUpdate, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
-  clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
+  clusterKeySets, describeGroup, familyOf, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
+import { candidateFate, worthReading } from "../../detectors/candidate-lifecycle";
 import { uniqueTitle } from "../unique-title";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
@@ -150,8 +152,7 @@ export const executionPatternsStep: AnalysisStep = {
     const withdrawn: string[] = [];
     for (const c of clusters.values()) {
       const p = prior.get(c.groupKey);
-      if (c.size < minSize || p?.status === "approved" || p?.status === "auto_approved") continue;
-      if (p?.status === "rejected" && !grewMaterially(p.evidenceCount, c.size)) continue;
+      if (!worthReading(p, c.size, minSize)) continue;
       const keySets = [...c.keySets];
       const old = await toRuns(
         db,
@@ -164,7 +165,7 @@ export const executionPatternsStep: AnalysisStep = {
       );
       const candidate = describeGroup(c.groupKey, c.family, [...old, ...c.fresh], { now: ctx.now.getTime(), minSize });
       if (candidate) found.push(candidate);
-      else if (p?.status === "pending") withdrawn.push(p.id); // its runs no longer look like one thing
+      else if (candidateFate(p, null, { aggressive: false, threshold: 1, reverted: false }).action === "withdraw") withdrawn.push(p!.id);
     }
     found.sort((a, b) => b.confidence - a.confidence || (a.groupKey < b.groupKey ? -1 : 1));
 
@@ -180,12 +181,12 @@ export const executionPatternsStep: AnalysisStep = {
     }
     const plans = found.map((c) => {
       const before = prior.get(c.groupKey);
-      const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence && !(before && reverted.has(before.id));
-      if (!before) counts.candidatesProposed++;
-      if (before?.status === "rejected") counts.candidatesReopened++;
+      const { action, auto } = candidateFate(before, c, { aggressive: ctx.settings.aggressiveMode, threshold: ctx.settings.autoApproveConfidence, reverted: !!before && reverted.has(before.id) });
+      if (action === "propose") counts.candidatesProposed++;
+      if (action === "reopen") counts.candidatesReopened++;
       if (auto) counts.candidatesAutoApproved++;
-      if (!before || before.status === "rejected" || auto) {
-        findings.push(`${auto ? "auto-approved" : before ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
+      if (action === "propose" || action === "reopen" || auto) {
+        findings.push(`${auto ? "auto-approved" : action === "reopen" ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
       }
       return { c, before, auto };
     });
