@@ -4,7 +4,7 @@
 // be read), and contents are read without following links at any step.
 import { execFileSync } from "node:child_process";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 export type Snapshot = Map<string, string>; // path → fingerprint (size:mtime)
 
@@ -108,7 +108,7 @@ function isTracked(cwd: string, path: string): boolean {
 /**
  * Text content of a small regular file under `root`; null for binary, large, linked or vanished files.
  * No step follows a symbolic link: the file itself is opened with O_NOFOLLOW and must be the file lstat
- * saw, and its folder must resolve inside `root` (a linked parent folder points elsewhere).
+ * saw, and its folder must be the real folder the path names under `root` (no linked folder on the way).
  */
 export function readSmallText(root: string, path: string, limit = 64 * 1024): string | null {
   const full = join(root, path);
@@ -116,9 +116,11 @@ export function readSmallText(root: string, path: string, limit = 64 * 1024): st
   try {
     const seen = lstatSync(full);
     if (!seen.isFile() || seen.size > limit) return null;
+    // the folder must be where the path says, inside the root: no linked folder on the way
     const realRoot = realpathSync(root);
-    const realParent = realpathSync(dirname(full));
-    if (realParent !== realRoot && !realParent.startsWith(realRoot + sep)) return null;
+    const parent = resolve(realRoot, dirname(path));
+    if (parent !== realRoot && !parent.startsWith(realRoot + sep)) return null;
+    if (realpathSync(dirname(full)) !== parent) return null;
     fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const opened = fstatSync(fd);
     if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev || opened.size > limit) return null;
