@@ -126,6 +126,21 @@ describe(`patterns exec on ${dialect}`, () => {
     expect(kept).toEqual(["b-3", "b-4"]);
   });
 
+  it("records a run interrupted by a signal sent to patterns itself", async () => {
+    spoolDir = join(work, "spool-signal");
+    // SIGINT to patterns alone: Ctrl-C belongs to the command, which here carries on and succeeds
+    const int = await run(["exec", "--operation", "op", "--id", "sig-int", "--", "sh", "-c", "kill -INT $PPID; sleep 0.3; exit 0"]);
+    expect(int.status).toBe(0);
+    // SIGTERM to patterns: passed on to the command, whose end is recorded
+    const term = await run(["exec", "--operation", "op", "--id", "sig-term", "--", "sh", "-c", "kill -TERM $PPID; exec sleep 5"]);
+    expect(term.status).toBe(143);
+    const rows = await db.prisma.execution.findMany({ where: { id: { in: ["sig-int", "sig-term"] } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.id, r.success, r.errorType])).toEqual([
+      ["sig-int", true, null],
+      ["sig-term", false, "exit 143"],
+    ]);
+  });
+
   it("does not follow a symlinked spool entry into another file", async () => {
     spoolDir = join(work, "spool-link");
     mkdirSync(spoolDir, { recursive: true });

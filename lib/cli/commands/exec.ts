@@ -1,9 +1,9 @@
 // `patterns exec --operation OP [--pattern ID] [--input k=v ...] -- COMMAND [ARGS...]`: runs the command
 // untouched (its output passes through, its exit code is ours) and records it as one execution, through
 // the spool (lib/exec/recorder.ts): to PATTERNS_URL when set, else to the local database.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
+import { constants, hostname } from "node:os";
 import type { Command } from "commander";
 import type { DbHandle } from "../../db/client";
 import { buildExecEvent } from "../../exec/build-event";
@@ -47,18 +47,40 @@ interface RunResult {
   stderrTail: string;
 }
 
+/**
+ * Runs the command as the user would. While it runs, Ctrl-C is left to it (the terminal sends SIGINT to
+ * both of us; we wait and record how it ended) and SIGTERM/SIGHUP sent to us are passed on, so an
+ * interrupted run is still recorded instead of vanishing with us.
+ */
 function runCommand(command: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve) => {
     let tail = "";
+    // the handlers go in before the spawn: a quick command can signal us before spawn() returns
+    const started: { child?: ChildProcess; pending?: NodeJS.Signals } = {};
+    const wait = () => {};
+    const pass = (signal: NodeJS.Signals) => () => void (started.child ? started.child.kill(signal) : (started.pending = signal));
+    const passTerm = pass("SIGTERM");
+    const passHup = pass("SIGHUP");
+    process.on("SIGINT", wait);
+    process.on("SIGTERM", passTerm);
+    process.on("SIGHUP", passHup);
+    const done = (result: RunResult) => {
+      process.off("SIGINT", wait);
+      process.off("SIGTERM", passTerm);
+      process.off("SIGHUP", passHup);
+      resolve(result);
+    };
     const child = spawn(command, args, { stdio: ["inherit", "inherit", "pipe"] });
+    started.child = child;
+    if (started.pending) child.kill(started.pending);
     child.stderr.on("data", (chunk: Buffer) => {
       process.stderr.write(chunk);
       tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL);
     });
-    child.on("error", (error) => resolve({ code: 127, stderrTail: `${command}: ${error.message}` }));
+    child.on("error", (error) => done({ code: 127, stderrTail: `${command}: ${error.message}` }));
     child.on("close", (code, signal) => {
-      const signalCode = signal ? 128 + ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal]! || 1 : 0;
-      resolve({ code: code ?? signalCode, stderrTail: tail });
+      const signalCode = signal ? 128 + (constants.signals[signal] ?? 0) : 0;
+      done({ code: code ?? signalCode, stderrTail: tail });
     });
   });
 }
