@@ -44,7 +44,7 @@ export interface ExecConfig {
   retry: RetryPolicy;
 }
 
-export function execConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecConfig {
+export function execConfigFromEnv(env: Record<string, string | undefined> = process.env): ExecConfig {
   const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
   const parsed = envSchema.safeParse(Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, blank(env[k])])));
   if (!parsed.success) {
