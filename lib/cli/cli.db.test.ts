@@ -119,7 +119,7 @@ describe(`the patterns CLI on ${dialect}`, () => {
   });
 
   it("exec keeps the event in the spool when the server is unreachable, and sends it next time", async () => {
-    const down = { PATTERNS_URL: "http://127.0.0.1:9", PATTERNS_TOKEN: "pa_x" };
+    const down = { PATTERNS_URL: "http://127.0.0.1:9", PATTERNS_TOKEN: "pa_x", PATTERNS_RETRY_SECONDS: "0" };
     const r = run(["exec", "--operation", "spooled", "--id", "sp-1", "--", "true"], { env: down });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("sent next time");
