@@ -9,6 +9,9 @@ export async function register(): Promise<void> {
     for (const line of problems) process.stderr.write(`patterns: ${line}\n`);
     process.exit(1);
   }
-  const { startInAppScheduler } = await import("./lib/jobs/in-app");
+  const { startInAppScheduler, stopInAppScheduler } = await import("./lib/jobs/in-app");
+  const { closeDb } = await import("./lib/db/client");
+  const { installGracefulShutdown } = await import("./lib/server/graceful-shutdown");
+  installGracefulShutdown({ stopScheduler: stopInAppScheduler, closeDatabase: closeDb });
   startInAppScheduler();
 }

@@ -1,7 +1,11 @@
 // `npm start`: migrate the database (embedded SQLite by default), build when the sources are newer
 // than the last build, then serve the dashboard on http://localhost:3000 (PORT to change).
+// The server runs in its own process group and SIGINT/SIGTERM/SIGHUP are passed on to that group, so
+// stopping `npm start` (npm, a terminal, a service manager) stops the server too: it drains, stops the
+// scheduler and closes the database (lib/server/graceful-shutdown.ts). A second signal kills it at once.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
+import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime } from "./newest-mtime.mjs";
@@ -32,9 +36,35 @@ function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = process.env.PORT ?? "3000";
-  const server = spawn(node, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  const server = spawn(node, [nextBin, "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" },
+  });
+  const toGroup = (signal) => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  // A terminal's Ctrl-C reaches npm and us at once, and npm passes it on too: one press, two signals.
+  // Only a signal more than a second after the first one means "now".
+  let signalled = 0;
+  let firstAt = 0;
+  const stop = (signal) => {
+    if (signalled === 0) firstAt = Date.now();
+    else if (Date.now() - firstAt < 1000) return;
+    signalled++;
+    toGroup(signalled === 1 ? signal : "SIGKILL");
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+  // whoever started us went away without a signal (npm killed with -9): do not leave the server behind
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && signalled === 0 && stop("SIGTERM"), 1000).unref();
+  process.on("exit", () => server.exitCode === null && server.signalCode === null && toGroup("SIGKILL"));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 0)));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();
