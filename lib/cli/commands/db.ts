@@ -1,12 +1,28 @@
 // `patterns db migrate|info|backup|restore`: the database's maintenance. `info` says which database the
 // app and the CLI use from here and where its migrations stand; backup and restore are SQLite's online
 // backup (PostgreSQL has pg_dump and pg_restore, which the README shows).
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { parseDatabaseUrl, type DatabaseConfig } from "../../db/config";
 import { migrate, readLocalMigrations } from "../../db/migrate";
 import { readMigrationState, type MigrationState } from "../../db/migration-state";
 import { packageRoot } from "../../db/paths";
-import { printJson } from "../context";
+import { backupSqlite, BackupError, restoreSqlite } from "../../db/sqlite-backup";
+import { CliError, printJson } from "../context";
+
+const PG_DUMP_HINT =
+  "PostgreSQL has its own tools: pg_dump -Fc -d \"$DATABASE_URL\" -f patterns.dump, and pg_restore --clean --if-exists -d \"$DATABASE_URL\" patterns.dump (README: Backups)";
+
+function sqliteOnly(config: DatabaseConfig, verb: string): Extract<DatabaseConfig, { dialect: "sqlite" }> {
+  if (config.dialect !== "sqlite") throw new CliError(`db ${verb} is for the embedded SQLite database; ${PG_DUMP_HINT}`);
+  return config;
+}
+
+const asCliError = (error: unknown): never => {
+  throw error instanceof BackupError ? new CliError(error.message) : error;
+};
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 function describeLocation(config: DatabaseConfig): string {
   if (config.dialect === "sqlite") return config.file;
@@ -57,5 +73,28 @@ export function registerDbCommands(program: Command): void {
       console.log(`provider    ${config.dialect === "sqlite" ? "SQLite (embedded)" : "PostgreSQL"}`);
       console.log(`chosen by   ${info.chosenBy === "default" ? `the default (data/ in ${info.packageRoot})` : info.chosenBy}`);
       console.log(`migrations  ${migrationLine(state)}`);
+    });
+  db.command("backup")
+    .description("copy the SQLite database to FILE while the app keeps running (online backup)")
+    .argument("<file>", "where to write the copy")
+    .option("--force", "replace FILE if it exists")
+    .option("--json", "print what was copied as JSON")
+    .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
+      const config = sqliteOnly(parseDatabaseUrl(process.env.DATABASE_URL), "backup");
+      const summary = await backupSqlite(config, resolve(file), { overwrite: opts.force }).catch(asCliError);
+      if (opts.json) return printJson(summary);
+      console.log(`backed up ${config.file} to ${summary.file} (${mib(summary.bytes)}): ${summary.executions} executions, ${summary.patterns} patterns, migration ${summary.migration ?? "none"}`);
+    });
+  db.command("restore")
+    .description("replace the SQLite database with a backup (refuses a file that is not one, or is ahead of this code)")
+    .argument("<file>", "a file `patterns db backup` wrote")
+    .option("--force", "replace a database that holds telemetry or patterns")
+    .option("--json", "print what was restored as JSON")
+    .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
+      const config = sqliteOnly(parseDatabaseUrl(process.env.DATABASE_URL), "restore");
+      const summary = await restoreSqlite(config, resolve(file), { force: opts.force }).catch(asCliError);
+      if (opts.json) return printJson(summary);
+      const before = summary.replaced ? ` (it held ${summary.replaced.executions} executions, ${summary.replaced.patterns} patterns)` : "";
+      console.log(`restored ${resolve(file)} into ${config.file}${before}: ${summary.executions} executions, ${summary.patterns} patterns${summary.applied.length ? `; then applied ${summary.applied.join(", ")}` : ""}`);
     });
 }
