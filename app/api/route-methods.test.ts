@@ -1,6 +1,6 @@
 // Every API route answers every method: the ones it serves, and for the others a JSON 405 whose Allow
 // header lists exactly the ones it serves (Next.js alone would answer 405 with no Allow and no body).
-// A new route that forgets `otherMethods` fails here.
+// OPTIONS lists the same. A new route that forgets `otherMethods` fails here.
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ const apiDir = join(process.cwd(), "app", "api");
 const routeFiles = (readdirSync(apiDir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts")).map((f) => join(apiDir, f));
 const catchAll = join(apiDir, "[...path]", "route.ts");
 
-type Module = Partial<Record<HttpMethod, ((r: Request) => Response | Promise<Response>) & { refusesMethod?: true }>>;
+type Module = Partial<Record<HttpMethod | "OPTIONS", ((r: Request) => Response | Promise<Response>) & { refusesMethod?: true }>>;
 
 describe("API routes and methods", () => {
   it("finds the routes", () => {
@@ -30,6 +30,11 @@ describe("API routes and methods", () => {
       expect(response.headers.get("allow")).toBe(allowHeader(served));
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
     }
+    // Next.js's own OPTIONS would list the refusing exports as allowed
+    expect(mod.OPTIONS, "OPTIONS is not exported").toBeDefined();
+    const options = await mod.OPTIONS!(new Request("http://x/api/y", { method: "OPTIONS" }));
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe(allowHeader(served));
   });
 
   it("answers unknown paths with JSON 404 for every method", async () => {

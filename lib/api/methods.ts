@@ -1,6 +1,7 @@
 // Answers for the methods a route does not serve. Next.js answers them 405 with no Allow header and no
 // body; a machine caller deserves both (RFC 9110 §15.5.6). A route exports these for every method it lacks:
-//   export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods(["POST"]);
+//   export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
+// OPTIONS is ours too: Next.js's own would list every exported method, the refusing ones included.
 // Unknown paths are app/api/[...path]/route.ts's: JSON 404.
 import { jsonError } from "./respond";
 
@@ -16,7 +17,7 @@ export function allowHeader(allowed: readonly HttpMethod[]): string {
   return [...all].sort().join(", ");
 }
 
-export function otherMethods(allowed: readonly HttpMethod[]): Record<HttpMethod, Handler> {
+export function otherMethods(allowed: readonly HttpMethod[]): Record<HttpMethod | "OPTIONS", Handler> {
   const allow = allowHeader(allowed);
   const refuse: Handler = (request) => {
     const response = jsonError(405, "method_not_allowed", `${request.method} is not served here; use ${allow}`);
@@ -24,7 +25,8 @@ export function otherMethods(allowed: readonly HttpMethod[]): Record<HttpMethod,
     return response;
   };
   refuse.refusesMethod = true; // what the route sweep test tells apart from real handlers
-  return Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as Record<HttpMethod, Handler>;
+  const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return { ...(Object.fromEntries(HTTP_METHODS.map((m) => [m, refuse])) as Record<HttpMethod, Handler>), OPTIONS: options };
 }
 
 /** Every method at a path no route serves: JSON 404 instead of Next's HTML page. */

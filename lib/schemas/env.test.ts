@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { envProblems } from "./env";
+import { envProblems, envSchema } from "./env";
 
 describe("environment variables", () => {
   it("accepts an empty environment and good values", () => {
@@ -61,4 +62,14 @@ describe("environment variables", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toEqual(["patterns: PORT: not a port number", expect.stringContaining("patterns: PATTERNS_LOG_LEVEL: one of")]);
   }, 30_000);
+
+  it("lists every variable in .env.example and in the README's configuration table", () => {
+    const example = readFileSync(join(process.cwd(), ".env.example"), "utf8");
+    const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
+    for (const name of Object.keys(envSchema.shape)) {
+      expect(example, `.env.example lacks ${name}`).toMatch(new RegExp(`^# ${name}=`, "m"));
+      expect(table, `README's configuration table lacks ${name}`).toContain(`\`${name}\``);
+    }
+  });
 });

@@ -9,4 +9,4 @@ export function GET(): Response {
   return Response.json({ status: "ok", version: packageJson.version, uptimeS: Math.round(process.uptime()) }, { headers: { "Cache-Control": "no-store" } });
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

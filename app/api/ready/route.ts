@@ -31,4 +31,4 @@ export async function GET(): Promise<Response> {
   return Response.json({ status: "ready", database: { provider: readiness.provider, migration: readiness.migration } }, { headers: noStore });
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -8,4 +8,4 @@ const handler = toNextJsHandler(async (request: Request) => (await getAuth(getDb
 
 export const { GET, POST } = handler;
 
-export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET", "POST"]);

@@ -22,4 +22,4 @@ export const POST = handleErrors(async (request: Request): Promise<Response> => 
   return Response.json({ accepted: outcome.accepted, duplicates: outcome.duplicates });
 });
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -14,4 +14,4 @@ export const GET = handleErrors(async (request: Request) => {
   return Response.json(await getHealFixes(db, error));
 });
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

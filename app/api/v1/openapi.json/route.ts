@@ -7,4 +7,4 @@ export function GET(): Response {
   return Response.json(buildOpenApi(packageJson.version));
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

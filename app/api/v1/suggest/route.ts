@@ -33,4 +33,4 @@ export const POST = handleErrors(async (request: Request): Promise<Response> => 
   return Response.json(await getSuggestions(db, parsed.data));
 });
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -32,4 +32,4 @@ export async function POST(request: Request, { params }: RouteContext): Promise<
   })(request);
 }
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = otherMethods(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
