@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
 
 const root = join(import.meta.dirname, "..");
 
@@ -88,11 +89,13 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
     const { npm, port, serverPid, dir } = started;
     expect(alive(serverPid)).toBe(true);
     // a request with a secret in it: logged with its id, the secret nowhere
-    const secret = "pa_thisIsNotARealTokenButLooksLikeOne";
-    const answered = await fetch(`http://127.0.0.1:${port}/api/v1/heal?error=boom`, { headers: { authorization: `Bearer ${secret}`, "x-request-id": "e2e-lifecycle-1" } });
-    expect(answered.status).toBe(401);
+    const made = spawnSync(process.execPath, [join(root, "bin", "patterns.mjs"), "token", "create", "lifecycle", "--json"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(dir, "patterns.db")}` } });
+    const { token } = JSON.parse(made.stdout) as { token: string };
+    const event = { id: "lifecycle-1", operation: "deploy", startedAt: new Date().toISOString(), durationMs: 5, success: true };
+    const answered = await fetch(`http://127.0.0.1:${port}/api/v1/executions`, { method: "POST", body: JSON.stringify(event), headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": "e2e-lifecycle-1" } });
+    expect(answered.status).toBe(200);
     expect(answered.headers.get("x-request-id")).toBe("e2e-lifecycle-1");
-    expect(existsSync(join(dir, "patterns.db-wal"))).toBe(true); // the server has the database open
+    expect(existsSync(join(dir, "patterns.db-wal"))).toBe(true); // the server has the database open (WAL)
 
     process.kill(npm.pid!, "SIGTERM"); // npm itself, not its group: what a service manager or `kill` does
     await exited(npm);
@@ -104,10 +107,13 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
       .split("\n")
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-lifecycle-1", path: "/api/v1/heal", status: 401, msg: "request" }));
+    expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-lifecycle-1", method: "POST", path: "/api/v1/executions", status: 200, msg: "request" }));
     expect(lines).toContainEqual(expect.objectContaining({ msg: "shut down", signal: "SIGTERM", drained: true, schedulerStopped: true, databaseClosed: true }));
-    expect(started.output()).not.toContain(secret);
+    expect(started.output()).not.toContain(token);
     expect(existsSync(join(dir, "patterns.db-wal"))).toBe(false); // closed: SQLite folds and removes the WAL on the last close
+    const db = new Database(join(dir, "patterns.db"), { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM executions WHERE id = 'lifecycle-1'").pluck().get()).toBe(1);
+    db.close();
   } finally {
     cleanUp(started);
   }

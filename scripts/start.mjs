@@ -4,7 +4,7 @@
 // stopping `npm start` (npm, a terminal, a service manager) stops the server too: it drains, stops the
 // scheduler and closes the database (lib/server/graceful-shutdown.ts). A second signal kills it at once.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,21 @@ export function needsBuild() {
   const newest = Math.max(...sources.map((d) => newestMtime(join(root, d), { skip: skipInBuild })), ...files.map((f) => statSync(f).mtimeMs));
   return newest > built;
 }
+
+/** Linux: a process's state and group from /proc (null elsewhere, and the watch below is off). */
+function procStat(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return { state: fields[0], pgrp: Number(fields[2]) };
+  } catch {
+    return null;
+  }
+}
+const processGroup = (pid) => procStat(pid)?.pgrp ?? null;
+const running = (pid) => {
+  const stat = procStat(pid);
+  return stat !== null && stat.state !== "Z";
+};
 
 function main() {
   const migrate = spawnSync(node, [join(root, "bin", "patterns.mjs"), "db", "migrate"], { cwd: root, stdio: "inherit" });
@@ -60,9 +75,15 @@ function main() {
     toGroup(signalled === 1 ? signal : "SIGKILL");
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
-  // whoever started us went away without a signal (npm killed with -9): do not leave the server behind
+  // Whoever started us went away without a signal (npm killed with -9): do not leave the server behind.
+  // npm runs us through `sh -c`, which outlives npm, so watch our process group's leader too (npm, or the
+  // shell job), not only our parent.
   const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && signalled === 0 && stop("SIGTERM"), 1000).unref();
+  const leader = processGroup(process.pid);
+  setInterval(() => {
+    if (signalled > 0) return;
+    if (process.ppid !== parent || (leader && leader !== process.pid && !running(leader))) stop("SIGTERM");
+  }, 1000).unref();
   process.on("exit", () => server.exitCode === null && server.signalCode === null && toGroup("SIGKILL"));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 0)));
 }
