@@ -1,7 +1,7 @@
 // The server's log: one JSON object per line (pino) on stdout, so a log shipper can read it. Each line
 // carries the ids of what it belongs to (a request, a job run) from an async context, and secrets are
-// redacted by path before anything is written. The CLI prints for people; it sends only warnings here,
-// to stderr, so --json output on stdout stays clean (lib/cli/start-up.ts).
+// redacted by path before anything is written. The CLI prints for people: it logs only when
+// PATTERNS_LOG_LEVEL asks, and to stderr, so --json output on stdout stays clean (lib/cli/main.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
 import type { LOG_LEVELS } from "../schemas/env";
@@ -55,10 +55,10 @@ export function logger(): Logger {
   return holder.patternsLogger;
 }
 
-/** The CLI's choice: lines go to stderr, warnings and worse unless PATTERNS_LOG_LEVEL says otherwise. */
+/** The CLI's choice: it prints for people, so no log unless PATTERNS_LOG_LEVEL asks for one (on stderr). */
 export function logToStderrForCli(): void {
   holder.patternsLogger = makeLogger({
-    level: (process.env.PATTERNS_LOG_LEVEL?.trim() || "warn") as LogLevel,
+    level: (process.env.PATTERNS_LOG_LEVEL?.trim() || "silent") as LogLevel,
     destination: pino.destination({ fd: 2, sync: true }),
   });
 }
