@@ -92,6 +92,23 @@ export function buildOpenApi(version: string) {
           },
         },
       },
+      "/api/health": {
+        get: {
+          summary: "Liveness: 200 while the process serves (never touches the database)",
+          security: [],
+          responses: { "200": { description: "{ status: \"ok\", version, uptimeS }" } },
+        },
+      },
+      "/api/ready": {
+        get: {
+          summary: "Readiness: the database answers and its migrations are this code's",
+          security: [],
+          responses: {
+            "200": { description: "{ status: \"ready\", database: { provider, migration } }" },
+            "503": error("not ready, with the reason (unreachable, migrations pending or ahead, shutting down); Retry-After: 5"),
+          },
+        },
+      },
     },
   };
 }

@@ -21,8 +21,10 @@ import { registerSuggest } from "./commands/suggest";
 import { registerTemplate } from "./commands/template";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
+import { logToStderrForCli } from "../log/logger";
 import { InputError } from "../schemas/parse-input";
 import { oneLine } from "./context";
+import { prepareCli } from "./start-up";
 
 export function buildProgram(): Command {
   const program = new Command("patterns")
@@ -41,6 +43,7 @@ export function normaliseArgv(argv: string[]): string[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  logToStderrForCli(); // the CLI prints for people: only warnings reach the JSON log, on stderr
   const program = buildProgram();
   program.commands.forEach((c) => c.exitOverride());
   try {
@@ -57,8 +60,14 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this). */
-export async function main(): Promise<void> {
+/** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this with its checkout). */
+export async function main(options: { root?: string } = {}): Promise<void> {
+  const problems = prepareCli(options.root);
+  if (problems.length) {
+    for (const line of problems) process.stderr.write(`patterns: ${line}\n`);
+    process.stdout.write("", () => process.exit(1));
+    return;
+  }
   const code = await run(process.argv.slice(2));
   // for benchmarks: the process's peak memory, on stderr so --json output stays clean
   if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);
