@@ -4,6 +4,8 @@ import { createToken } from "@/lib/mutations/create-token";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
 import { errorSignature, signatureKey } from "@/lib/signature";
 
+const TIMEOUT = "Timeout after <*> waiting for <*>";
+
 describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
   let db: TestDb;
   let server: TestServer;
@@ -22,6 +24,8 @@ describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
       data: [
         { id: "f1", fix: "flush-dns", attempts: 6, successes: 2, ...base },
         { id: "f2", fix: "restart-db", attempts: 20, successes: 19, autoApply: true, ...base },
+        // issue 13: learned from messages whose last word varied, so the last word became a placeholder
+        { id: "f3", fix: "raise-timeout", attempts: 29, successes: 29, autoApply: true, signatureKey: signatureKey(TIMEOUT), signature: TIMEOUT, lastSeenAt: new Date(), updatedAt: new Date() },
       ],
     });
   });
@@ -37,6 +41,18 @@ describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
     expect(fixes.map((f) => f.fix)).toEqual(["restart-db", "flush-dns"]);
     expect(fixes[0]).toMatchObject({ autoApply: true, successRate: 0.95 });
     expect(fixes[0]!.interval.low).toBeLessThan(0.95);
+  });
+
+  it("finds the nearest learned signature when the message's own has no fix, and says how near", async () => {
+    const message = "Timeout after 30s waiting for db";
+    expect(errorSignature(message)).not.toBe(TIMEOUT);
+    const fixes = (await (await get(`?error=${encodeURIComponent(message)}`)).json()) as Array<Record<string, unknown>>;
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]).toMatchObject({ fix: "raise-timeout", signature: TIMEOUT, attempts: 29, successes: 29, match: "fits", similarity: 1, autoApply: true });
+    expect(fixes[0]!.how).toMatch(/the message fits this signature/);
+    // the exact signature's fixes carry match "exact"
+    const exact = (await (await get(`?error=${encodeURIComponent("ECONNREFUSED connect 10.1.1.1:5432")}`)).json()) as Array<Record<string, unknown>>;
+    expect(exact.map((f) => f.match)).toEqual(["exact", "exact"]);
   });
 
   it("answers [] for an unknown error, 400 without one, 401 without a token", async () => {
