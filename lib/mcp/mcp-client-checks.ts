@@ -23,7 +23,7 @@ export async function call(client: Client, name: string, args: Record<string, un
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
 }
 
-const textContent = (c: { text?: unknown } | undefined) => (typeof c?.text === "string" ? c.text : "");
+const textContent = (c: object | undefined) => (c && "text" in c && typeof c.text === "string" ? c.text : "");
 
 export const textOf = (r: CallToolResult) => r.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
 
