@@ -1,6 +1,7 @@
 // The known fixes for an error message, best first (AUTO-003): the fixes of the message's own signature,
-// then those of the nearest learned signatures (one the message fits as written, or one whose words
-// mostly agree), each saying how near its signature is. Within a signature the learner's ranking orders them.
+// then those of the learned signatures the message fits as written, or, when there are none of either,
+// of those whose words mostly agree; each says how near its signature is. Within a signature the
+// learner's ranking orders them.
 import type { DbHandle } from "../../db/client";
 import { rankFixes } from "../../detectors/error-recovery";
 import { nearestSignatures, type SignatureMatch } from "../../detectors/nearest-signatures";
@@ -32,7 +33,11 @@ export async function getHealFixes(db: DbHandle, errorText: string, opts: HealOp
   const key = signatureKey(template);
   const limit = opts.nearest ?? 3;
   const index = limit > 0 ? await getSignatureIndex(db) : null;
-  const near = index ? nearestSignatures(index, { message: errorText, template, key }, { limit: limit + 1 }).filter((n) => n.key !== key).slice(0, limit) : [];
+  const found = index ? nearestSignatures(index, { message: errorText, template, key }, { limit: limit + 1 }) : [];
+  // Merely similar signatures are a last resort: they come only when neither the message's own
+  // signature nor one it fits has been learned (a similar error is often a different one).
+  const strong = found.some((n) => n.match !== "similar");
+  const near = found.filter((n) => n.key !== key && (n.match === "fits" || !strong)).slice(0, limit);
   const keys = [key, ...near.map((n) => n.key)];
   const rows = await db.prisma.errorPattern.findMany({ where: { signatureKey: { in: keys } } });
   if (rows.length === 0) return [];
