@@ -2,12 +2,13 @@
 // fresh server, so any app instance can answer it), with plain JSON answers rather than event streams.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { authenticate, jsonError } from "../api/respond";
+import { LIMITS } from "../telemetry/event-schema";
 import type { DbHandle } from "../db/client";
 import { tokenPrincipal } from "./authorize";
 import { createMcpServer } from "./server";
 
-/** The largest valid request: one execution event (10 MiB is the ingest API's whole-request cap). */
-export const MCP_BODY_LIMIT = 4 * 1024 * 1024;
+/** A record_execution call may carry as much as one ingest request (10 MiB). */
+export const MCP_BODY_LIMIT = LIMITS.bytesPerRequest;
 
 export async function handleMcpPost(db: DbHandle, request: Request): Promise<Response> {
   const auth = await authenticate(db, request);

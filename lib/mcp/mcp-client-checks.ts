@@ -104,6 +104,7 @@ export function describeToolChecks(ctx: CheckContext): void {
       ["record_execution", { startedAt: "2026-03-04T11:00:00Z", durationMs: 1, success: true }, /operation/],
       ["lookup_fix", { error: "   " }, /give the error message/],
       ["suggest_patterns", { operation: "x", limit: 500 }, /limit/],
+      ["suggest_patterns", { operation: "x", colour: "red" }, /colour/],
       ["pattern_status", {}, /patternId/],
     ];
     for (const [tool, args, message] of cases) {
