@@ -67,7 +67,7 @@ export function specFromRuns(name: string, record: RunRecord): PatternSpec | nul
   return {
     name,
     operation: ops[0]!.operation,
-    description: `Described by its ${runs} runs (registered from telemetry, no spec written yet)${others}.`,
+    description: `Described by its ${runs} run${runs === 1 ? "" : "s"} (registered from telemetry, no spec written yet)${others}.`,
     parameters,
     invariants,
     examples: record.samples.slice(0, 10).map((s) => s.id),

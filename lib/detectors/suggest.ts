@@ -229,7 +229,7 @@ function scoreEntry(e: Entry, ctx: SuggestContext, opTokens: string[], explain: 
   // Only real evidence brings a pattern in: keys whose values all conflict are not a match.
   if (parts.operation === 0 && parts.files === 0 && parts.inputs + parts.conflicts <= 0) return null;
   parts.successRate = WEIGHTS.successRate * e.successRate;
-  if (explain) why.push(e.runs === undefined ? `success rate ${pct(e.successRate)}` : `described by its ${e.runs} runs, ${pct(e.successRate)} successful`);
+  if (explain) why.push(e.runs === undefined ? `success rate ${pct(e.successRate)}` : `described by its ${e.runs} run${e.runs === 1 ? "" : "s"}, ${pct(e.successRate)} successful`);
   const score = round(Math.min(1, Math.max(0, parts.operation + parts.inputs + parts.conflicts + parts.files + parts.successRate)));
   if (score <= 0) return null;
   return { patternId: e.id, name: e.name, kind: e.kind, score, reason: explain ? why.join("; ") : "", parts: roundParts(parts), ...(e.runs === undefined ? {} : { runs: e.runs }) };
