@@ -3,8 +3,6 @@
 // stdout carries only the protocol, anything else goes to stderr.
 import { userInfo } from "node:os";
 import type { Command } from "commander";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { createMcpServer } from "../../mcp/server";
 import { openCliDb } from "../context";
 
 export function registerMcp(program: Command): void {
@@ -12,6 +10,8 @@ export function registerMcp(program: Command): void {
     .command("mcp")
     .description("serve the MCP tools (suggest_patterns, lookup_fix, pattern_status, record_execution) over stdio")
     .action(async () => {
+      // loaded here, not with the CLI: the SDK takes about half a second to import, which no other command should pay
+      const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([import("@modelcontextprotocol/sdk/server/stdio.js"), import("../../mcp/server")]);
       const db = await openCliDb();
       const server = createMcpServer(db, { kind: "local", user: process.env.USER || userInfo().username });
       const transport = new StdioServerTransport();
