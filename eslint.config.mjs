@@ -2,18 +2,19 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-// The pure core (signatures, detectors) takes plain data and returns findings: no database, framework,
-// file system, network or clock. This rule keeps that boundary from eroding.
+// The pure core (signatures, detectors, and the exec client's redaction, secret-file and retry rules) takes
+// plain data and returns findings: no database, framework, file system, network or clock. This rule keeps
+// that boundary from eroding.
 const pureCore = {
-  files: ["lib/signature/**/*.ts", "lib/detectors/**/*.ts"],
+  files: ["lib/signature/**/*.ts", "lib/detectors/**/*.ts", "lib/exec/redact-secrets.ts", "lib/exec/secret-files.ts", "lib/exec/retry-policy.ts"],
   ignores: ["**/*.test.ts"],
   rules: {
     "no-restricted-imports": [
       "error",
       {
         patterns: [
-          { group: ["node:*", "fs", "path", "os", "child_process", "crypto", "http", "https", "net"], message: "lib/signature and lib/detectors are pure: no Node I/O modules." },
-          { group: ["next", "next/*", "react", "@prisma/*", "pg", "better-sqlite3", "**/db/**", "**/db"], message: "lib/signature and lib/detectors are pure: no framework or database." },
+          { group: ["node:*", "fs", "path", "os", "child_process", "crypto", "http", "https", "net"], message: "pure modules (see pureCore) take no Node I/O modules." },
+          { group: ["next", "next/*", "react", "@prisma/*", "pg", "better-sqlite3", "**/db/**", "**/db"], message: "pure modules (see pureCore) use no framework or database." },
         ],
       },
     ],

@@ -2,9 +2,11 @@
 // (a) the raw driver's INSERT rate into the executions table and its indexes (prebuilt rows, no checks),
 // (b) `patterns ingest` of the same events from a JSON file (process start to exit),
 // (c) the HTTP API of the built app (`next start`) with batches of 1,000 events.
-// Targets: (b) >= 50 % of (a), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql, --rounds R.
+// Targets: (b) >= 60 % of (a) with the CLI's peak memory <= 300 MiB whatever the file's size (it reads the file
+// as it stores it), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql, --rounds R,
+// --http no (skip (c), e.g. for a 3,000,000-event memory check).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +28,9 @@ const BATCH = 1000;
 const ROUNDS = Number(arg("rounds", "3"));
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const CONCURRENCY = 2;
+const HTTP = arg("http", "yes") !== "no";
+const CLI_SHARE = 0.6;
+const CLI_PEAK_MIB = 300;
 
 async function freshDb(dialect: "sqlite" | "postgresql"): Promise<TempDatabase> {
   const temp = dialect === "sqlite" ? tempSqlite() : await tempPostgres("pa_bench");
@@ -161,7 +166,12 @@ async function main() {
   const rows = events.map((e) => toRow(e, Date.now()));
   const dir = mkdtempSync(join(tmpdir(), "pa-bench-"));
   const file = join(dir, "events.json");
-  writeFileSync(file, JSON.stringify(events));
+  // written in pieces: 3,000,000 events are more text than one string may hold
+  const fd = openSync(file, "w");
+  writeSync(fd, "[");
+  for (let i = 0; i < events.length; i += 10_000) writeSync(fd, (i ? "," : "") + events.slice(i, i + 10_000).map((e) => JSON.stringify(e)).join(","));
+  writeSync(fd, "]");
+  closeSync(fd);
   const results: Array<Record<string, string | number>> = [];
   let ok = true;
   try {
@@ -182,23 +192,29 @@ async function main() {
       }
       const rawMs = median(rawTimes);
       const cliRun = { ms: median(cliTimes.map((c) => c.ms)), peakKb: Math.max(...cliTimes.map((c) => c.peakKb)) };
-      const c = await freshDb(dialect);
-      const http = await httpIngest(c.url, events);
-      await c.drop();
+      const http = HTTP ? await (async () => {
+        const c = await freshDb(dialect);
+        try {
+          return await httpIngest(c.url, events);
+        } finally {
+          await c.drop();
+        }
+      })() : null;
       const rate = (ms: number) => Math.round((COUNT / ms) * 1000);
       const rawRate = rate(rawMs);
       const cliRatio = rate(cliRun.ms) / rawRate;
-      const httpRatio = rate(http.ms) / rawRate;
-      ok &&= cliRatio >= 0.5 && httpRatio >= 0.3;
+      const cliPeakMib = Math.round(cliRun.peakKb / 1024);
+      const httpRatio = http ? rate(http.ms) / rawRate : null;
+      ok &&= cliRatio >= CLI_SHARE && cliPeakMib <= CLI_PEAK_MIB && (httpRatio === null || httpRatio >= 0.3);
       results.push({
         dialect,
         "(a) raw rows/s": rawRate,
         "(b) cli events/s": rate(cliRun.ms),
-        "(b)/(a)": `${(cliRatio * 100).toFixed(0)} % ${cliRatio >= 0.5 ? "✓" : "✗"} (≥ 50 %)`,
-        "(c) http events/s": rate(http.ms),
-        "(c)/(a)": `${(httpRatio * 100).toFixed(0)} % ${httpRatio >= 0.3 ? "✓" : "✗"} (≥ 30 %)`,
-        "cli peak MiB": Math.round(cliRun.peakKb / 1024),
-        "server peak MiB": Math.round(http.peakKb / 1024),
+        "(b)/(a)": `${(cliRatio * 100).toFixed(0)} % ${cliRatio >= CLI_SHARE ? "✓" : "✗"} (≥ ${CLI_SHARE * 100} %)`,
+        "cli peak MiB": `${cliPeakMib} ${cliPeakMib <= CLI_PEAK_MIB ? "✓" : "✗"} (≤ ${CLI_PEAK_MIB})`,
+        "(c) http events/s": http ? rate(http.ms) : "skipped",
+        "(c)/(a)": httpRatio === null ? "—" : `${(httpRatio * 100).toFixed(0)} % ${httpRatio >= 0.3 ? "✓" : "✗"} (≥ 30 %)`,
+        "server peak MiB": http ? Math.round(http.peakKb / 1024) : "—",
       });
     }
   } finally {

@@ -1,20 +1,12 @@
 // The candidate review queue, as reviewers and viewers use it. Each journey has its own app on a copy of
 // the demo workspace (which has pending candidates) and checks the outcome in the database and on screen.
-import Database from "better-sqlite3";
 import { expect, test, type App } from "./fixtures";
 
 test.use({ seed: "demo", role: "reviewer" });
 
 const REVIEWER = "reviewer@e2e.example.com";
 
-function rows<T>(app: App, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const rows = <T>(app: App, sql: string, ...params: string[]): T[] => app.sql.all<T>(sql, ...params);
 
 /** The pending queue in review order (confidence, highest first). */
 function pendingQueue(app: App, kind?: string): Array<{ id: string; name: string }> {

@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
 
 const root = join(import.meta.dirname, "..");
 const patternsBin = join(root, "bin", "patterns.mjs");
@@ -26,6 +27,35 @@ export interface App {
   /** the next-server process, for checks on its CPU */
   pid: number;
   cli: (args: string[], input?: string) => CliResult;
+  /** reads and writes the journey's own SQLite database directly (each call opens and closes it) */
+  sql: SqlAccess;
+}
+
+type SqlParam = string | number | bigint | null;
+
+export interface SqlAccess {
+  all<T>(sql: string, ...params: SqlParam[]): T[];
+  get<T>(sql: string, ...params: SqlParam[]): T | undefined;
+  /** the first column of the first row, as a number (a count) */
+  value(sql: string, ...params: SqlParam[]): number;
+  run(sql: string, ...params: SqlParam[]): void;
+}
+
+function sqlAccess(file: string): SqlAccess {
+  const withDb = <T>(fn: (db: Database.Database) => T): T => {
+    const db = new Database(file, { timeout: 10_000 });
+    try {
+      return fn(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    all: <T>(sql: string, ...params: SqlParam[]) => withDb((db) => db.prepare(sql).all(...params) as T[]),
+    get: <T>(sql: string, ...params: SqlParam[]) => withDb((db) => db.prepare(sql).get(...params) as T | undefined),
+    value: (sql, ...params) => withDb((db) => Number(Object.values((db.prepare(sql).get(...params) as object | undefined) ?? { n: Number.NaN })[0])),
+    run: (sql, ...params) => withDb((db) => void db.prepare(sql).run(...params)),
+  };
 }
 
 export type Seed = "empty" | "demo";
@@ -117,7 +147,7 @@ export const test = base.extend<{ seed: Seed; role: Role | null; app: App }>({
     });
     try {
       await waitUntilServing(url, child, () => readFileSync(logFile, "utf8"));
-      await provide({ url, databaseUrl, pid: child.pid!, cli: (args, input) => runCli(databaseUrl, args, input) });
+      await provide({ url, databaseUrl, pid: child.pid!, cli: (args, input) => runCli(databaseUrl, args, input), sql: sqlAccess(file) });
     } finally {
       // SIGKILL: a server stuck in a busy loop never gets to its SIGTERM handler
       try {

@@ -4,12 +4,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { simulateAdHoc } from "../lib/simulate/adhoc-scenarios";
 import { expect, test, type App } from "./fixtures";
 
-const dbFile = (app: App) => app.databaseUrl.slice("file:".length);
 
 /** Ad-hoc telemetry of its own, stored through `patterns ingest` into the e2e server's database. */
 function seedTelemetry(app: App, seed: number): number {
@@ -23,12 +21,8 @@ function seedTelemetry(app: App, seed: number): number {
 
 /** Another analysis "runs" elsewhere (as a `patterns analyze` on another host would): it holds the lease. */
 function holdAnalysisLease(app: App): () => void {
-  const db = new Database(dbFile(app), { timeout: 10_000 });
-  db.prepare(`INSERT INTO "leases" ("name", "holder", "expiresAt") VALUES ('analysis', 'e2e-elsewhere:1:1:abc', ?)`).run(Date.now() + 120_000);
-  return () => {
-    db.prepare(`DELETE FROM "leases" WHERE "name" = 'analysis' AND "holder" = 'e2e-elsewhere:1:1:abc'`).run();
-    db.close();
-  };
+  app.sql.run(`INSERT INTO "leases" ("name", "holder", "expiresAt") VALUES ('analysis', 'e2e-elsewhere:1:1:abc', ?)`, Date.now() + 120_000);
+  return () => app.sql.run(`DELETE FROM "leases" WHERE "name" = 'analysis' AND "holder" = 'e2e-elsewhere:1:1:abc'`);
 }
 
 async function runAnalysisNow(app: App, page: Page, seeded: number, screenshot: string) {

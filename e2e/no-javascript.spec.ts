@@ -1,20 +1,12 @@
 // Issue 9: every form works before JavaScript has loaded. With JavaScript off, a plain form post performs
 // its action once, answers with a page that shows the result (or the validation error) within 2 s, and the
 // server stays responsive and quiet afterwards. A forged post with a malformed argument gets a 4xx.
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { cpuShare, expect, test, type App } from "./fixtures";
 
 test.use({ javaScriptEnabled: false, seed: "demo" });
 
-function count(app: App, sql: string, ...params: unknown[]): number {
-  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
-  try {
-    return Number(Object.values(db.prepare(sql).get(...params) as object)[0]);
-  } finally {
-    db.close();
-  }
-}
+const count = (app: App, sql: string, ...params: Array<string | null>): number => app.sql.value(sql, ...params);
 
 /** The server answers at once after the post and its CPU has gone quiet (the hang pinned it at 85–100 %). */
 async function expectServerHealthy(app: App, page: Page) {

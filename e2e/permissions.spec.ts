@@ -5,7 +5,6 @@
 // action added without a row here fails this test, and one added without a role check fails its row.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, signIn, test, type App, type Role } from "./fixtures";
 
@@ -72,23 +71,9 @@ function formBody(action: BuiltAction, row: Row, fields: Record<string, string>)
   return { ...envelope, ...fields };
 }
 
-function auditCount(app: App): number {
-  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
-  try {
-    return (db.prepare("SELECT count(*) AS n FROM audit_events").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const auditCount = (app: App): number => app.sql.value("SELECT count(*) AS n FROM audit_events");
 
-function firstId(app: App, sql: string): string {
-  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
-  try {
-    return (db.prepare(sql).get() as { id: string }).id;
-  } finally {
-    db.close();
-  }
-}
+const firstId = (app: App, sql: string): string => app.sql.get<{ id: string }>(sql)!.id;
 
 const RANK: Record<Need, number> = { anyone: 0, viewer: 1, reviewer: 2, admin: 3 };
 
@@ -137,17 +122,12 @@ test("each action × {nobody, viewer, reviewer, admin}: refused without the role
     }
   }
   // the allowed calls did happen: the reviewer lifted and rejected, the admin made a user
-  const db = new Database(app.databaseUrl.slice("file:".length), { readonly: true });
-  try {
-    expect(db.prepare(`SELECT actor FROM audit_events WHERE action = 'quarantine.lift'`).all()).toEqual([{ actor: "reviewer@e2e.example.com" }]);
-    expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email = 'made-by-admin@e2e.example.com'`).get()).toEqual({ n: 1 });
-    expect(db.prepare(`SELECT count(*) AS n FROM users WHERE email LIKE 'made-by-%'`).get()).toEqual({ n: 1 });
-    // the admin changed a setting and made a token; nobody else did
-    expect(db.prepare(`SELECT actor FROM audit_events WHERE action = 'setting.update'`).all()).toEqual([{ actor: "admin@e2e.example.com" }]);
-    expect(db.prepare(`SELECT name, createdBy FROM api_tokens WHERE name LIKE 'made-by-%'`).all()).toEqual([{ name: "made-by-admin", createdBy: "admin@e2e.example.com" }]);
-  } finally {
-    db.close();
-  }
+  expect(app.sql.all(`SELECT actor FROM audit_events WHERE action = 'quarantine.lift'`)).toEqual([{ actor: "reviewer@e2e.example.com" }]);
+  expect(app.sql.value(`SELECT count(*) AS n FROM users WHERE email = 'made-by-admin@e2e.example.com'`)).toBe(1);
+  expect(app.sql.value(`SELECT count(*) AS n FROM users WHERE email LIKE 'made-by-%'`)).toBe(1);
+  // the admin changed a setting and made a token; nobody else did
+  expect(app.sql.all(`SELECT actor FROM audit_events WHERE action = 'setting.update'`)).toEqual([{ actor: "admin@e2e.example.com" }]);
+  expect(app.sql.all(`SELECT name, createdBy FROM api_tokens WHERE name LIKE 'made-by-%'`)).toEqual([{ name: "made-by-admin", createdBy: "admin@e2e.example.com" }]);
   for (const caller of callers) await caller.request.dispose();
   await test.info().attach("outcomes", { body: outcomes.join("\n"), contentType: "text/plain" });
 });

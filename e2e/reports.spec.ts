@@ -61,7 +61,7 @@ test("a reader browses the stored weeks, reads a report's charts, moves between 
   patterns(app, ["report", "--week", WEEK, "--source", source, "--by", "weekly-job"]);
   await page.goto("/reports");
   await page.getByRole("textbox", { name: "Source" }).fill(source);
-  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`/reports\\?source=${source}`));
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: WEEK }) });
   await expect(row.getByRole("cell", { name: "14", exact: true })).toBeVisible();

@@ -1,7 +1,6 @@
 // A pattern nobody used for the retention period is archived by `patterns cleanup`, and a reviewer restores
 // it from the Patterns page, with JavaScript off: the restore form is a plain form post.
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false, role: "reviewer" });
@@ -9,13 +8,10 @@ test.use({ javaScriptEnabled: false, role: "reviewer" });
 const DAY = 86_400_000;
 
 test("cleanup archives an unused pattern and an admin restores it without JavaScript", async ({ app, page }) => {
-  const dbFile = app.databaseUrl.slice("file:".length);
   const id = `e2e-nightly-${randomBytes(3).toString("hex")}`;
   // seeded as it would stand after months without use: created 200 days ago, never run since
-  const raw = new Database(dbFile, { timeout: 10_000 });
   const old = Date.now() - 200 * DAY;
-  raw.prepare(`INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt") VALUES (?, ?, 'execution', 'active', 'manual', '', 0, 0, ?, ?)`).run(id, `Nightly export ${id}`, old, old);
-  raw.close();
+  app.sql.run(`INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt") VALUES (?, ?, 'execution', 'active', 'manual', '', 0, 0, ?, ?)`, id, `Nightly export ${id}`, old, old);
 
   const cleanup = app.cli(["cleanup", "--json"]);
   expect(cleanup.status, cleanup.stderr).toBe(0);

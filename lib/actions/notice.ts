@@ -5,6 +5,7 @@
 export const NOTICES = {
   lifted: "Quarantine lifted",
   approved: "Candidate approved",
+  "approved-spec-kept": "Candidate approved; its pattern keeps the spec a person changed since (edit the spec while approving to replace it)",
   rejected: "Candidate rejected",
   reverted: "Auto-approval reverted; the candidate is pending again",
   "user-created": "User created",
@@ -21,6 +22,17 @@ export type NoticeKind = keyof typeof NOTICES;
 
 export function noticeHref(path: string, kind: NoticeKind, subject: string): string {
   return `${path}?${new URLSearchParams({ notice: kind, subject }).toString()}`;
+}
+
+/** Where a refused plain-form post sends the browser: the page (keeping `keep`), with the refusal to show as text. */
+export function errorHref(path: string, message: string, keep: Record<string, string> = {}, anchor = ""): string {
+  return `${path}?${new URLSearchParams({ ...keep, error: message.slice(0, 300) }).toString()}${anchor ? `#${anchor}` : ""}`;
+}
+
+/** The refusal a page's search params carry (text, at most 300 characters), if any. */
+export function readError(params: Record<string, string | string[] | undefined>): string | null {
+  const error = params.error;
+  return typeof error === "string" && error.trim() !== "" ? error.slice(0, 300) : null;
 }
 
 /** The notice a page's search params carry, if it is one we know. */

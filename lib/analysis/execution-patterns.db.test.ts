@@ -141,3 +141,100 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
     }
   });
 });
+
+describe(`two clusters of one operation stand apart by title on ${dialect}`, () => {
+  let db: TestDb;
+  const run = (id: string, inputs: Record<string, unknown>, minute: number) => ({ id, operation: "write_file", inputs, startedAt: new Date(NOW - minute * 60_000).toISOString(), durationMs: 900, success: true });
+  const byContent = Array.from({ length: 6 }, (_, i) => run(`wc-${i}`, { path: `notes/${i}.md`, content: "hello" }, 10 + i));
+  const byMode = Array.from({ length: 6 }, (_, i) => run(`wm-${i}`, { path: `bin/${i}.sh`, mode: "0755" }, 30 + i));
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+    await ingestEvents(db, [...byContent, ...byMode], { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+  });
+  afterAll(async () => db?.destroy());
+
+  it("names the second by the inputs that tell it apart, in the title and in its proposed spec", async () => {
+    const candidates = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, orderBy: { name: "asc" } });
+    expect(candidates.map((c) => c.name)).toHaveLength(2);
+    expect(new Set(candidates.map((c) => c.name)).size).toBe(2);
+    expect(candidates.map((c) => c.name)).toContain("Write file");
+    const other = candidates.find((c) => c.name !== "Write file")!;
+    expect(other.name).toMatch(/^Write file \((content, path|mode, path)\)$/);
+    expect(specFromYaml(other.proposedSpec!).name).toBe(other.name);
+  });
+
+  it("keeps each title when the cluster grows and is refreshed", async () => {
+    const before = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+    const more = [run("wc-x", { path: "notes/x.md", content: "hello" }, 1), run("wm-x", { path: "bin/x.sh", mode: "0755" }, 2)];
+    await ingestEvents(db, more, { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 60_000) });
+    const after = await db.prisma.patternCandidate.findMany({ where: { kind: "execution" }, select: { id: true, name: true, evidenceCount: true }, orderBy: { id: "asc" } });
+    expect(after.map(({ id, name }) => ({ id, name }))).toEqual(before);
+    expect(after.every((c) => c.evidenceCount === 7)).toBe(true);
+  });
+});
+
+describe(`AUTO-001 looks over the whole retained history on ${dialect}`, () => {
+  let db: TestDb;
+  const DAY = 86_400_000;
+  const run = (id: string, op: string, daysAgo: number) => ({ id, operation: op, inputs: { region: "eu", tenant: `t${id.length}` }, startedAt: new Date(NOW - daysAgo * DAY).toISOString(), durationMs: 800, success: true });
+  const evidenceOf = async (operation: string) => {
+    const c = await db.prisma.patternCandidate.findFirst({ where: { kind: "execution", name: { startsWith: operation } } });
+    return c ? (JSON.parse(c.evidence) as string[]).sort() : null;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+  });
+  afterAll(async () => db?.destroy());
+
+  it("an imported eight weeks of history is proposed whole, old work included", async () => {
+    // one group the former 30-day window would have cut in two, one wholly older than 30 days
+    const straddling = [20, 25, 35, 40, 45, 50].map((d) => run(`straddle-${d}`, "rebuild_index", d));
+    const old = [40, 44, 48, 52, 55].map((d) => run(`old-${d}`, "rotate_certs", d));
+    await ingestEvents(db, [...straddling, ...old], { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    expect(await evidenceOf("Rebuild index")).toEqual(straddling.map((r) => r.id).sort());
+    expect(await evidenceOf("Rotate certs")).toEqual(old.map((r) => r.id).sort());
+  });
+
+  it("runs older than the retention setting are left out", async () => {
+    await ingestEvents(db, [95, 96, 97, 98, 99].map((d) => run(`ancient-${d}`, "purge_cache", d)), { now: NOW });
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 1000) });
+    expect(await evidenceOf("Purge cache")).toBeNull();
+  });
+
+  it("raising the retention reads the newly covered part of the history once", async () => {
+    await updateSetting(db, "retentionDays", "120", "test");
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 2000) });
+    expect(await evidenceOf("Purge cache")).toHaveLength(5);
+  });
+});
+
+describe(`a database indexed over the former 30-day window on ${dialect}`, () => {
+  let db: TestDb;
+  const DAY = 86_400_000;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await updateSetting(db, "aggressiveMode", "false", "test");
+  });
+  afterAll(async () => db?.destroy());
+
+  it("has the older part of its history read once after the upgrade", async () => {
+    const runs = [3, 33, 36, 39, 42, 45].map((d) => ({ id: `legacy-${d}`, operation: "compact_logs", inputs: { disk: "d1" }, startedAt: new Date(NOW - d * DAY).toISOString(), durationMs: 500, success: true }));
+    await ingestEvents(db, runs, { now: NOW });
+    // as the former code left it: shapes over 30 days, and no record of how far back they reach
+    await updateSetting(db, "retentionDays", "30", "test");
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    await db.prisma.setting.delete({ where: { key: "internal.adhocCoveredFrom" } });
+    await updateSetting(db, "retentionDays", "90", "test");
+    expect(await db.prisma.patternCandidate.count()).toBe(0);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 1000) });
+    const c = await db.prisma.patternCandidate.findFirstOrThrow({ where: { kind: "execution" } });
+    expect((JSON.parse(c.evidence) as string[]).sort()).toEqual(runs.map((r) => r.id).sort());
+  });
+});

@@ -10,6 +10,14 @@ test.each([
   expect(uniqueTitle(base, new Set(taken))).toBe(title);
 });
 
+test("a taken title takes the first free qualified form before a number", () => {
+  const qualified = ["Write file (mode, path)", "Write file (mode, path) in src/{{n}}"];
+  expect(uniqueTitle("Write file", new Set(["Write file"]), { qualified })).toBe("Write file (mode, path)");
+  expect(uniqueTitle("Write file", new Set(["Write file", "Write file (mode, path)"]), { qualified })).toBe("Write file (mode, path) in src/{{n}}");
+  expect(uniqueTitle("Write file", new Set(["Write file", ...qualified]), { qualified })).toBe("Write file (2)");
+  expect(uniqueTitle("Write file", new Set(), { qualified })).toBe("Write file");
+});
+
 test("stays within the length limit", () => {
   const base = "x".repeat(200);
   const title = uniqueTitle(base, new Set([base]));

@@ -46,6 +46,34 @@ describe(`the patterns CLI on ${dialect}`, () => {
     expect(await db.prisma.execution.count({ where: { id: { in: ["ok", "bad"] } } })).toBe(0);
   });
 
+  it("reads a file of many windows as it stores it: every event once, invalid text refused whole", async () => {
+    // ~3 MiB: several read windows and chunks, with multi-byte text crossing their edges
+    const events = Array.from({ length: 6000 }, (_, i) => ({ id: `win-${i}`, operation: "op", inputs: { note: "é€😀 ".repeat(40) }, startedAt: "2026-11-20T10:00:00Z", durationMs: i, success: true }));
+    const file = join(work, "big.json");
+    writeFileSync(file, JSON.stringify(events, null, 1));
+    const r = run(["ingest", file, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ accepted: 6000, duplicates: 0 });
+    const stored = await db.prisma.execution.findUniqueOrThrow({ where: { id: "win-5999" } });
+    expect(JSON.parse(stored.inputs!)).toEqual(events[5999]!.inputs);
+
+    // cut short after several chunks were stored: all rolled back, with the exact place named
+    const cut = join(work, "cut.json");
+    writeFileSync(cut, JSON.stringify(events.map((e) => ({ ...e, id: `cut-${e.id}` }))).slice(0, -200));
+    const bad = run(["ingest", cut]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/JSON|position|end/i);
+    expect(await db.prisma.execution.count({ where: { id: { startsWith: "cut-" } } })).toBe(0);
+  });
+
+  it("ingests one event given as a single object, and an array from stdin", () => {
+    const one = join(work, "one.json");
+    writeFileSync(one, JSON.stringify({ id: "single-1", operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 3, success: true }));
+    expect(JSON.parse(run(["ingest", one, "--json"]).stdout)).toEqual({ accepted: 1, duplicates: 0 });
+    const array = JSON.stringify([{ id: "stdin-arr-1", operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 3, success: true }]);
+    expect(JSON.parse(run(["ingest", "-", "--json"], { input: `  ${array}` }).stdout)).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
   it("exits 2 on bad usage and 1 with one line on a missing file", () => {
     expect(run(["ingest"]).status).toBe(2);
     const r = run(["ingest", join(work, "missing.json")]);
@@ -91,7 +119,7 @@ describe(`the patterns CLI on ${dialect}`, () => {
   });
 
   it("exec keeps the event in the spool when the server is unreachable, and sends it next time", async () => {
-    const down = { PATTERNS_URL: "http://127.0.0.1:9", PATTERNS_TOKEN: "pa_x" };
+    const down = { PATTERNS_URL: "http://127.0.0.1:9", PATTERNS_TOKEN: "pa_x", PATTERNS_RETRY_SECONDS: "0" };
     const r = run(["exec", "--operation", "spooled", "--id", "sp-1", "--", "true"], { env: down });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("sent next time");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { simulateAdHoc } from "../simulate/adhoc-scenarios";
-import { clusterKeySets, describeGroup, detectExecutionPatterns, fileShapes, grewMaterially, operationShape, pathShape, type AdHocRun } from "./execution-patterns";
+import { clusterKeySets, describeGroup, detectExecutionPatterns, fileShapes, grewMaterially, operationShape, pathShape, qualifiedTitles, type AdHocRun } from "./execution-patterns";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z");
 /** The ad-hoc runs among the events (those naming a pattern are that pattern's runs). */
@@ -87,5 +87,14 @@ describe("AUTO-001 execution pattern detector", () => {
     expect(recall).toBeGreaterThanOrEqual(0.9);
     const nearMiss = new Set(truth.nearMisses.flatMap((m) => m.ids));
     expect(found.filter((c) => c.evidence.some((e) => nearMiss.has(e)))).toEqual([]);
+  });
+});
+
+describe("qualifiedTitles", () => {
+  test("names a cluster by the inputs every run has, then by the files it writes", () => {
+    const spec = { name: "Write file", invariants: { mode: "0755" }, parameters: [{ name: "path", observed: [], required: true }, { name: "owner", observed: [], required: false }], files: ["bin/*.sh"] };
+    expect(qualifiedTitles(spec)).toEqual(["Write file (mode, path)", "Write file (mode, path) writing bin/*.sh"]);
+    expect(qualifiedTitles({ ...spec, invariants: {}, parameters: [] })).toEqual(["Write file writing bin/*.sh"]);
+    expect(qualifiedTitles({ ...spec, invariants: {}, parameters: [], files: undefined })).toEqual([]);
   });
 });

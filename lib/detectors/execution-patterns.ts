@@ -120,6 +120,18 @@ export function clusterKeySets(counts: ReadonlyMap<string, number>): Map<string,
   return out;
 }
 
+/**
+ * Titles that tell a cluster apart from another of the same operation, most telling first: the inputs every
+ * run has, then the files it writes. "Write file" by path and content, and by path and mode, become
+ * "Write file (content, path)" and "Write file (mode, path)". Offered only when the plain title is taken.
+ */
+export function qualifiedTitles(spec: Pick<PatternSpec, "name" | "parameters" | "invariants" | "files">): string[] {
+  const keys = [...Object.keys(spec.invariants), ...spec.parameters.filter((p) => p.required).map((p) => p.name)].sort();
+  const withKeys = keys.length > 0 ? `${spec.name} (${keys.join(", ")})` : null;
+  const files = spec.files?.length ? ` writing ${spec.files.join(", ")}` : "";
+  return [withKeys, files && `${withKeys ?? spec.name}${files}`].filter((t): t is string => !!t);
+}
+
 /** The candidate key of a cluster: stable across runs, so a decision on it holds. */
 export function groupKeyOf(family: string, core: string): string {
   return signatureKey(`${family}${SEP}${core}`);

@@ -1,77 +1,54 @@
-// Delivers events recorded by `patterns exec`: to a server (PATTERNS_URL + PATTERNS_TOKEN) or the local
-// database. When delivery fails the event waits in a spool folder and is sent first next time.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
+// Records one execution for `patterns exec`. The event goes into the spool first (fsynced), then the whole
+// spool is replayed oldest first with the new event last: a crash, a Ctrl-C or an absent server loses
+// nothing, and events arrive in the order they ran. Where the event ended up is returned for the message.
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { ExecutionEvent } from "../telemetry/event-schema";
+import { addToSpool, DEAD_LETTER_DIR, replaySpool, type Deliver, type ReplayReport, type SpoolConfig, type Warn } from "./spool";
 
-export type Deliver = (events: ExecutionEvent[]) => Promise<void>;
+export type Fate =
+  | { kind: "delivered" }
+  | { kind: "spooled"; file: string; reason: string }
+  | { kind: "dead-letter"; file: string; reason: string }
+  /** Another `patterns` process replaying the same spool took it (sent it, or filed it as a dead letter). */
+  | { kind: "taken" }
+  | { kind: "lost"; reason: string };
 
-export function spoolDir(): string {
-  return process.env.PATTERNS_SPOOL_DIR ?? join(homedir(), ".patterns", "spool");
+export interface RecordOutcome {
+  fate: Fate;
+  replay: ReplayReport;
+  /** Earlier spooled events delivered on the way. */
+  replayed: number;
 }
 
-export function remoteDeliver(url: string, token: string): Deliver {
-  return async (events) => {
-    const res = await fetch(new URL("/api/v1/executions", url), {
-      method: "POST",
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-      body: JSON.stringify(events),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      throw new Error(`${url} answered ${res.status}${body?.error?.message ? `: ${body.error.message}` : ""}`);
-    }
-  };
-}
-
-export function spool(events: ExecutionEvent[], dir = spoolDir()): string {
-  mkdirSync(dir, { recursive: true });
-  const name = `${Date.now()}-${events[0]?.id ?? "event"}.json`;
-  const tmp = join(dir, `.${name}.tmp`);
-  writeFileSync(tmp, JSON.stringify(events));
-  renameSync(tmp, join(dir, name)); // atomic: a reader never sees half a file
-  return join(dir, name);
-}
-
-/** Sends what waits in the spool, oldest first; stops at the first failure. Returns how many were sent. */
-export async function flushSpool(deliver: Deliver, dir = spoolDir()): Promise<number> {
-  let names: string[];
+export async function record(event: ExecutionEvent, deliver: Deliver, config: SpoolConfig, warn: Warn): Promise<RecordOutcome> {
+  let file: string | null = null;
+  let spoolProblem = "it was too large for the spool";
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort();
-  } catch {
-    return 0;
-  }
-  let sent = 0;
-  for (const name of names) {
-    const path = join(dir, name);
-    let events: ExecutionEvent[];
-    try {
-      events = JSON.parse(readFileSync(path, "utf8")) as ExecutionEvent[];
-    } catch {
-      renameSync(path, `${path}.unreadable`);
-      continue;
-    }
-    await deliver(events);
-    rmSync(path, { force: true });
-    sent += events.length;
-  }
-  return sent;
-}
-
-/** Delivers, or spools on failure; never throws. */
-export async function record(event: ExecutionEvent, deliver: Deliver): Promise<{ delivered: boolean; spooledTo?: string; error?: string; flushed: number }> {
-  let flushed = 0;
-  try {
-    flushed = await flushSpool(deliver);
-    await deliver([event]);
-    return { delivered: true, flushed };
+    file = addToSpool(event, config, warn);
   } catch (error) {
-    try {
-      return { delivered: false, spooledTo: spool([event]), error: (error as Error).message, flushed };
-    } catch (spoolError) {
-      return { delivered: false, error: `${(error as Error).message}; the spool failed too: ${(spoolError as Error).message}`, flushed };
-    }
+    spoolProblem = `the spool ${config.dir} is not writable (${(error as Error).message})`;
+    warn(`${spoolProblem}; sending without it`);
   }
+  const replay = await replaySpool(deliver, config, warn);
+  const replayed = replay.delivered.filter((f) => f !== file).length;
+  if (file) return { fate: fateOf(file, replay, config), replay, replayed };
+
+  // Not in the spool: send it straight away (after the older ones, if they went).
+  const result = await deliver([event]);
+  const fate: Fate =
+    result.kind === "delivered"
+      ? { kind: "delivered" }
+      : { kind: "lost", reason: `${result.kind === "refused" && result.status ? `refused with ${result.status}: ` : ""}${result.reason}; ${spoolProblem}` };
+  return { fate, replay, replayed };
+}
+
+function fateOf(file: string, replay: ReplayReport, config: SpoolConfig): Fate {
+  if (replay.delivered.includes(file)) return { kind: "delivered" };
+  const dead = replay.deadLetters.find((d) => basename(d.file) === basename(file));
+  if (dead) return { kind: "dead-letter", file: dead.file, reason: dead.reason };
+  if (existsSync(file)) return { kind: "spooled", file, reason: replay.stopped?.reason ?? "not sent yet" };
+  const deadElsewhere = join(config.dir, DEAD_LETTER_DIR, basename(file));
+  if (existsSync(deadElsewhere)) return { kind: "dead-letter", file: deadElsewhere, reason: "refused (filed by another patterns process)" };
+  return { kind: "taken" };
 }

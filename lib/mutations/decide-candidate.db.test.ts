@@ -4,6 +4,8 @@ import { InputError } from "../schemas/parse-input";
 import { specFromYaml, specToYaml } from "../schemas/pattern-spec";
 import { makeCandidate, specFor } from "./candidate-fixture";
 import { decideCandidate, DecisionError } from "./decide-candidate";
+import { revertAutoApproval } from "./revert-auto-approval";
+import { getCandidate } from "../queries/candidates/get-candidate";
 
 describe(`decide-candidate on ${testDialect()}`, () => {
   let db: TestDb;
@@ -69,5 +71,42 @@ describe(`decide-candidate on ${testDialect()}`, () => {
   it("says so for a candidate that does not exist", async () => {
     await expect(decideCandidate(db, { candidateId: "c-none", decision: "reject", reason: "not useful" }, "rev@example.com")).rejects.toThrow('no candidate "c-none"');
     await expect(decideCandidate(db, { candidateId: "c-none", decision: "approve" }, "rev@example.com")).rejects.toThrow('no candidate "c-none"');
+  });
+
+  describe("a pattern a person changed since its auto-approval was reverted", () => {
+    // a person's edit (an imported spec) makes the revert keep the pattern; the candidate is pending again
+    async function revertedWithEdit(id: string, status: "active" | "quarantined") {
+      const { patternId } = await makeCandidate(db, id, { name: `Sync ${id}`, status: "auto_approved" });
+      const edited = specToYaml({ ...specFor(`Sync ${id}`), description: "hand-written by the team" });
+      await db.prisma.pattern.update({ where: { id: patternId! }, data: { spec: edited, status } });
+      expect((await revertAutoApproval(db, { candidateId: id, reason: "too eager" }, "rev@example.com")).pattern).toBe("kept-edited");
+      return { patternId: patternId!, edited };
+    }
+
+    it("keeps the person's spec when the candidate is approved again, and says so", async () => {
+      const { patternId, edited } = await revertedWithEdit("c-kept", "active");
+      // the review page warns before the decision
+      expect((await getCandidate(db, "c-kept"))?.editedPattern).toMatchObject({ id: patternId, status: "active" });
+      const done = await decideCandidate(db, { candidateId: "c-kept", decision: "approve", reason: "fine" }, "rev@example.com");
+      expect(done).toMatchObject({ patternId, specKept: true });
+      expect(await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ spec: edited, status: "active" });
+      const approval = (await audits("c-kept")).find((e) => e.action === "candidate.approve")!;
+      expect(JSON.parse(approval.details)).toHaveProperty("specKept");
+    });
+
+    it("a quarantined pattern stays quarantined and keeps its spec", async () => {
+      const { patternId, edited } = await revertedWithEdit("c-kept-q", "quarantined");
+      await decideCandidate(db, { candidateId: "c-kept-q", decision: "approve", reason: "fine" }, "rev@example.com");
+      expect(await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ spec: edited, status: "quarantined" });
+    });
+
+    it("an approval that edits the spec itself replaces it", async () => {
+      const { patternId } = await revertedWithEdit("c-replace", "active");
+      const mine = specToYaml({ ...specFor("Sync c-replace"), description: "the reviewer's own" });
+      const done = await decideCandidate(db, { candidateId: "c-replace", decision: "approve", reason: "fine", spec: mine }, "rev@example.com");
+      expect(done.specKept).toBe(false);
+      expect((await getCandidate(db, "c-replace"))?.editedPattern).toBeNull();
+      expect((await db.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).spec).toBe(mine);
+    });
   });
 });

@@ -48,6 +48,18 @@ export async function refreshEvidenceBaseline(tx: Tx, patternId: string, baselin
   await tx.pattern.updateMany({ where: { id: patternId, OR: [{ baselineSource: null }, { baselineSource: "evidence" }] }, data: baseline });
 }
 
+/**
+ * What approving writes over a pattern that already exists. A quarantine stays until someone lifts it. A live
+ * pattern holding another spec than the one approved was changed by a person since (an imported edit, kept
+ * when its auto-approval was reverted): that spec is their work and stays, unless this approval edits the spec
+ * itself. An archived pattern, or one registered from telemetry with no spec, takes the approved spec.
+ */
+export function approvalUpdate(existing: { status: string; spec: string } | null, update: ReturnType<typeof patternFromCandidate>["update"], opts: { edited: boolean }) {
+  const specKept = !!existing && existing.status !== "archived" && existing.spec !== "" && existing.spec !== update.spec && !opts.edited;
+  const data = { ...update, ...(existing?.status === "quarantined" ? { status: "quarantined" } : {}), ...(specKept ? { spec: existing!.spec } : {}) };
+  return { data, specKept };
+}
+
 /** A reviewer's change to the proposed spec, already checked: the YAML saved and what it parses to. */
 export interface EditedSpec {
   yaml: string;
@@ -57,10 +69,11 @@ export interface EditedSpec {
   after: { name: string; specEdited: boolean };
 }
 
-export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }, edit?: EditedSpec) {
+export function approvalAudit(candidateId: string, decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date }, edit?: EditedSpec, specKept = false) {
   return auditRow({
     at: decision.now, actor: decision.actor, action: decision.status === "approved" ? "candidate.approve" : "candidate.auto_approve", target: { type: "candidate", id: candidateId }, reason: decision.reason,
     ...(edit ? { before: edit.before, after: edit.after } : {}),
+    ...(specKept ? { details: { specKept: "the pattern's spec was changed by a person since; it was kept" } } : {}),
   });
 }
 
@@ -70,7 +83,7 @@ export async function approveInTx(
   candidate: { id: string; groupKey: string; proposedSpec: string | null; kind: string },
   decision: { actor: string; reason: string; status: "approved" | "auto_approved"; now: Date },
   edit?: EditedSpec,
-): Promise<string> {
+): Promise<{ patternId: string; specKept: boolean }> {
   if (!candidate.proposedSpec) throw new DecisionError("this candidate has no proposed spec");
   const pattern = edit ? patternFromCandidate({ ...candidate, proposedSpec: edit.yaml }, decision.now, edit.spec) : patternFromCandidate({ ...candidate, proposedSpec: candidate.proposedSpec }, decision.now);
   const patternId = pattern.id;
@@ -79,14 +92,13 @@ export async function approveInTx(
     data: { status: decision.status, decidedBy: decision.actor, decidedAt: decision.now, decisionReason: decision.reason, updatedAt: decision.now },
   });
   if (claimed.count === 0) throw new DecisionError("already handled: this candidate was decided before");
-  // a quarantine stays until someone lifts it: approving the group again does not reactivate its pattern
-  const existing = await tx.pattern.findUnique({ where: { id: patternId }, select: { status: true } });
-  const update = existing?.status === "quarantined" ? { ...pattern.update, status: "quarantined" } : pattern.update;
+  const existing = await tx.pattern.findUnique({ where: { id: patternId }, select: { status: true, spec: true } });
+  const { data: update, specKept } = approvalUpdate(existing, pattern.update, { edited: !!edit });
   await tx.pattern.upsert({ where: { id: patternId }, create: pattern.create, update });
   await refreshEvidenceBaseline(tx, patternId, pattern.baseline);
   await tx.patternCandidate.update({ where: { id: candidate.id }, data: { patternId } });
-  await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision, edit) });
-  return patternId;
+  await tx.auditEvent.create({ data: approvalAudit(candidate.id, decision, edit, specKept) });
+  return { patternId, specKept };
 }
 
 /** The proposed spec renamed and/or replaced by the reviewer's YAML, checked before anything is written. */
@@ -117,6 +129,8 @@ export interface Decided {
   decision: "approve" | "reject";
   /** the active pattern an approval made */
   patternId: string | null;
+  /** the pattern already held a spec a person changed since, and kept it */
+  specKept?: boolean;
 }
 
 /**
@@ -137,14 +151,15 @@ export async function decideCandidate(db: DbHandle, input: DecideCandidateInput,
   // the review form posts the spec back as shown: unchanged text is no edit
   const changedSpec = spec !== undefined && spec.replace(/\r\n/g, "\n").trim() !== candidate.proposedSpec.trim() ? spec : undefined;
   const edit = editSpec(candidate.proposedSpec, { name, spec: changedSpec });
-  const patternId = await db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor, reason: reason || "approved", status: "approved", now }, edit));
-  return { candidateId, decision, patternId };
+  const { patternId, specKept } = await db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor, reason: reason || "approved", status: "approved", now }, edit));
+  return { candidateId, decision, patternId, specKept };
 }
 
 export async function approveCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string }): Promise<string> {
   const candidate = await db.prisma.patternCandidate.findUnique({ where: { id } });
   if (!candidate) throw new DecisionError(`no candidate "${id}"`);
-  return db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor: opts.actor, reason: opts.reason.trim() || "approved", status: "approved", now: new Date() }));
+  const { patternId } = await db.prisma.$transaction((tx) => approveInTx(tx, candidate, { actor: opts.actor, reason: opts.reason.trim() || "approved", status: "approved", now: new Date() }));
+  return patternId;
 }
 
 export async function rejectCandidate(db: DbHandle, id: string, opts: { actor: string; reason: string; now?: Date }): Promise<void> {

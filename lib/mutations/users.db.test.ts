@@ -67,4 +67,14 @@ describe(`users on ${testDialect()}`, () => {
     await expect(setUserRole(db, { userId: "usr_nobody", role: "admin" }, "x")).rejects.toThrow(/userId: no user with id usr_nobody/);
     expect(await db.prisma.auditEvent.count()).toBe(audits);
   });
+
+  it("two admins demoting each other at once leave one admin, never none", async () => {
+    const [cy, di] = await Promise.all(["cy", "di"].map((n) => createUser(db, { email: `${n}@race.example`, role: "admin", password: "a long enough password" }, "cli")));
+    // every other admin steps down first, so these two are the last
+    for (const u of await getUsers(db)) if (u.role === "admin" && u.id !== cy!.id && u.id !== di!.id) await setUserRole(db, { userId: u.id, role: "viewer" }, "cli");
+    const results = await Promise.allSettled([setUserRole(db, { userId: cy!.id, role: "viewer" }, "di@race.example"), setUserRole(db, { userId: di!.id, role: "viewer" }, "cy@race.example")]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(String((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toMatch(/last admin/);
+    expect(await db.prisma.user.count({ where: { role: "admin" } })).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 // `patterns ingest` on SQLite with both cores: this thread validates and normalises chunk after chunk
 // while a worker thread stores the previous ones inside a single transaction. Any invalid event rolls
 // the whole file back, so the promise of the API holds: nothing is written unless everything is valid.
+// Chunks are read as the writer stores them (never more than two ahead), so memory does not grow with the file.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -12,12 +13,15 @@ import type { EventError } from "./event-schema";
 import { checkEvents, MAX_REPORTED_ERRORS, validateEvents } from "./validate";
 import type { WriterMessage, WriterReply } from "./writer-worker";
 
+/** chunks handed to the writer and not yet stored: two keep both threads busy */
+const MAX_IN_FLIGHT = 2;
+
 function startWriter(file: string, actor: string): Worker {
   const here = fileURLToPath(import.meta.url);
   // From sources (tsx, vitest) the worker is TypeScript; from the CLI bundle it sits beside it in dist/.
   const fromSource = here.endsWith(".ts");
   const entry = join(dirname(here), fromSource ? "writer-worker-source.mjs" : "writer-worker.mjs");
-  return new Worker(entry, { workerData: { file, actor } });
+  return new Worker(entry, { workerData: { file, actor }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } });
 }
 
 /**
@@ -50,7 +54,12 @@ export async function ingestChunksParallel(
       take();
     });
   const send = (m: WriterMessage) => worker.postMessage(m);
+  /** the next reply that is not a chunk's acknowledgement */
+  const settled = async (): Promise<WriterReply> => {
+    for (let reply = await next(); ; reply = await next()) if (reply.type !== "stored") return reply;
+  };
   let offset = 0;
+  let inFlight = 0;
   let committed = false;
   try {
     const iterator = chunks[Symbol.iterator]();
@@ -60,20 +69,27 @@ export async function ingestChunksParallel(
       if (!checked.ok) {
         return collectErrors(chunk, iterator, offset);
       }
+      // at most MAX_IN_FLIGHT chunks wait for the writer: reading never runs far ahead of storing
+      while (inFlight >= MAX_IN_FLIGHT && !failure) {
+        const reply = await next();
+        if (reply.type === "stored") inFlight--;
+        else if (reply.type === "error") failure = reply.message;
+      }
       if (failure) throw new Error(failure);
       send({ type: "rows", json: JSON.stringify(packRows(checked.rows)) });
+      inFlight++;
       offset += chunk.length;
       opts.onChunk?.(offset);
     }
     send({ type: "commit" });
-    const reply = await next();
+    const reply = await settled();
     if (reply.type !== "done") throw new Error(reply.type === "error" ? reply.message : "the writer stopped unexpectedly");
     committed = true;
     return { ok: true, accepted: reply.accepted, duplicates: reply.duplicates, registeredPatterns: reply.registeredPatterns };
   } finally {
     if (!committed && !failure) {
       send({ type: "rollback" });
-      await next();
+      await settled();
     }
     await worker.terminate();
   }

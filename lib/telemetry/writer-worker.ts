@@ -1,12 +1,17 @@
 // Worker thread of `patterns ingest` on SQLite: owns one connection and one transaction for the whole
-// file, storing chunks as the main thread validates them; commits only when told that all were valid.
+// file, storing chunks as the main thread validates them; commits only when told that all were valid. Each
+// chunk stored is acknowledged, so the main thread never runs more than a couple of chunks ahead.
 import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
 
 /** Rows arrive as JSON text of a PackedRows: one string crosses the thread boundary far cheaper than a graph. */
 export type WriterMessage = { type: "rows"; json: string } | { type: "commit" } | { type: "rollback" };
-export type WriterReply = { type: "done"; accepted: number; duplicates: number; registeredPatterns: string[] } | { type: "error"; message: string } | { type: "rolledBack" };
+export type WriterReply =
+  | { type: "stored" }
+  | { type: "done"; accepted: number; duplicates: number; registeredPatterns: string[] }
+  | { type: "error"; message: string }
+  | { type: "rolledBack" };
 
 const { file, actor } = workerData as { file: string; actor: string };
 const port = parentPort!;
@@ -36,8 +41,11 @@ try {
 port.on("message", (message: WriterMessage) => {
   if (!db || !writer) return;
   try {
-    if (message.type === "rows") writer.write(JSON.parse(message.json) as PackedRows);
-    else if (message.type === "commit") {
+    if (message.type === "rows") {
+      writer.write(JSON.parse(message.json) as PackedRows);
+      // the reader sends the next chunk only when few are waiting: memory stays bounded
+      port.postMessage({ type: "stored" } satisfies WriterReply);
+    } else if (message.type === "commit") {
       const totals = writer.finish();
       db.exec("COMMIT");
       port.postMessage({ type: "done", ...totals } satisfies WriterReply);

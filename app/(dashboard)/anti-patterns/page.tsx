@@ -18,11 +18,11 @@ import { OutagesSection } from "./_components/outages-section";
 import { REGISTRY_SPEC } from "./_components/registry-spec";
 import { RegistryTable } from "./_components/registry-table";
 import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
+import { readError } from "@/lib/actions/notice";
 
 export const metadata: Metadata = { title: "Anti-patterns" };
 
 type Params = Record<string, string | string[] | undefined>;
-const text = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : undefined);
 
 async function RegistryResults({ state, reviewer }: { state: TableUrlState; reviewer: boolean }) {
   const { status, kind } = state.filters as { status?: string; kind?: string };
@@ -50,7 +50,7 @@ export default async function AntiPatternsPage({ searchParams }: { searchParams:
     for (const [name, value] of Object.entries(change)) if (value === undefined) delete filters[name]; else filters[name] = value;
     return `/anti-patterns${serialiseTableState(REGISTRY_SPEC, state, { filters, page: 1 })}`;
   };
-  const error = text(params.error);
+  const error = readError(params);
   return (
     <>
       <h1>Anti-patterns</h1>

@@ -19,6 +19,7 @@ import { periodDays, periodOf, todayUtc, type Period } from "@/lib/queries/perio
 import { PeriodPicker } from "../_components/period-picker";
 import { PATTERN_STATUSES, PATTERNS_SPEC } from "./_components/patterns-spec";
 import { PatternsTable } from "./_components/patterns-table";
+import { readError } from "@/lib/actions/notice";
 
 export const metadata: Metadata = { title: "Patterns" };
 
@@ -66,7 +67,7 @@ export default async function PatternsPage({ searchParams }: { searchParams: Pro
       </nav>
       <Notice params={params} />
       {text(params.restored) ? <p role="status" className="notice">Restored <span className="mono">{text(params.restored)}</span>: it is active again.</p> : null}
-      {text(params.error) ? <p role="alert" className="error-text">{text(params.error)}</p> : null}
+      {readError(params) ? <p role="alert" className="error-text">{readError(params)}</p> : null}
       <section className="panel">
         <TableFilters spec={PATTERNS_SPEC} state={state} basePath="/patterns" id="patterns" />
         {errors.length > 0 ? (

@@ -32,8 +32,9 @@ export async function decideCandidateAction(previous: DecisionState, form: FormD
   const { candidateId, decision } = parsed.data;
   const db = getDb();
   const at = await db.prisma.patternCandidate.findUnique({ where: { id: candidateId }, select: { confidence: true } });
+  let specKept = false;
   try {
-    await decideCandidate(db, parsed.data, user.email);
+    specKept = (await decideCandidate(db, parsed.data, user.email)).specKept === true;
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors as DecisionState["fieldErrors"], values };
     if (error instanceof DecisionError) return { message: error.message, values };
@@ -44,6 +45,6 @@ export async function decideCandidateAction(previous: DecisionState, form: FormD
   revalidatePath("/");
   const queue = at ? await getQueueNeighbours(db, { id: candidateId, confidence: at.confidence }) : null;
   const nextId = queue?.next ?? queue?.first ?? null;
-  const kind = decision === "approve" ? "approved" : "rejected";
+  const kind = decision === "reject" ? "rejected" : specKept ? "approved-spec-kept" : "approved";
   redirect(noticeHref(nextId ? `/candidates/${encodeURIComponent(nextId)}` : "/candidates", kind, candidateId));
 }

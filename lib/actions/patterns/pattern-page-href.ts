@@ -1,6 +1,6 @@
 // Where the pattern page's plain forms send the browser back to: the page, with a notice on success or
 // the refusal's text on failure (both rendered as text by the page, never as markup).
-import { noticeHref, type NoticeKind } from "../notice";
+import { errorHref, noticeHref, type NoticeKind } from "../notice";
 
 export function patternPagePath(patternId: string): string {
   return `/patterns/${encodeURIComponent(patternId)}`;
@@ -14,5 +14,5 @@ export function patternNoticeHref(patternId: string, kind: NoticeKind): string {
 export function patternErrorHref(patternId: unknown, message: string): string {
   const ok = typeof patternId === "string" && patternId.trim().length > 0 && patternId.length <= 200;
   const path = ok ? patternPagePath(patternId.trim()) : "/patterns";
-  return `${path}?${new URLSearchParams({ error: message.slice(0, 300) })}#actions`;
+  return errorHref(path, message, {}, "actions");
 }

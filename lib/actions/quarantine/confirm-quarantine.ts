@@ -9,9 +9,9 @@ import { getDb } from "../../db/client";
 import { ConfirmQuarantineError, confirmQuarantine } from "../../mutations/confirm-quarantine";
 import { InputError } from "../../schemas/parse-input";
 import { plainFormData, textFields } from "../form-call";
-import { noticeHref } from "../notice";
+import { errorHref, noticeHref } from "../notice";
 
-const errorHref = (message: string) => `/anti-patterns?${new URLSearchParams({ status: "proposed", error: message.slice(0, 300) })}`;
+const registryError = (message: string) => errorHref("/anti-patterns", message, { status: "proposed" });
 
 export async function confirmQuarantineAction(form: FormData): Promise<void> {
   const fields = textFields(plainFormData(form), ["patternId", "reason"]);
@@ -22,8 +22,8 @@ export async function confirmQuarantineAction(form: FormData): Promise<void> {
     revalidatePath("/", "layout");
     target = noticeHref("/anti-patterns", "quarantine-confirmed", fields.patternId!.trim());
   } catch (error) {
-    if (error instanceof InputError) target = errorHref(error.message);
-    else if (error instanceof ConfirmQuarantineError) target = errorHref(`Already handled: ${error.message}`);
+    if (error instanceof InputError) target = registryError(error.message);
+    else if (error instanceof ConfirmQuarantineError) target = registryError(`Already handled: ${error.message}`);
     else throw error;
   }
   redirect(target);

@@ -9,6 +9,7 @@ import { getDb } from "../../db/client";
 import { generateWeeklyReport, ReportError } from "../../reports/generate-weekly-report";
 import { reportSourceSchema, reportWeekSchema } from "../../schemas/weekly-report";
 import { plainFormData, textFields } from "../form-call";
+import { errorHref } from "../notice";
 
 const formSchema = z.object({
   week: reportWeekSchema,
@@ -30,7 +31,7 @@ export async function generateWeeklyReportAction(form: FormData): Promise<void> 
   const fallbackWeek = typeof raw.week === "string" && /^\d{4}-W\d{2}$/.test(raw.week) ? raw.week : "";
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    redirect(fallbackWeek ? reportUrl(fallbackWeek, null, { error: message }) : `/reports?${new URLSearchParams({ error: message })}`);
+    redirect(fallbackWeek ? reportUrl(fallbackWeek, null, { error: message }) : errorHref("/reports", message));
   }
   const { week, source, regenerate } = parsed.data;
   let outcome: string;

@@ -1,6 +1,8 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
+// The step reads the runs and persists; the registry's state changes are rules in detectors/quarantine-state.
 import { assessPattern, moreToRead, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
+import { isJudged, quarantineTransition, type QuarantineTransition } from "../../detectors/quarantine-state";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import type { DbHandle } from "../../db/client";
@@ -75,7 +77,7 @@ interface QuarantinePlan {
   patternId: string;
   health: PatternHealth;
   existing: { id: string; status: string } | null;
-  patternStatus: string;
+  transition: QuarantineTransition;
 }
 
 export const antiPatternsStep: AnalysisStep = {
@@ -94,10 +96,9 @@ export const antiPatternsStep: AnalysisStep = {
       );
       const statuses = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: touched } }, select: { id: true, status: true, kind: true } })).map((p) => [p.id, p]));
       const inOutages = await outageRuns(ctx);
-      // quarantined stays quarantined, on the evidence it was quarantined on, until a person lifts it
       const judged = touched.filter((id) => {
         const pattern = statuses.get(id);
-        return pattern && pattern.kind !== "self_heal" && pattern.status !== "archived" && pattern.status !== "quarantined" && registry.get(id)?.status !== "quarantined";
+        return pattern && isJudged(pattern, registry.get(id)?.status);
       });
       const assessed = await mapLimit(judged, readConcurrency(ctx.db), async (patternId) => {
         const pattern = statuses.get(patternId)!;
@@ -108,11 +109,8 @@ export const antiPatternsStep: AnalysisStep = {
         if (more === "every run") ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
         const window = more === "window totals" ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
         const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
-        // an entry is rewritten when what a person reads in it changed, not for every new run
-        // quarantines or proposes now (a lifted one too; a proposed one once aggressive mode is on)
-        const acts = health.quarantine && entry?.status !== (settings.aggressiveMode ? "quarantined" : "proposed");
-        const changed = !entry || acts || entry.classification !== health.classification || Math.abs(entry.failureRate - health.failureRate) >= 0.01;
-        return (health.quarantine || entry) && changed ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, patternStatus: pattern.status } : null;
+        const transition = quarantineTransition(health, entry, pattern.status, settings.aggressiveMode);
+        return transition.write ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, transition } : null;
       });
       for (const a of assessed) if (a) plans.push(a);
       const ids = await realIds(ctx.db, plans.flatMap((p) => p.health.evidence.failedRunIds));
@@ -121,9 +119,8 @@ export const antiPatternsStep: AnalysisStep = {
     const counts = { recurringErrors: recurring.filter((r) => !known.has(`error:${r.errorKey}`)).length, quarantined: 0, proposed: 0 };
     const findings: string[] = [];
     for (const p of plans) {
-      if (!p.health.quarantine || p.patternStatus === "quarantined" || p.existing?.status === "quarantined") continue;
-      if (settings.aggressiveMode) counts.quarantined++;
-      else if (p.existing?.status !== "proposed") counts.proposed++;
+      if (!p.transition.act) continue;
+      if (p.transition.changed) counts[settings.aggressiveMode ? "quarantined" : "proposed"]++;
       findings.push(`${settings.aggressiveMode ? "quarantined" : "proposed quarantine of"} ${p.patternId} (${p.health.classification}): ${p.health.reason}`);
     }
     return {
@@ -131,7 +128,7 @@ export const antiPatternsStep: AnalysisStep = {
       findings,
       persist: async (tx) => {
         for (const r of recurring) await saveRecurring(tx, r, !known.has(`error:${r.errorKey}`), ctx.now, ctx.runId);
-        await saveQuarantines(tx, ctx.db.dialect, plans, settings.aggressiveMode, ctx.now, ctx.runId);
+        await saveQuarantines(tx, ctx.db.dialect, plans, ctx.now, ctx.runId);
       },
     };
   },
@@ -152,8 +149,8 @@ async function saveRecurring(tx: Tx, r: ErrorTally & { reason: string }, isNew: 
 }
 
 /** What one plan writes: the registry entry (created or updated), the pattern's quarantine, the audit line. */
-function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, runId: string) {
-  const { health } = p;
+function quarantineWrites(p: QuarantinePlan, now: Date, runId: string) {
+  const { health, transition } = p;
   const key = `pattern:${p.patternId}`;
   const base = {
     failureRate: health.failureRate,
@@ -163,24 +160,21 @@ function quarantineWrites(p: QuarantinePlan, aggressive: boolean, now: Date, run
     lastSeenAt: new Date(health.evidence.windowEnd),
     updatedAt: now,
   };
-  const alreadyQuarantined = p.existing?.status === "quarantined" || p.patternStatus === "quarantined";
-  const act = health.quarantine && !alreadyQuarantined;
-  const status = act ? (aggressive ? "quarantined" : "proposed") : (p.existing?.status ?? "monitoring");
+  const { status } = transition;
   const id = p.existing?.id ?? `ap_${p.patternId}`;
-  const changedStatus = act && p.existing?.status !== status;
   return {
     create: p.existing ? null : { id, key, kind: "failing_pattern", patternId: p.patternId, status, firstSeenAt: new Date(health.evidence.windowStart), createdAt: now, ...base },
     update: p.existing ? { key, data: { ...base, status } } : null,
-    quarantine: changedStatus && aggressive ? { id: p.patternId, data: { status: "quarantined", quarantinedAt: now, quarantineReason: health.reason, updatedAt: now } } : null,
-    audit: changedStatus
-      ? auditRow({ id: `aud_${runId}_${id}`, at: now, actor: "system", action: aggressive ? "quarantine.apply" : "quarantine.propose", target: { type: "anti_pattern", id }, reason: `${health.classification}: ${health.reason}` })
+    quarantine: transition.quarantinePattern ? { id: p.patternId, data: { status: "quarantined", quarantinedAt: now, quarantineReason: health.reason, updatedAt: now } } : null,
+    audit: transition.audit
+      ? auditRow({ id: `aud_${runId}_${id}`, at: now, actor: "system", action: transition.audit, target: { type: "anti_pattern", id }, reason: `${health.classification}: ${health.reason}` })
       : null,
   };
 }
 
 /** All plans' writes, the many alike ones in a few statements. */
-async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: readonly QuarantinePlan[], aggressive: boolean, now: Date, runId: string): Promise<void> {
-  const writes = plans.map((p) => quarantineWrites(p, aggressive, now, runId));
+async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: readonly QuarantinePlan[], now: Date, runId: string): Promise<void> {
+  const writes = plans.map((p) => quarantineWrites(p, now, runId));
   const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
   await inChunks(creates, (data) => tx.antiPattern.createMany({ data }));
   for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });

@@ -1,24 +1,32 @@
 // AUTO-001 step. The ad-hoc runs that arrived since the last analysis are sorted into families and key
 // sets (kept in adhoc_shapes for later runs); each family they touched is clustered again from the
-// counts of its key sets over the last 30 days, and only the clusters that may need a new or refreshed
+// counts of its key sets over the whole retained history (the retention setting, 90 days by default: a team
+// that imports eight weeks of history has all of it looked at, and old work ranks low by its recency but is
+// still proposed), and only the clusters that may need a new or refreshed
 // candidate are read in full: a cluster already approved, or rejected and not grown materially, costs
-// one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold).
+// one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold). What
+// happens to a candidate is a rule in detectors/candidate-lifecycle; this step reads and persists.
 import { randomUUID } from "node:crypto";
-import { approvalAudit, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
+import { approvalAudit, approvalUpdate, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { inChunks, insertRows, rawAll } from "../../db/raw";
 import {
-  clusterKeySets, describeGroup, familyOf, grewMaterially, groupKeyOf, keySetOf, type AdHocRun, type ExecutionCandidate,
+  clusterKeySets, describeGroup, familyOf, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
+import { candidateFate, worthReading } from "../../detectors/candidate-lifecycle";
+import { uniqueTitle } from "../unique-title";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
 import { bool, toMs } from "../read";
-import type { AnalysisStep, StepOutcome } from "../types";
+import type { AnalysisStep, StepOutcome, Tx } from "../types";
 import { audit, auditMany } from "../../audit/audit";
 
 const DAY = 86_400_000;
-const WINDOW_MS = 30 * DAY;
 const CHUNK = 500;
+/** where adhoc_shapes' coverage of the window begins (an ISO date, in settings) */
+const COVERED_FROM_KEY = "internal.adhocCoveredFrom";
+/** the window before it followed the retention setting: a database indexed then is covered this far back */
+const LEGACY_WINDOW_MS = 30 * DAY;
 
 type Row = { seq: unknown; id: string; operation: string; inputs: string | null; startedAt: unknown; durationMs: unknown; success: unknown; fileCount: unknown };
 const COLUMNS = `e."seq", e."id", e."operation", e."inputs", e."startedAt", e."durationMs", e."success", e."fileCount"`;
@@ -69,16 +77,26 @@ export const executionPatternsStep: AnalysisStep = {
   name: "AUTO-001 execution patterns",
   run: async (ctx): Promise<StepOutcome> => {
     const { db } = ctx;
-    const since = ctx.now.getTime() - WINDOW_MS;
-    // A database analysed before adhoc_shapes existed (or idle for 30 days) has its window read once as new.
-    const indexed = (await db.prisma.adHocShape.findFirst({ select: { seq: true } })) !== null;
-    const fresh = await toRuns(
-      db,
-      await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" > ? AND e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ?`, [
-        indexed ? ctx.fromSeq : 0, ctx.toSeq, new Date(since),
-      ]),
-    );
-    if (fresh.length === 0) return { counts: {}, findings: [], persist: async () => {} };
+    const since = ctx.now.getTime() - ctx.settings.retentionDays * DAY;
+    // A database analysed before adhoc_shapes existed (or idle for the whole window) has its window read once as
+    // new. adhoc_shapes covers the window from `coveredFrom` on: when the window reaches further back (retention
+    // raised, or a database indexed over the former 30 days), the part before it is read once as new too.
+    const oldest = await db.prisma.adHocShape.findFirst({ orderBy: { startedAt: "asc" }, select: { startedAt: true } });
+    const covered = await db.prisma.setting.findUnique({ where: { key: COVERED_FROM_KEY }, select: { value: true } });
+    const coveredFrom = oldest ? (covered ? Date.parse(JSON.parse(covered.value) as string) : ctx.now.getTime() - LEGACY_WINDOW_MS) : null;
+    const newRows = await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" > ? AND e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ?`, [
+      coveredFrom !== null ? ctx.fromSeq : 0, ctx.toSeq, new Date(since),
+    ]);
+    const olderRows =
+      coveredFrom !== null && coveredFrom > since
+        ? await rawAll<Row>(db, `SELECT ${COLUMNS} FROM "executions" e WHERE e."seq" <= ? AND e."patternId" IS NULL AND e."startedAt" >= ? AND e."startedAt" < ?`, [
+            ctx.fromSeq, new Date(since), new Date(coveredFrom),
+          ])
+        : [];
+    const coverage = { key: COVERED_FROM_KEY, value: JSON.stringify(new Date(since).toISOString()), updatedBy: "system", updatedAt: ctx.now };
+    const fresh = await toRuns(db, [...olderRows, ...newRows]);
+    const recordCoverage = (tx: Tx) => tx.setting.upsert({ where: { key: COVERED_FROM_KEY }, create: coverage, update: coverage });
+    if (fresh.length === 0) return { counts: {}, findings: [], persist: async (tx) => void (olderRows.length || !covered ? await recordCoverage(tx) : undefined) };
     const shapes = fresh.map((r) => {
       const family = familyOf(r);
       return { run: r, family, familyKey: signatureKey(family), keySet: keySetOf(r) };
@@ -121,12 +139,12 @@ export const executionPatternsStep: AnalysisStep = {
       c.fresh.push(s.run);
     }
     const minSize = ctx.settings.minSimilarExecutions;
-    const prior = new Map<string, { id: string; status: string; evidenceCount: number }>();
+    const prior = new Map<string, { id: string; name: string; status: string; evidenceCount: number }>();
     const groupKeys = [...clusters.keys()];
     for (let i = 0; i < groupKeys.length; i += CHUNK) {
       const rows = await db.prisma.patternCandidate.findMany({
         where: { kind: "execution", groupKey: { in: groupKeys.slice(i, i + CHUNK) } },
-        select: { id: true, groupKey: true, status: true, evidenceCount: true },
+        select: { id: true, name: true, groupKey: true, status: true, evidenceCount: true },
       });
       for (const r of rows) prior.set(r.groupKey, r);
     }
@@ -134,8 +152,7 @@ export const executionPatternsStep: AnalysisStep = {
     const withdrawn: string[] = [];
     for (const c of clusters.values()) {
       const p = prior.get(c.groupKey);
-      if (c.size < minSize || p?.status === "approved" || p?.status === "auto_approved") continue;
-      if (p?.status === "rejected" && !grewMaterially(p.evidenceCount, c.size)) continue;
+      if (!worthReading(p, c.size, minSize)) continue;
       const keySets = [...c.keySets];
       const old = await toRuns(
         db,
@@ -148,7 +165,7 @@ export const executionPatternsStep: AnalysisStep = {
       );
       const candidate = describeGroup(c.groupKey, c.family, [...old, ...c.fresh], { now: ctx.now.getTime(), minSize });
       if (candidate) found.push(candidate);
-      else if (p?.status === "pending") withdrawn.push(p.id); // its runs no longer look like one thing
+      else if (candidateFate(p, null, { aggressive: false, threshold: 1, reverted: false }).action === "withdraw") withdrawn.push(p!.id);
     }
     found.sort((a, b) => b.confidence - a.confidence || (a.groupKey < b.groupKey ? -1 : 1));
 
@@ -164,12 +181,12 @@ export const executionPatternsStep: AnalysisStep = {
     }
     const plans = found.map((c) => {
       const before = prior.get(c.groupKey);
-      const auto = ctx.settings.aggressiveMode && c.confidence >= ctx.settings.autoApproveConfidence && !(before && reverted.has(before.id));
-      if (!before) counts.candidatesProposed++;
-      if (before?.status === "rejected") counts.candidatesReopened++;
+      const { action, auto } = candidateFate(before, c, { aggressive: ctx.settings.aggressiveMode, threshold: ctx.settings.autoApproveConfidence, reverted: !!before && reverted.has(before.id) });
+      if (action === "propose") counts.candidatesProposed++;
+      if (action === "reopen") counts.candidatesReopened++;
       if (auto) counts.candidatesAutoApproved++;
-      if (!before || before.status === "rejected" || auto) {
-        findings.push(`${auto ? "auto-approved" : before ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
+      if (action === "propose" || action === "reopen" || auto) {
+        findings.push(`${auto ? "auto-approved" : action === "reopen" ? "reopened" : "proposed"} "${c.spec.name}" from ${c.size} runs (confidence ${c.confidence.toFixed(2)})`);
       }
       return { c, before, auto };
     });
@@ -177,10 +194,22 @@ export const executionPatternsStep: AnalysisStep = {
       counts,
       findings,
       persist: async (tx) => {
+        await recordCoverage(tx);
         await insertRows(tx, ctx.db.dialect, "adhoc_shapes", ["seq", "family", "keySet", "startedAt"], shapes.map((s) => [s.run.seq, s.familyKey, s.keySet, new Date(s.run.startedAt)]));
         await tx.adHocShape.deleteMany({ where: { startedAt: { lt: new Date(since - DAY) } } });
         // new candidates in a few statements, each created in its final state (auto-approved ones with their pattern)
         const created = plans.filter((p) => !p.before);
+        // a title another candidate holds (two clusters of one operation) is qualified by what tells them apart
+        const taken = new Set<string>();
+        const bases = [...new Set(created.map((p) => p.c.spec.name.slice(0, 190)))];
+        for (let i = 0; i < bases.length; i += 100) {
+          const rows = await tx.patternCandidate.findMany({ where: { kind: "execution", OR: bases.slice(i, i + 100).map((b) => ({ name: { startsWith: b } })) }, select: { name: true } });
+          for (const r of rows) taken.add(r.name);
+        }
+        for (const p of created) {
+          p.c.spec = { ...p.c.spec, name: uniqueTitle(p.c.spec.name, taken, { qualified: qualifiedTitles(p.c.spec) }) };
+          taken.add(p.c.spec.name);
+        }
         const rows = created.map(({ c, auto }) => {
           const proposedSpec = specToYaml(c.spec);
           const id = `cand_${randomUUID()}`;
@@ -188,12 +217,16 @@ export const executionPatternsStep: AnalysisStep = {
           return { id, c, auto, proposedSpec, pattern };
         });
         const approved = rows.filter((r) => r.pattern);
-        const existing = new Set(
-          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true } })).map((p) => p.id),
+        const existing = new Map(
+          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true, status: true, spec: true } })).map((p) => [p.id, p]),
         );
+        const keptSpec = new Set<string>();
         for (const r of approved) {
-          if (!existing.has(r.pattern!.id)) continue;
-          await tx.pattern.update({ where: { id: r.pattern!.id }, data: r.pattern!.update });
+          const before = existing.get(r.pattern!.id);
+          if (!before) continue;
+          const { data, specKept } = approvalUpdate(before, r.pattern!.update, { edited: false });
+          if (specKept) keptSpec.add(r.id);
+          await tx.pattern.update({ where: { id: r.pattern!.id }, data });
           await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
         }
         const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
@@ -206,7 +239,10 @@ export const executionPatternsStep: AnalysisStep = {
           })),
           (data) => tx.patternCandidate.createMany({ data }),
         );
-        await inChunks(approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now })), (data) => tx.auditEvent.createMany({ data }));
+        await inChunks(
+          approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
+          (data) => tx.auditEvent.createMany({ data }),
+        );
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
           await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
@@ -218,6 +254,8 @@ export const executionPatternsStep: AnalysisStep = {
         // candidates seen before: refreshed, reopened, approved one by one (few)
         for (const { c, before, auto } of plans) {
           if (!before) continue;
+          // a candidate keeps the title it was proposed under (it may have been qualified to stand apart)
+          c.spec = { ...c.spec, name: before.name };
           const data = { ...candidateData(c, specToYaml(c.spec)), updatedAt: ctx.now };
           const id = before.id;
           // guarded by the status read before the run: a reviewer's decision made meanwhile stands

@@ -36,8 +36,9 @@ export function registerCandidates(program: Command): void {
       .description(verb === "approve" ? "make the candidate an active pattern" : "reject it (it returns only if its group grows materially)");
     if (verb === "approve") command.option("--name <name>", "the pattern's name instead of the proposed one");
     command.action(async (id: string, opts: { reason: string; by: string; name?: string }) => {
-      await decided(() => withDb((db) => decideCandidate(db, { candidateId: id, decision: verb, reason: opts.reason, name: opts.name }, opts.by)));
-      console.log(`${id} ${verb === "approve" ? "approved" : "rejected"}`);
+      let specKept = false;
+      await decided(() => withDb(async (db) => void (specKept = (await decideCandidate(db, { candidateId: id, decision: verb, reason: opts.reason, name: opts.name }, opts.by)).specKept === true)));
+      console.log(`${id} ${verb === "approve" ? "approved" : "rejected"}${specKept ? "; its pattern keeps the spec a person changed since" : ""}`);
     });
   }
   candidates

@@ -1,32 +1,44 @@
 // `patterns exec --operation OP [--pattern ID] [--input k=v ...] -- COMMAND [ARGS...]`: runs the command
-// untouched (its output passes through, its exit code is ours) and records it as one execution.
-import { spawn } from "node:child_process";
+// untouched (its output passes through, its exit code is ours) and records it as one execution, through
+// the spool (lib/exec/recorder.ts): to PATTERNS_URL when set, else to the local database.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
-import { join } from "node:path";
+import { constants, hostname } from "node:os";
 import type { Command } from "commander";
+import type { DbHandle } from "../../db/client";
+import { buildExecEvent } from "../../exec/build-event";
+import { execConfigFromEnv, ExecConfigError } from "../../exec/exec-config";
 import { readSmallText, watchTree } from "../../exec/file-changes";
-import { record, remoteDeliver, type Deliver } from "../../exec/recorder";
-import { LIMITS, type ExecutionEvent } from "../../telemetry/event-schema";
+import { record, type Fate } from "../../exec/recorder";
+import { printable, remoteDeliver } from "../../exec/remote-delivery";
+import type { Deliver } from "../../exec/spool";
+import { execOptionsSchema } from "../../schemas/exec-options";
+import { parseInput } from "../../schemas/parse-input";
+import { LIMITS } from "../../telemetry/event-schema";
 import { ingestEvents } from "../../telemetry/ingest";
-import { CliError, withDb } from "../context";
+import { CliError, openCliDb } from "../context";
 
 const STDERR_TAIL = 4000;
 
-function parseInputs(pairs: string[]): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) throw new CliError(`--input "${pair}": expected key=value`, 2);
-    inputs[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return inputs;
-}
-
-function localDeliver(): Deliver {
-  return async (events) => {
-    const outcome = await withDb((db) => ingestEvents(db, events, { actor: "cli:exec" }));
-    if (!outcome.ok) throw new Error(outcome.errors[0]?.message ?? "the event was refused");
+/** Delivery into the local database, opened once for the whole replay. */
+function localDelivery(): { deliver: Deliver; close: () => Promise<void> } {
+  let db: Promise<DbHandle> | null = null;
+  return {
+    deliver: async (events) => {
+      try {
+        db ??= openCliDb();
+        const outcome = await ingestEvents(await db, events, { actor: "cli:exec" });
+        if (outcome.ok) return { kind: "delivered" };
+        const first = outcome.errors[0];
+        return { kind: "refused", reason: first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "the event was refused" };
+      } catch (error) {
+        db = null;
+        return { kind: "deferred", reason: `the local database is not available (${printable((error as Error).message)})` };
+      }
+    },
+    close: async () => {
+      if (db) await (await db.catch(() => null))?.close();
+    },
   };
 }
 
@@ -35,20 +47,56 @@ interface RunResult {
   stderrTail: string;
 }
 
+/**
+ * Runs the command as the user would. While it runs, Ctrl-C is left to it (the terminal sends SIGINT to
+ * both of us; we wait and record how it ended) and SIGTERM/SIGHUP sent to us are passed on, so an
+ * interrupted run is still recorded instead of vanishing with us.
+ */
 function runCommand(command: string, args: string[]): Promise<RunResult> {
   return new Promise((resolve) => {
     let tail = "";
+    // the handlers go in before the spawn: a quick command can signal us before spawn() returns
+    const started: { child?: ChildProcess; pending?: NodeJS.Signals } = {};
+    const wait = () => {};
+    const pass = (signal: NodeJS.Signals) => () => void (started.child ? started.child.kill(signal) : (started.pending = signal));
+    const passTerm = pass("SIGTERM");
+    const passHup = pass("SIGHUP");
+    process.on("SIGINT", wait);
+    process.on("SIGTERM", passTerm);
+    process.on("SIGHUP", passHup);
+    const done = (result: RunResult) => {
+      process.off("SIGINT", wait);
+      process.off("SIGTERM", passTerm);
+      process.off("SIGHUP", passHup);
+      resolve(result);
+    };
     const child = spawn(command, args, { stdio: ["inherit", "inherit", "pipe"] });
+    started.child = child;
+    if (started.pending) child.kill(started.pending);
     child.stderr.on("data", (chunk: Buffer) => {
       process.stderr.write(chunk);
       tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL);
     });
-    child.on("error", (error) => resolve({ code: 127, stderrTail: `${command}: ${error.message}` }));
+    child.on("error", (error) => done({ code: 127, stderrTail: `${command}: ${error.message}` }));
     child.on("close", (code, signal) => {
-      const signalCode = signal ? 128 + ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal]! || 1 : 0;
-      resolve({ code: code ?? signalCode, stderrTail: tail });
+      const signalCode = signal ? 128 + (constants.signals[signal] ?? 0) : 0;
+      done({ code: code ?? signalCode, stderrTail: tail });
     });
   });
+}
+
+function fateLine(id: string, fate: Fate): string | null {
+  switch (fate.kind) {
+    case "delivered":
+    case "taken":
+      return null;
+    case "spooled":
+      return `could not record execution ${id} (${fate.reason}); kept in ${fate.file}, sent next time`;
+    case "dead-letter":
+      return `execution ${id} was ${fate.reason}; not retried, kept in the dead-letter file ${fate.file}`;
+    case "lost":
+      return `could not record execution ${id} (${fate.reason}); it is lost`;
+  }
 }
 
 export function registerExec(program: Command): void {
@@ -65,41 +113,57 @@ export function registerExec(program: Command): void {
     .option("--source <name>", "who ran it (default: this host)")
     .argument("<command...>", "the command and its arguments, after --")
     .passThroughOptions()
-    .action(async (argv: string[], opts: { operation: string; pattern?: string; input: string[]; retryOf?: string; fix?: string; id?: string; source?: string }) => {
-      if (opts.fix && !opts.retryOf) throw new CliError("--fix needs --retry-of: a fix describes a retry", 2);
-      const inputs = parseInputs(opts.input);
+    .action(async (argv: string[], raw: { operation: string; pattern?: string; input: string[]; retryOf?: string; fix?: string; id?: string; source?: string }) => {
+      // everything is checked before the command runs: a bad option must not cost a build
+      const opts = parseInput(execOptionsSchema, {
+        "--operation": raw.operation,
+        "--pattern": raw.pattern,
+        "--id": raw.id,
+        "--retry-of": raw.retryOf,
+        "--fix": raw.fix,
+        "--source": raw.source,
+        "--input": raw.input,
+      });
+      let config;
+      try {
+        config = execConfigFromEnv();
+      } catch (error) {
+        if (error instanceof ExecConfigError) throw new CliError(error.message, 1);
+        throw error;
+      }
+      const warn = (line: string) => process.stderr.write(`patterns: ${line}\n`);
+      if (config.urlWithoutToken) warn("PATTERNS_URL is set but PATTERNS_TOKEN is not; recording locally");
+
       const cwd = process.cwd();
       const watcher = watchTree(cwd);
       const started = Date.now();
       const result = await runCommand(argv[0]!, argv.slice(1));
-      const durationMs = Date.now() - started;
-      const files = watcher.changes().slice(0, LIMITS.filesPerEvent).map((f) => {
-        const content = f.action === "created" ? readSmallText(join(cwd, f.path)) : null;
-        return content === null ? f : { ...f, content };
-      });
-      const success = result.code === 0;
-      const event: ExecutionEvent = {
-        id: opts.id ?? `exec_${randomUUID()}`,
-        ...(opts.pattern ? { patternId: opts.pattern } : {}),
-        operation: opts.operation,
-        ...(Object.keys(inputs).length ? { inputs } : {}),
-        ...(files.length ? { files } : {}),
-        startedAt: new Date(started).toISOString(),
-        durationMs,
-        success,
-        ...(success ? {} : { error: { type: `exit ${result.code}`, message: result.stderrTail.trim() || `${argv[0]} exited with code ${result.code}` } }),
-        ...(opts.retryOf ? { retryOf: opts.retryOf } : {}),
-        ...(opts.fix ? { fix: opts.fix } : {}),
-        source: opts.source ?? hostname(),
-      };
-      const url = process.env.PATTERNS_URL;
-      const token = process.env.PATTERNS_TOKEN;
-      if (url && !token) process.stderr.write("patterns: PATTERNS_URL is set but PATTERNS_TOKEN is not; recording locally\n");
-      const outcome = await record(event, url && token ? remoteDeliver(url, token) : localDeliver());
-      if (!outcome.delivered) {
-        process.stderr.write(`patterns: could not record execution ${event.id} (${outcome.error}); ${outcome.spooledTo ? `kept in ${outcome.spooledTo}, sent next time` : "it is lost"}\n`);
-      } else if (process.env.PATTERNS_VERBOSE) {
-        process.stderr.write(`patterns: recorded ${event.id}${outcome.flushed ? ` and ${outcome.flushed} spooled` : ""}\n`);
+      const event = buildExecEvent(
+        opts,
+        { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes: watcher.changes() },
+        (path) => readSmallText(cwd, path, LIMITS.fileContentBytes),
+        { id: `exec_${randomUUID()}`, source: hostname().slice(0, LIMITS.sourceLength) },
+      );
+
+      const local = config.remote ? null : localDelivery();
+      const deliver = config.remote
+        ? remoteDeliver(config.remote.url, config.remote.token, {
+            policy: config.retry,
+            onRetry: ({ reason, pauseMs }) => warn(`${reason}; trying again in ${Math.round(pauseMs / 100) / 10} s`),
+          })
+        : local!.deliver;
+      try {
+        const outcome = await record(event, deliver, config.spool, warn);
+        for (const dead of outcome.replay.deadLetters) {
+          if (dead.file !== (outcome.fate.kind === "dead-letter" ? outcome.fate.file : null)) {
+            warn(`a spooled execution (${dead.ids.join(", ") || "unreadable"}) was ${dead.reason}; moved to the dead-letter file ${dead.file}`);
+          }
+        }
+        const line = fateLine(event.id!, outcome.fate);
+        if (line) warn(line);
+        else if (process.env.PATTERNS_VERBOSE) warn(`recorded ${event.id}${outcome.replayed ? ` and ${outcome.replayed} spooled` : ""}`);
+      } finally {
+        await local?.close();
       }
       process.exitCode = result.code;
     });

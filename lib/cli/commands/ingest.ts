@@ -1,6 +1,7 @@
 // `patterns ingest FILE|-`: bulk telemetry from a file or stdin (a JSON array, one event, or NDJSON),
 // through the same validation and store as the API. Everything is validated before anything is written.
 import { readFileSync } from "node:fs";
+import { openWindows, type WindowedInput } from "../../telemetry/read-windows";
 import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
@@ -11,18 +12,36 @@ import { parseBody } from "../../telemetry/parse-body";
 import type { BodyFormat } from "../../telemetry/parse-body";
 import { CliError, printJson, withDb } from "../context";
 
-async function readInput(source: string): Promise<Buffer> {
-  if (source !== "-") {
-    try {
-      return readFileSync(source);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw new CliError(`${source}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`);
-    }
+/** A file read whole only when it cannot be cut into chunks (one object, or text to report an exact error on). */
+const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
+/** chunks small enough that few events are alive at once (memory stays flat), large enough to keep both threads busy */
+const CHUNK_BYTES = 512 * 1024;
+const CHUNK_LINES = 2_000;
+
+function openInput(source: string): WindowedInput {
+  try {
+    return openWindows(source);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new CliError(`${source}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`);
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+}
+
+/** The whole text, for what cannot be read in chunks: re-read from the file, or what is left of stdin. */
+function wholeBuffer(source: string, input: WindowedInput, consumed: boolean): Buffer {
+  if (source !== "-") {
+    if ((input.size ?? 0) > WHOLE_TEXT_LIMIT) throw new CliError(`${source}: not readable as events in chunks, and too large (over 64 MiB) to read whole; nothing was stored`);
+    return readFileSync(source);
+  }
+  if (consumed) throw new CliError("stdin: the text could not be read as events; nothing was stored");
+  const parts: Buffer[] = [];
+  let size = 0;
+  for (const w of input.windows) {
+    size += w.length;
+    if (size > WHOLE_TEXT_LIMIT) throw new CliError("stdin: not readable as events in chunks, and too large (over 64 MiB) to read whole; nothing was stored");
+    parts.push(w);
+  }
+  return Buffer.concat(parts);
 }
 
 /** NDJSON by extension, else by content: several lines that each open an object. */
@@ -47,8 +66,8 @@ export function registerIngest(program: Command): void {
     .action(async (file: string, opts: { json?: boolean; format?: string }) => {
       if (opts.format && opts.format !== "json" && opts.format !== "ndjson") throw new CliError(`--format: "${opts.format}" is not json or ndjson`, 2);
       const started = Date.now();
-      const buf = await readInput(file);
-      const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, buf);
+      const input = openInput(file);
+      const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, input.head);
       const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " {phase} [{bar}] {percentage}% | {value}/{total}", stream: process.stderr, hideCursor: true }) : null;
       let phase = "";
       const onProgress = (p: "validate" | "store", done: number, total: number) => {
@@ -59,17 +78,21 @@ export function registerIngest(program: Command): void {
           bar.start(total, done, { phase: p === "validate" ? "validated" : "stored   " });
         } else bar.update(done);
       };
-      const wholeText = (): IngestOutcome | unknown[] => {
-        const parsed = parseBody(buf.toString("utf8"), format);
+      // one object, or a JSON text that is not an array, is read whole (what the chunkers cannot cut)
+      const firstByte = input.head.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+      const cuttable = format === "ndjson" || firstByte === 0x5b;
+      const wholeText = (consumed: boolean): IngestOutcome | unknown[] => {
+        const parsed = parseBody(wholeBuffer(file, input, consumed).toString("utf8"), format);
         return parsed.ok ? parsed.events : { ok: false, reason: "invalid", errors: parsed.errors, totalErrors: parsed.errors.length };
       };
-      const outcome: IngestOutcome = await withDb(async (db) => {
-        const ingestOpts = { actor: "cli", maxEvents: Number.POSITIVE_INFINITY, chunkSize: 20_000, onProgress };
-        // Cut the file into chunks and overlap validating with storing, in one transaction: a worker
-        // thread stores on SQLite, the server itself on PostgreSQL.
-        {
-          const chunks = format === "ndjson" ? ndjsonChunks(buf) : jsonArrayChunks(buf);
-          if (chunks) {
+      let outcome: IngestOutcome;
+      try {
+        outcome = await withDb(async (db) => {
+          const ingestOpts = { actor: "cli", maxEvents: Number.POSITIVE_INFINITY, chunkSize: 20_000, onProgress };
+          // Cut the input into chunks as it is read and overlap validating with storing, in one transaction: a
+          // worker thread stores on SQLite, the server itself on PostgreSQL.
+          if (cuttable) {
+            const chunks = format === "ndjson" ? ndjsonChunks(input.windows, CHUNK_LINES) : jsonArrayChunks(input.windows, CHUNK_BYTES)!;
             // events are counted as they are read, so the bar shows a running count, not a percentage
             const counter = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " stored {value} events", stream: process.stderr, hideCursor: true }) : null;
             counter?.start(0, 0);
@@ -78,15 +101,19 @@ export function registerIngest(program: Command): void {
               return db.dialect === "sqlite" ? await ingestChunksParallel(db, chunks, chunkOpts) : await ingestChunksPostgres(db, chunks, chunkOpts);
             } catch (error) {
               if (!(error instanceof ChunkError)) throw error;
+              // a file small enough is read whole again to report the exact error; else the chunker's own words
+              if (file === "-" || (input.size ?? 0) > WHOLE_TEXT_LIMIT) throw new CliError(`${file}: ${error.message}; nothing was stored`);
             } finally {
               counter?.stop();
             }
           }
-        }
-        const events = wholeText();
-        if (!Array.isArray(events)) return events as IngestOutcome;
-        return ingestEvents(db, events, ingestOpts);
-      });
+          const events = wholeText(cuttable);
+          if (!Array.isArray(events)) return events as IngestOutcome;
+          return ingestEvents(db, events, ingestOpts);
+        });
+      } finally {
+        input.close();
+      }
       bar?.stop();
       if (!outcome.ok) {
         for (const e of outcome.errors.slice(0, 20)) process.stderr.write(`event ${e.index}${e.path ? `, field ${e.path}` : ""}: ${e.message}\n`);

@@ -36,18 +36,27 @@ export async function getAntiPatterns(db: DbHandle, opts: AntiPatternQuery = {})
     orderBy: [{ status: "asc" }, { occurrences: "desc" }, { id: "asc" }],
     ...(opts.limit !== undefined ? { take: opts.limit, skip: opts.offset ?? 0 } : {}),
   });
+  const history = await getAntiPatternHistories(db, entries.map((e) => e.id));
+  return entries.map((e) => ({
+    id: e.id, kind: e.kind, patternId: e.patternId, signature: e.signature, status: e.status, classification: e.classification,
+    failureRate: e.failureRate, occurrences: e.occurrences, firstSeenAt: e.firstSeenAt, lastSeenAt: e.lastSeenAt, history: history.get(e.id) ?? [],
+  }));
+}
+
+/** Each entry's history (detected, quarantined, lifted: by whom, why), oldest first, read in chunks. */
+export async function getAntiPatternHistories(db: DbHandle, ids: readonly string[]): Promise<Map<string, AntiPatternItem["history"]>> {
   const history = new Map<string, AntiPatternItem["history"]>();
-  for (let i = 0; i < entries.length; i += HISTORY_CHUNK) {
-    const ids = entries.slice(i, i + HISTORY_CHUNK).map((e) => e.id);
-    const audit = await db.prisma.auditEvent.findMany({ where: { targetType: "anti_pattern", targetId: { in: ids } }, orderBy: { at: "asc" } });
+  for (let i = 0; i < ids.length; i += HISTORY_CHUNK) {
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { targetType: "anti_pattern", targetId: { in: ids.slice(i, i + HISTORY_CHUNK) } },
+      select: { targetId: true, at: true, actor: true, action: true, reason: true },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     for (const a of audit) {
       const list = history.get(a.targetId) ?? [];
       list.push({ at: a.at, actor: a.actor, action: a.action, reason: a.reason });
       history.set(a.targetId, list);
     }
   }
-  return entries.map((e) => ({
-    id: e.id, kind: e.kind, patternId: e.patternId, signature: e.signature, status: e.status, classification: e.classification,
-    failureRate: e.failureRate, occurrences: e.occurrences, firstSeenAt: e.firstSeenAt, lastSeenAt: e.lastSeenAt, history: history.get(e.id) ?? [],
-  }));
+  return history;
 }

@@ -2,7 +2,9 @@
 // executions), the proposed spec, and for a file template its template beside a few example files; plus
 // what became of the pattern an approval made.
 import type { DbHandle } from "../../db/client";
-import { parseStoredJson } from "../stored-json";
+import { patternIdFor } from "../../mutations/decide-candidate";
+import { specFromYaml } from "../../schemas/pattern-spec";
+import { toCandidateItem, type CandidateItem } from "./get-candidates";
 
 export interface EvidenceRun {
   id: string;
@@ -18,28 +20,25 @@ export interface ExampleFile {
   content: string;
 }
 
-export interface CandidateDetail {
-  id: string;
-  kind: string;
-  name: string;
-  status: string;
-  confidence: number;
-  confidenceParts: Record<string, number>;
-  evidence: string[];
-  evidenceCount: number;
-  proposedSpec: string | null;
+export interface CandidateDetail extends CandidateItem {
   template: string | null;
-  patternId: string | null;
-  pattern: { id: string; name: string; status: string; specEdited: boolean } | null;
-  decidedBy: string | null;
+  /** the pattern an approval made, and whether its spec was changed since */
+  pattern: PatternLink | null;
+  /** a pending candidate whose group already has a live pattern holding another spec (a person's edit): approving keeps it */
+  editedPattern: PatternLink | null;
   decidedAt: Date | null;
-  decisionReason: string | null;
   createdAt: Date;
-  updatedAt: Date;
   /** execution candidates: the runs it was proposed from (at most EVIDENCE_LIMIT) */
   evidenceRuns: EvidenceRun[];
   /** file templates: up to three of the files it was mined from, with their text */
   exampleFiles: ExampleFile[];
+}
+
+interface PatternLink {
+  id: string;
+  name: string;
+  status: string;
+  specEdited: boolean;
 }
 
 export const EVIDENCE_LIMIT = 50;
@@ -50,7 +49,8 @@ const EXAMPLE_BYTES = 16_000;
 export async function getCandidate(db: DbHandle, id: string): Promise<CandidateDetail | null> {
   const c = await db.prisma.patternCandidate.findUnique({ where: { id }, include: { pattern: { select: { id: true, name: true, status: true, spec: true } } } });
   if (!c) return null;
-  const evidence = parseStoredJson<string[]>(c.evidence, []).filter((e): e is string => typeof e === "string");
+  const item = toCandidateItem(c);
+  const evidence = item.evidence;
   let evidenceRuns: EvidenceRun[] = [];
   let exampleFiles: ExampleFile[] = [];
   if (c.kind === "file_template") {
@@ -76,10 +76,24 @@ export async function getCandidate(db: DbHandle, id: string): Promise<CandidateD
     evidenceRuns = runs.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   }
   return {
-    id: c.id, kind: c.kind, name: c.name, status: c.status, confidence: c.confidence, confidenceParts: parseStoredJson(c.confidenceParts, {}), evidence, evidenceCount: c.evidenceCount,
-    proposedSpec: c.proposedSpec, template: c.template, patternId: c.patternId,
+    ...item,
+    template: c.template,
     // only an auto-approval made the pattern from the proposed spec as is; a reviewer may have approved an edit
     pattern: c.pattern ? { id: c.pattern.id, name: c.pattern.name, status: c.pattern.status, specEdited: c.status === "auto_approved" && c.pattern.spec !== c.proposedSpec } : null,
-    decidedBy: c.decidedBy, decidedAt: c.decidedAt, decisionReason: c.decisionReason, createdAt: c.createdAt, updatedAt: c.updatedAt, evidenceRuns, exampleFiles,
+    editedPattern: c.status === "pending" ? await editedPatternOf(db, c) : null,
+    decidedAt: c.decidedAt, createdAt: c.createdAt, evidenceRuns, exampleFiles,
   };
+}
+
+/** The live pattern approving would update, when a person changed its spec (approvalUpdate keeps such a spec). */
+async function editedPatternOf(db: DbHandle, c: { groupKey: string; proposedSpec: string | null }): Promise<PatternLink | null> {
+  if (!c.proposedSpec) return null;
+  let operation: string;
+  try {
+    operation = specFromYaml(c.proposedSpec).operation;
+  } catch {
+    return null;
+  }
+  const p = await db.prisma.pattern.findUnique({ where: { id: patternIdFor(operation, c.groupKey) }, select: { id: true, name: true, status: true, spec: true } });
+  return p && p.status !== "archived" && p.spec !== "" && p.spec !== c.proposedSpec ? { id: p.id, name: p.name, status: p.status, specEdited: true } : null;
 }

@@ -19,11 +19,18 @@ export interface CandidateItem {
 }
 
 
+type CandidateRow = Omit<CandidateItem, "confidenceParts" | "evidence"> & { confidenceParts: string; evidence: string };
+
+/** A stored candidate as every reader shows it (the JSON columns read back). */
+export function toCandidateItem(r: CandidateRow): CandidateItem {
+  return {
+    id: r.id, kind: r.kind, name: r.name, status: r.status, confidence: r.confidence, confidenceParts: parseStoredJson(r.confidenceParts, {}),
+    evidence: parseStoredJson<unknown[]>(r.evidence, []).filter((e): e is string => typeof e === "string"), evidenceCount: r.evidenceCount, proposedSpec: r.proposedSpec, patternId: r.patternId,
+    decidedBy: r.decidedBy, decisionReason: r.decisionReason, updatedAt: r.updatedAt,
+  };
+}
+
 export async function getCandidates(db: DbHandle, opts: { status?: string } = {}): Promise<CandidateItem[]> {
   const rows = await db.prisma.patternCandidate.findMany({ where: opts.status ? { status: opts.status } : {}, orderBy: [{ status: "desc" }, { confidence: "desc" }, { id: "asc" }] });
-  return rows.map((r) => ({
-    id: r.id, kind: r.kind, name: r.name, status: r.status, confidence: r.confidence, confidenceParts: parseStoredJson(r.confidenceParts, {}),
-    evidence: parseStoredJson(r.evidence, []), evidenceCount: r.evidenceCount, proposedSpec: r.proposedSpec, patternId: r.patternId,
-    decidedBy: r.decidedBy, decisionReason: r.decisionReason, updatedAt: r.updatedAt,
-  }));
+  return rows.map(toCandidateItem);
 }

@@ -2,6 +2,7 @@
 // (and whether a person or the system approved them), the anti-pattern registry with its evidence and
 // audit history, and the stored weekly reports for all sources. Sorted by id so files come out stable.
 import type { DbHandle } from "../../db/client";
+import { getAntiPatternHistories, type AntiPatternItem } from "../anti-patterns/get-anti-patterns";
 
 export interface DraftRow {
   id: string;
@@ -20,20 +21,10 @@ export interface SpecRow {
   approval: "approved" | "auto_approved";
 }
 
-export interface AntiPatternRow {
-  id: string;
-  kind: string;
-  patternId: string | null;
-  signature: string | null;
-  status: string;
-  classification: string | null;
-  failureRate: number;
-  occurrences: number;
+/** A registry entry as the listing shows it, plus what the exported file records of its evidence. */
+export interface AntiPatternRow extends AntiPatternItem {
   evidence: string;
   countFrom: Date | null;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  history: Array<{ at: Date; actor: string; action: string; reason: string | null }>;
 }
 
 export interface ExportSnapshot {
@@ -55,17 +46,7 @@ export async function getExportSnapshot(db: DbHandle): Promise<ExportSnapshot> {
   ]);
   const auto = new Set(autoApproved.map((c) => c.patternId));
   // lifts are recorded against `ap_<patternId>`, which is the failing pattern's entry id
-  const audit = await db.prisma.auditEvent.findMany({
-    where: { targetType: "anti_pattern", targetId: { in: entries.map((e) => e.id) } },
-    select: { targetId: true, at: true, actor: true, action: true, reason: true, id: true },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  const history = new Map<string, AntiPatternRow["history"]>();
-  for (const a of audit) {
-    const list = history.get(a.targetId) ?? [];
-    list.push({ at: a.at, actor: a.actor, action: a.action, reason: a.reason });
-    history.set(a.targetId, list);
-  }
+  const history = await getAntiPatternHistories(db, entries.map((e) => e.id));
   return {
     drafts: drafts.map((d) => ({ ...d, proposedSpec: d.proposedSpec! })).sort(byId),
     specs: patterns.map((p) => ({ ...p, approval: auto.has(p.id) ? ("auto_approved" as const) : ("approved" as const) })).sort(byId),

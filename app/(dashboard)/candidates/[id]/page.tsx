@@ -77,6 +77,12 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             ))}
           </ul>
           <h2 id="decision-title">Decision</h2>
+          {pending && candidate.editedPattern ? (
+            <p className="notice warn" role="note">
+              Pattern <Link href={`/patterns/${encodeURIComponent(candidate.editedPattern.id)}`}>{candidate.editedPattern.name}</Link> ({candidate.editedPattern.status}) already exists for this group, with a spec a
+              person changed. Approving keeps that spec; edit the spec below to replace it.
+            </p>
+          ) : null}
           {pending ? (
             canDecide ? (
               <ReviewForm candidateId={candidate.id} name={candidate.name} proposedSpec={candidate.proposedSpec} />
@@ -97,7 +103,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               </p>
               {candidate.pattern ? (
                 <p>
-                  Pattern <Link href={`/executions?pattern=${encodeURIComponent(candidate.pattern.id)}`}>{candidate.pattern.name}</Link> ({candidate.pattern.status}
+                  Pattern <Link href={`/patterns/${encodeURIComponent(candidate.pattern.id)}`}>{candidate.pattern.name}</Link> ({candidate.pattern.status}
                   {candidate.pattern.specEdited ? ", spec edited since" : ""})
                 </p>
               ) : null}

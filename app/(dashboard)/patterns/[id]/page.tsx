@@ -19,6 +19,7 @@ import { PatternActions } from "./_components/pattern-actions";
 import { RunsSection } from "./_components/runs-section";
 import { WeeklySection } from "./_components/weekly-section";
 import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
+import { readError } from "@/lib/actions/notice";
 
 export const metadata: Metadata = { title: "Pattern" };
 
@@ -48,7 +49,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
   const pattern = found ?? (decoded !== raw ? await getPattern(getDb(), raw) : null);
   if (!pattern) notFound();
   const period = periodOf(periodDays(query.days), todayUtc());
-  const error = typeof query.error === "string" ? query.error.slice(0, 300) : null;
+  const error = readError(query);
   const badge = pattern.status === "quarantined" ? "bad" : pattern.status === "active" ? "ok" : "";
   return (
     <>

@@ -1,0 +1,71 @@
+// What `patterns exec` would send for a finished command: secrets withheld or redacted, the contract kept.
+import { describe, expect, it } from "vitest";
+import { execOptionsSchema } from "../schemas/exec-options";
+import { executionEventSchema } from "../telemetry/event-schema";
+import { buildExecEvent, type FinishedRun } from "./build-event";
+
+const opts = (extra: Record<string, unknown> = {}) => execOptionsSchema.parse({ "--operation": "deploy", "--input": [], ...extra });
+const run = (extra: Partial<FinishedRun> = {}): FinishedRun => ({ command: "make", exitCode: 0, stderrTail: "", startedAt: Date.parse("2026-11-25T06:00:00Z"), durationMs: 12, changes: [], ...extra });
+const defaults = { id: "exec_1", source: "laptop" };
+
+describe("buildExecEvent", () => {
+  it("records a secret file's path without its content, and other files with theirs", () => {
+    const files: Record<string, string> = { ".env": "DB_PASSWORD=hunter2\n", "keys/deploy.pem": "-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n", "id_rsa": "k", "out.txt": "hello\n" };
+    const event = buildExecEvent(opts(), run({ changes: Object.keys(files).map((path) => ({ path, action: "created" as const })) }), (p) => files[p] ?? null, defaults);
+    expect(event.files).toEqual([
+      { path: ".env", action: "created" },
+      { path: "keys/deploy.pem", action: "created" },
+      { path: "id_rsa", action: "created" },
+      { path: "out.txt", action: "created", content: "hello\n" },
+    ]);
+    expect(JSON.stringify(event)).not.toContain("hunter2");
+  });
+
+  it("redacts tokens in the stderr tail, the inputs and file contents", () => {
+    const event = buildExecEvent(
+      opts({ "--input": ["env=prod", "auth=Bearer abcdefghijklmnop123"] }),
+      run({ exitCode: 1, stderrTail: "401 for token ghp_16C7e42F292c6912E7710c838347Ae178B4a\n", changes: [{ path: "config.json", action: "created" }] }),
+      () => '{"apiKey": "AKIAIOSFODNN7EXAMPLE"}',
+      defaults,
+    );
+    const sent = JSON.stringify(event);
+    for (const secret of ["ghp_16C7e42F292c6912E7710c838347Ae178B4a", "abcdefghijklmnop123", "AKIAIOSFODNN7EXAMPLE"]) expect(sent).not.toContain(secret);
+    expect(event.error).toEqual({ type: "exit 1", message: "401 for token ghp_[REDACTED]" });
+    expect(event.inputs).toEqual({ env: "prod", auth: "Bearer [REDACTED]" });
+    expect(executionEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("leaves out a content that redaction would push past 64 KiB, so the event stays valid", () => {
+    const content = "pw=1 password=x\n".repeat(4000); // 64,000 bytes, each short secret grows by 9
+    const event = buildExecEvent(opts(), run({ changes: [{ path: "log.txt", action: "created" }] }), () => content, defaults);
+    expect(event.files).toEqual([{ path: "log.txt", action: "created" }]);
+    expect(executionEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("uses the given id and pattern, and a failed run's exit code as the error type", () => {
+    const event = buildExecEvent(opts({ "--id": "../../etc/x", "--pattern": "deploy-web" }), run({ exitCode: 3 }), () => null, defaults);
+    expect(event).toMatchObject({ id: "../../etc/x", patternId: "deploy-web", success: false, error: { type: "exit 3", message: "make exited with code 3" } });
+  });
+});
+
+describe("execOptionsSchema", () => {
+  it.each([
+    [{ "--id": "a\nb" }, "--id: must not contain control characters"],
+    [{ "--id": "nul\u0000id" }, "--id: must not contain control characters"],
+    [{ "--id": "x".repeat(129) }, "--id: must be at most 128 characters"],
+    [{ "--id": "" }, "--id: must not be empty"],
+    [{ "--id": "bad\uD800" }, "--id: must be valid Unicode"],
+    [{ "--pattern": "p\u001b[31m" }, "--pattern: must not contain control characters"],
+    [{ "--fix": "clear-cache" }, "--fix: a fix describes a retry"],
+    [{ "--input": ["novalue"] }, '--input: "novalue": expected key=value'],
+  ])("refuses %j", (extra, message) => {
+    const parsed = execOptionsSchema.safeParse({ "--operation": "op", "--input": [], ...extra });
+    expect(parsed.success).toBe(false);
+    const first = parsed.error!.issues[0]!;
+    expect(`${first.path.join(".")}: ${first.message}`).toContain(message);
+  });
+
+  it("accepts an id that only looks like a path (the spool does not use it as one)", () => {
+    expect(execOptionsSchema.safeParse({ "--operation": "op", "--input": [], "--id": "../../etc/x" }).success).toBe(true);
+  });
+});
