@@ -43,13 +43,20 @@ export function buildOpenApi(version: string) {
       },
       "/api/v1/heal": {
         get: {
-          summary: "The learned fixes for an error message, best first",
+          summary: "The learned fixes for an error message (its own signature's, then the nearest learned signatures'), best first",
           parameters: [{ name: "error", in: "query", required: true, schema: { type: "string", maxLength: 16384 } }],
           responses: {
-            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply" },
+            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and how near the fix's signature is: match (exact | fits | similar), similarity in [0, 1], how" },
             "400": error("no error given"),
             "401": error("missing or invalid token"),
           },
+        },
+      },
+      "/api/mcp": {
+        post: {
+          summary: "The MCP tools and resources over streamable HTTP (stateless; JSON-RPC in, JSON out)",
+          description: "Tools suggest_patterns, lookup_fix, pattern_status, record_execution; resources patterns://specs/{id} and patterns://reports/weekly/latest. Connect an MCP client; see the README's Agents (MCP).",
+          responses: { "200": { description: "a JSON-RPC response" }, "401": error("missing or invalid token") },
         },
       },
       "/api/v1/jobs/{id}/run": {

@@ -11,6 +11,7 @@ import { registerExec } from "./commands/exec";
 import { registerExport } from "./commands/export";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerMcp } from "./commands/mcp";
 import { registerPatternDecisions } from "./commands/pattern-decisions";
 import { registerReport } from "./commands/report";
 import { registerRunJob } from "./commands/run-job";
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler, registerMcp]) register(program);
   return program;
 }
 

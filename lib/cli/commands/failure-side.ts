@@ -22,7 +22,8 @@ export function registerFailureSide(program: Command): void {
       if (opts.json) return printJson(fixes);
       if (!fixes.length) return console.log("no fix learned for this error yet");
       for (const f of fixes) {
-        console.log(`${f.fix}: ${f.successes}/${f.attempts} (${pct(f.successRate)}, 95% ${f.interval.low.toFixed(2)}–${f.interval.high.toFixed(2)})${f.autoApply ? " auto-apply" : ""}`);
+        const near = f.match === "exact" ? "" : `\n    learned for "${f.signature}": ${f.how}`;
+        console.log(`${f.fix}: ${f.successes}/${f.attempts} (${pct(f.successRate)}, 95% ${f.interval.low.toFixed(2)}–${f.interval.high.toFixed(2)})${f.autoApply ? " auto-apply" : ""}${near}`);
       }
     });
 
