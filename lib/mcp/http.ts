@@ -1,7 +1,7 @@
 // /api/mcp: the MCP tools over streamable HTTP, stateless (every POST carries its own token and gets a
 // fresh server, so any app instance can answer it), with plain JSON answers rather than event streams.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { authenticate, jsonError } from "../api/respond";
+import { authenticate } from "../api/respond";
 import { LIMITS } from "../telemetry/event-schema";
 import type { DbHandle } from "../db/client";
 import { tokenPrincipal } from "./authorize";
@@ -25,8 +25,3 @@ export async function handleMcpPost(db: DbHandle, request: Request): Promise<Res
 }
 
 /** Stateless: no server-sent stream to open (GET) and no session to end (DELETE). */
-export function mcpMethodNotAllowed(): Response {
-  const response = jsonError(405, "method_not_allowed", "this MCP endpoint is stateless: send JSON-RPC requests with POST");
-  response.headers.set("allow", "POST");
-  return response;
-}

@@ -71,6 +71,6 @@ describe(`MCP over streamable HTTP (/api/mcp) on ${testDialect()}`, () => {
     expect(registered?.actor).toBe("token:agent-http");
     const get = await fetch(`${server.url}/api/mcp`, { headers: { authorization: `Bearer ${token}` } });
     expect(get.status).toBe(405);
-    expect(get.headers.get("allow")).toBe("POST");
+    expect(get.headers.get("allow")).toBe("OPTIONS, POST");
   });
 });

@@ -2,8 +2,9 @@
 // resources over streamable HTTP for agents; Authorization: Bearer <API token>. See lib/mcp.
 import { handleErrors } from "@/lib/api/respond";
 import { getDb } from "@/lib/db/client";
-import { handleMcpPost, mcpMethodNotAllowed } from "@/lib/mcp/http";
+import { otherMethods } from "@/lib/api/methods";
+import { handleMcpPost } from "@/lib/mcp/http";
 
+// stateless: no session stream (GET) and no session to end (DELETE); every other method answers 405 with Allow
 export const POST = handleErrors(async (request: Request) => handleMcpPost(getDb(), request));
-export const GET = async () => mcpMethodNotAllowed();
-export const DELETE = async () => mcpMethodNotAllowed();
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);
