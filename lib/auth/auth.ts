@@ -7,16 +7,11 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import type { DbHandle } from "../db/client";
+import { clientIpHeaders } from "./client-ip";
 import { secureCookiesWanted } from "./secure-cookies";
 
 const SECRET_KEY = "internal.authSecret";
 export const SESSION_DAYS = 7;
-
-/** The header a trusted reverse proxy sets to the client's address (e.g. x-real-ip), if there is one. */
-export function clientIpHeaders(): string[] {
-  const header = process.env.PATTERNS_CLIENT_IP_HEADER?.trim().toLowerCase();
-  return header ? [header] : [];
-}
 
 async function authSecret(db: DbHandle): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
