@@ -74,7 +74,7 @@ export interface TokenLimits {
 let current: { raw: string; limits: TokenLimits } | undefined;
 
 /** The limits from the environment (read again when it changes, as tests do), with a clear error for a bad value. */
-export function tokenLimits(env: NodeJS.ProcessEnv = process.env): TokenLimits {
+export function tokenLimits(env: Record<string, string | undefined> = process.env): TokenLimits {
   const raw = `${env.PATTERNS_TOKEN_RATE_LIMIT ?? ""}|${env.PATTERNS_TOKEN_FAILURE_LIMIT ?? ""}`;
   if (current && current.raw === raw) return current.limits;
   const parsed = limitsSchema.safeParse({

@@ -24,9 +24,10 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 PRAGMA legacy_alter_table=OFF;
 
--- Written by hand: tokens made before this kept the secret's first 10 characters as their "prefix", in the
--- table and in the token.create audit events. Keep only the public "pa_"; existing tokens keep working with
--- the scopes they had in effect (ingest and read, the column's default) and no expiry.
+-- Written by hand: tokens made before this kept the first 10 characters of their secret as their "prefix", in
+-- the table and in the token.create audit events. Keep only the public "pa_". Existing tokens keep working
+-- with the scopes they had in effect (ingest and read, the column default) and no expiry.
+-- (No semicolon in these comments: the PostgreSQL adapter splits the script on every one.)
 UPDATE "api_tokens" SET "prefix" = 'pa_';
 UPDATE "audit_events" SET "details" = json_set("details", '$.after.prefix', 'pa_')
 WHERE "action" = 'token.create' AND json_valid("details") AND json_extract("details", '$.after.prefix') IS NOT NULL;
