@@ -65,8 +65,8 @@ export async function authenticateToken(db: DbHandle, request: Request, scope: T
   if (!found.ok) {
     limits.failuresByClient.spend(client, at);
     limits.failuresOverall.spend("all", at);
-    const what = found.reason === "expired" ? "expired" : header ? "unknown, revoked or malformed" : "missing";
-    logLine(`failed token check from ${JSON.stringify(client)}: ${what} token ${presentedHint(found.presented)} on ${request.method} ${new URL(request.url).pathname}`);
+    const what = !header ? "no token" : `${found.reason === "expired" ? "expired" : "unknown, revoked or malformed"} token ${presentedHint(found.presented)}`;
+    logLine(`failed token check from ${JSON.stringify(client)}: ${what} on ${request.method} ${new URL(request.url).pathname}`);
     const challenge = { "WWW-Authenticate": 'Bearer realm="patterns"' };
     if (found.reason === "expired") {
       return { response: withHeaders(jsonError(401, "token_expired", `this token expired at ${found.expiresAt.toISOString()}; ask an admin for a new one`), challenge) };

@@ -27,9 +27,9 @@ function makeAuth(db: DbHandle, secret: string) {
   return betterAuth({
     appName: "Pattern Automation",
     secret,
-    // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else the host of each request
-    // (cross-site posts still fail the origin check, which compares with that host).
-    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
+    // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else PATTERNS_PUBLIC_URL, else the
+    // host of each request (cross-site posts still fail the origin check, which compares with that host).
+    baseURL: process.env.BETTER_AUTH_URL || process.env.PATTERNS_PUBLIC_URL || { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
     database: prismaAdapter(db.authPrisma, { provider: db.dialect === "sqlite" ? "sqlite" : "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     user: {
