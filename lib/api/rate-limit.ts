@@ -55,7 +55,8 @@ export class TokenBuckets {
   }
 }
 
-const limitsSchema = z.object({
+/** The two variables, for the start-up check of the whole environment too. */
+export const tokenLimitsSchema = z.object({
   PATTERNS_TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   PATTERNS_TOKEN_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
 });
@@ -77,7 +78,7 @@ let current: { raw: string; limits: TokenLimits } | undefined;
 export function tokenLimits(env: Record<string, string | undefined> = process.env): TokenLimits {
   const raw = `${env.PATTERNS_TOKEN_RATE_LIMIT ?? ""}|${env.PATTERNS_TOKEN_FAILURE_LIMIT ?? ""}`;
   if (current && current.raw === raw) return current.limits;
-  const parsed = limitsSchema.safeParse({
+  const parsed = tokenLimitsSchema.safeParse({
     PATTERNS_TOKEN_RATE_LIMIT: env.PATTERNS_TOKEN_RATE_LIMIT || undefined,
     PATTERNS_TOKEN_FAILURE_LIMIT: env.PATTERNS_TOKEN_FAILURE_LIMIT || undefined,
   });
