@@ -2,6 +2,7 @@
 // plus the per-event `errors` list that DESIGN.md asks of ingestion.
 import { verifyBearer } from "../auth/tokens";
 import type { DbHandle } from "../db/client";
+import { classifyDatabaseError, readWithin, type Unavailable } from "../db/unavailable";
 import type { EventError } from "../telemetry/event-schema";
 
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
@@ -36,20 +37,81 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Wraps a route handler so an unexpected failure answers with the envelope, not an HTML page. */
+export type BodyRead = { ok: true; text: string } | { ok: false; response: Response };
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * The body as text, or the 4xx to answer: compressed (415), larger than `limit` (413), cut off before its
+ * declared length (400), or not UTF-8 (400). No message ever repeats the bytes that were sent.
+ */
+export async function readRequestBody(request: Request, limit: number): Promise<BodyRead> {
+  const encoding = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (encoding !== "" && encoding !== "identity") {
+    return { ok: false, response: jsonError(415, "unsupported_media_type", "compressed bodies (Content-Encoding) are not accepted; send the body uncompressed") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  const tooLarge = () => ({ ok: false as const, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) });
+  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  if (request.body) {
+    const reader = request.body.getReader();
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > limit) {
+          await reader.cancel().catch(() => {});
+          return tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch {
+      return { ok: false, response: jsonError(400, "truncated_body", "the body ended before it was complete (the connection was cut); nothing was stored") };
+    }
+  }
+  const bytes = Buffer.concat(chunks);
+  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
+    return { ok: false, response: jsonError(415, "unsupported_media_type", "the body looks compressed (gzip); send it uncompressed as JSON or NDJSON") };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, response: jsonError(400, "invalid_encoding", "the body is not valid UTF-8; nothing was stored") };
+  }
+}
+
+/** 503 with Retry-After: a passing database problem, so the client keeps what it sent and tries again. */
+export function unavailableResponse(u: Unavailable): Response {
+  const response = jsonError(503, "unavailable", u.message, { reason: u.reason });
+  response.headers.set("retry-after", String(u.retryAfter));
+  return response;
+}
+
+/**
+ * Wraps a route handler so a failure answers with the envelope, not an HTML page: a database that is busy,
+ * locked, read-only, full or unreachable gives 503 with Retry-After; anything else 500.
+ */
 export function handleErrors<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
   return async (request: Request, ...rest: Rest): Promise<Response> => {
     try {
       return await handler(request, ...rest);
     } catch (error) {
+      const passing = classifyDatabaseError(error);
+      if (passing) return unavailableResponse(passing);
       console.error("request failed:", error);
       return jsonError(500, "internal", "the server could not complete this request; nothing was stored");
     }
   };
 }
 
+/** How long the token lookup may take before the request is answered 503 (the database is not answering). */
+const AUTH_WAIT_MS = 900;
+
 /** The token's name for a valid bearer token, or the 401 to answer (the same whatever was wrong). */
 export async function authenticate(db: DbHandle, request: Request): Promise<{ actor: string } | { response: Response }> {
-  const actor = await verifyBearer(db, request.headers.get("authorization"));
+  const actor = await readWithin(verifyBearer(db, request.headers.get("authorization")), AUTH_WAIT_MS);
   return actor ? { actor } : { response: jsonError(401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)") };
 }

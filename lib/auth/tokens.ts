@@ -2,6 +2,7 @@
 // hash up, so a wrong token, a revoked one and a malformed header all look the same to the caller.
 import { createHash } from "node:crypto";
 import type { DbHandle } from "../db/client";
+import { touchToken } from "./touch-token";
 
 export const TOKEN_PREFIX = "pa_";
 export const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -25,7 +26,7 @@ export async function verifyBearer(db: DbHandle, header: string | null): Promise
   const now = Date.now();
   if ((lastTouched.get(row.id) ?? 0) < now - 60_000) {
     lastTouched.set(row.id, now);
-    await db.prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+    touchToken(db, row.id, now);
   }
   return row.name;
 }
