@@ -85,6 +85,9 @@ export function openDb(config: DatabaseConfig): DbHandle {
   };
   const pool = new pg.Pool({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000, types });
   pool.on("error", () => {}); // an idle client's error resurfaces on the next query
+  // a checked-out client whose connection is cut (pg_terminate_backend, a restart) emits "error" between
+  // queries: unheard, that would end the process; the failure reaches its user through the next query
+  pool.on("connect", (client) => client.on("error", () => {}));
   const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
   const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
   let authPrisma: SqliteClient | undefined;
