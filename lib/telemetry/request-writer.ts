@@ -20,12 +20,16 @@ const MAX_GROUP_EVENTS = 20_000;
 /** Events waiting for the writer, at most: beyond it requests are answered busy at once. */
 const MAX_QUEUED_EVENTS = 200_000;
 
-/** The worker's entry: its TypeScript source (tsx, vitest), beside the CLI bundle, or in the app's dist/. */
+/**
+ * The worker's entry: its TypeScript source (tsx, vitest), beside the CLI bundle, or in the app's dist/
+ * (built by scripts/build-cli.mjs). The paths are for run time only: the turbopackIgnore comments keep the
+ * app's bundler from tracing them (it would pull the whole project into the route).
+ */
 function workerEntry(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) return join(dirname(here), "request-writer-worker-source.mjs");
-  const beside = join(dirname(here), "request-writer-worker.mjs");
-  return existsSync(beside) ? beside : join(projectRoot(), "dist", "request-writer-worker.mjs");
+  if (here.endsWith(".ts")) return join(/* turbopackIgnore: true */ dirname(here), "request-writer-worker-source.mjs");
+  const beside = join(/* turbopackIgnore: true */ dirname(here), "request-writer-worker.mjs");
+  return existsSync(/* turbopackIgnore: true */ beside) ? beside : join(/* turbopackIgnore: true */ projectRoot(), "dist", "request-writer-worker.mjs");
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -43,7 +47,7 @@ export class RequestWriter {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerEntry(), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS } });
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry(), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS } });
     worker.unref(); // keeps a process alive only while it owes an answer (see send)
     let loaded!: () => void;
     this.ready = new Promise<void>((resolve) => (loaded = resolve));
