@@ -24,6 +24,8 @@ const LOCK_SLICE_MS = 40;
 let db: Database.Database | null = null;
 let writer: SqliteWriter | null = null;
 let touch: Database.Statement | null = null;
+/** Transaction control, prepared once: one group runs BEGIN, COMMIT and a savepoint pair per request. */
+let tx: Record<"begin" | "commit" | "savepoint" | "release" | "rollbackTo", Database.Statement> | null = null;
 const queue: RequestWriterJob[] = [];
 let scheduled = false;
 
@@ -36,6 +38,13 @@ function open(): Database.Database {
     conn.pragma("foreign_keys = ON");
     writer = new SqliteWriter(conn, "telemetry");
     touch = conn.prepare(`UPDATE "api_tokens" SET "lastUsedAt" = ? WHERE "id" = ?`);
+    tx = {
+      begin: conn.prepare("BEGIN IMMEDIATE"),
+      commit: conn.prepare("COMMIT"),
+      savepoint: conn.prepare("SAVEPOINT request"),
+      release: conn.prepare("RELEASE request"),
+      rollbackTo: conn.prepare("ROLLBACK TO request"),
+    };
   } catch (error) {
     conn.close();
     throw error;
@@ -55,6 +64,7 @@ function reset(): void {
   db = null;
   writer = null;
   touch = null;
+  tx = null;
 }
 
 const codeOf = (error: unknown) => String((error as { code?: unknown }).code ?? "SQLITE_ERROR");
@@ -89,10 +99,9 @@ function expire(now: number): void {
 function drain(): void {
   expire(Date.now());
   if (queue.length === 0) return;
-  let conn: Database.Database;
   try {
-    conn = open();
-    conn.exec("BEGIN IMMEDIATE");
+    open();
+    tx!.begin.run();
   } catch (error) {
     if (isBusy(error)) {
       schedule(1); // let other messages in, then try again until the deadlines pass
@@ -116,7 +125,7 @@ function drain(): void {
   const fold = new MetricFold();
   try {
     for (const job of group) {
-      conn.exec("SAVEPOINT request");
+      tx!.savepoint.run();
       try {
         if (job.type === "touch") {
           touch!.run(job.at, job.tokenId);
@@ -127,16 +136,16 @@ function drain(): void {
           fold.merge(own);
           replies.push({ id: job.id, ok: true, ...totals });
         }
-        conn.exec("RELEASE request");
+        tx!.release.run();
       } catch (error) {
-        conn.exec("ROLLBACK TO request");
-        conn.exec("RELEASE request");
+        tx!.rollbackTo.run();
+        tx!.release.run();
         w.forgetPatterns();
         replies.push({ id: job.id, ok: false, code: codeOf(error), message: messageOf(error) });
       }
     }
     w.foldMetrics(fold);
-    conn.exec("COMMIT");
+    tx!.commit.run();
   } catch (error) {
     reset();
     for (const job of group) fail(job, codeOf(error), messageOf(error));

@@ -21,9 +21,10 @@ const MAX_GROUP_EVENTS = 20_000;
 const MAX_QUEUED_EVENTS = 200_000;
 
 /**
- * The worker's entry: its TypeScript source (tsx, vitest), beside the CLI bundle, or in the app's dist/
- * (built by scripts/build-cli.mjs). The paths are for run time only: the turbopackIgnore comments keep the
- * app's bundler from tracing them (it would pull the whole project into the route).
+ * The worker's entry: its TypeScript source through tsx (vitest, tsx, and the Next.js server, whose bundle
+ * keeps this module's source URL), or the bundle beside the CLI's (dist/, built by scripts/build-cli.mjs).
+ * The paths are for run time only: the turbopackIgnore comments keep the app's bundler from tracing them
+ * (it would pull the whole project into the route).
  */
 function workerEntry(): string {
   const here = fileURLToPath(import.meta.url);
