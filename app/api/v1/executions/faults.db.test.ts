@@ -1,5 +1,7 @@
 import Database from "better-sqlite3";
-import { chmodSync, chownSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, chownSync, closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { dirname, join } from "node:path";
 import pg from "pg";
@@ -102,6 +104,65 @@ describe.skipIf(dialect !== "sqlite")("SQLite faults", () => {
     } finally {
       await srv.kill();
       await temp.drop();
+    }
+  }, 120_000);
+});
+
+/** Writes `file` until the disk refuses: big pieces first, then small ones. */
+function fillUp(file: string): void {
+  const fd = openSync(file, "w");
+  try {
+    for (const size of [1 << 16, 1 << 12, 1 << 9]) {
+      const piece = Buffer.alloc(size);
+      try {
+        for (;;) writeSync(fd, piece);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small tmpfs of its own (root only), so the disk can really fill up; null where mounting is not allowed. */
+function smallDisk(): { dir: string; unmount: () => void } | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), "pa-full-"));
+  if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", dir]).status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  return { dir, unmount: () => void (spawnSync("umount", [dir]), rmSync(dir, { recursive: true, force: true })) };
+}
+
+describe.skipIf(dialect !== "sqlite")("SQLite on a full disk", () => {
+  it("a full disk: 503 full, nothing stored; 200 once there is room again, without a restart", async (ctx) => {
+    const disk = smallDisk(); // mounted here, not at collection: a skipped suite must leave nothing mounted
+    if (!disk) return ctx.skip();
+    const file = join(disk.dir, "patterns.db");
+    const url = `file:${file}`;
+    try {
+      await migrate(parseDatabaseUrl(url));
+      const setup = openDb(parseDatabaseUrl(url));
+      const secret = (await createToken(setup, "full")).secret;
+      await setup.close();
+      const srv = await startIngestServer({ DATABASE_URL: url });
+      try {
+        const warm = await fetch(`${srv.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "text/plain" }, body: "x" });
+        expect(warm.status).toBe(415);
+        fillUp(join(disk.dir, "filler")); // no room left for a write
+        const big = Array.from({ length: 200 }, (_, i) => event(`full-${i}`)); // more than the room left
+        expectUnavailable(await post(srv.url, secret, big), ["full", "io_error"]);
+        rmSync(join(disk.dir, "filler"));
+        const after = await post(srv.url, secret, big);
+        expect(after.status, JSON.stringify(after.body)).toBe(200);
+        expect(after.body.accepted).toBe(200);
+      } finally {
+        await srv.kill();
+      }
+    } finally {
+      disk.unmount();
     }
   }, 120_000);
 });
