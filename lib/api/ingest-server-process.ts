@@ -26,7 +26,14 @@ export async function startIngestServer(env: Record<string, string>, opts: { uid
   child.stderr!.on("data", (d) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`the ingest server did not start: ${stderr.slice(-2000)}`)), 60_000);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL"); // not left running when it never came up
+      } catch {
+        /* already gone */
+      }
+      reject(new Error(`the ingest server did not start: ${stderr.slice(-2000)}`));
+    }, 60_000);
     child.stdout!.on("data", (d) => {
       out += d.toString();
       const m = /listening (\S+)/.exec(out);

@@ -28,39 +28,43 @@ describe(`kill -9 during concurrent posts on ${dialect}`, () => {
     let n = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const server = await startIngestServer({ DATABASE_URL: db.url, PATTERNS_SCHEDULER: "off" });
-      // warm it (token lookup through the ORM, which a cold process may answer 503 while it loads) with a
-      // request refused before any write
-      for (let i = 0; ; i++) {
-        const warm = await fetch(`${server.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, body: "x" });
-        if (warm.status === 415) break;
-        expect(warm.status).toBe(503);
-        expect(i).toBeLessThan(20);
-      }
-      let alive = true;
-      const loop = async () => {
-        while (alive) {
-          const ids = Array.from({ length: BATCH }, () => `crash-${n++}`);
-          const at = new Date(Date.now() - 60_000).toISOString();
-          let status = 0;
-          try {
-            const res = await fetch(`${server.url}/api/v1/executions`, {
-              method: "POST",
-              headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-              body: JSON.stringify(ids.map((id) => ({ id, operation: "crash", startedAt: at, durationMs: 1, success: true }))),
-            });
-            status = res.status;
-            if (status === 200) expect(((await res.json()) as { accepted: number }).accepted).toBe(BATCH);
-          } catch {
-            alive = false; // the server is gone: this request's fate is unknown to the client
-          }
-          sent.push({ ids, status });
+      try {
+        // warm it (token lookup through the ORM, which a cold process may answer 503 while it loads) with a
+        // request refused before any write
+        for (let i = 0; ; i++) {
+          const warm = await fetch(`${server.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" }, body: "x" });
+          if (warm.status === 415) break;
+          expect(warm.status).toBe(503);
+          expect(i).toBeLessThan(20);
         }
-      };
-      const loops = Array.from({ length: 6 }, loop);
-      await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
-      await server.kill("SIGKILL");
-      alive = false;
-      await Promise.all(loops);
+        let alive = true;
+        const loop = async () => {
+          while (alive) {
+            const ids = Array.from({ length: BATCH }, () => `crash-${n++}`);
+            const at = new Date(Date.now() - 60_000).toISOString();
+            let status = 0;
+            try {
+              const res = await fetch(`${server.url}/api/v1/executions`, {
+                method: "POST",
+                headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+                body: JSON.stringify(ids.map((id) => ({ id, operation: "crash", startedAt: at, durationMs: 1, success: true }))),
+              });
+              status = res.status;
+              if (status === 200) expect(((await res.json()) as { accepted: number }).accepted).toBe(BATCH);
+            } catch {
+              alive = false; // the server is gone: this request's fate is unknown to the client
+            }
+            sent.push({ ids, status });
+          }
+        };
+        const loops = Array.from({ length: 6 }, loop);
+        await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+        await server.kill("SIGKILL");
+        alive = false;
+        await Promise.all(loops);
+      } finally {
+        await server.kill("SIGKILL"); // never left running, whatever failed
+      }
     }
     const stored = new Set((await db.prisma.execution.findMany({ where: { operation: "crash" }, select: { id: true } })).map((r) => r.id));
     const acknowledged = sent.filter((s) => s.status === 200);
