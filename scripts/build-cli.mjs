@@ -6,7 +6,12 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await build({
-  entryPoints: { cli: join(root, "lib", "cli", "main.ts"), "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts") },
+  entryPoints: {
+    cli: join(root, "lib", "cli", "main.ts"),
+    "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts"),
+    // the API's SQLite writer thread: the Next.js server starts it from dist/ (lib/telemetry/request-writer.ts)
+    "request-writer-worker": join(root, "lib", "telemetry", "request-writer-worker.ts"),
+  },
   outdir: join(root, "dist"),
   outExtension: { ".js": ".mjs" },
   // a module imported with import() (the MCP server, whose SDK is slow to load) goes in a chunk of its

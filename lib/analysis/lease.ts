@@ -1,16 +1,25 @@
 // A lease in the database so that one process at a time runs a job, across app instances too: taking it
-// is one atomic upsert that succeeds only when the lease is free, expired, or already ours.
+// is one atomic upsert that succeeds only when the lease is free, expired, or already ours. The holder is
+// new for every acquisition, so it is also the fencing token: a writer checks, inside its own transaction,
+// that the lease row still names it (and extends it, which keeps the row locked until that commit).
 import { randomUUID } from "node:crypto";
 import { readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import type { DbHandle } from "../db/client";
+import type { Tx } from "./types";
 
 export interface Lease {
   name: string;
   holder: string;
   /** Extends the lease; returns false when it was lost (expired and taken by someone else). */
   renew: () => Promise<boolean>;
+  /** Inside a transaction: extends the lease if it is still ours and returns whether it is (fencing). */
+  holdIn: (tx: Tx) => Promise<boolean>;
   release: () => Promise<void>;
+}
+
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
 }
 
 /** This process's PID namespace (containers on one host each have their own), or "" where there is none to read. */
@@ -57,6 +66,10 @@ export async function tryAcquireLease(db: DbHandle, name: string, ttlMs: number,
     holder,
     renew: async () => {
       const r = await db.prisma.lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } });
+      return r.count === 1;
+    },
+    holdIn: async (tx) => {
+      const r = await tx.lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } });
       return r.count === 1;
     },
     release: async () => {

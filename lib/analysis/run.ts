@@ -1,15 +1,19 @@
 // One analysis run: take the lease, read what is new since the cursor, let every step find what it finds,
 // then persist all findings, the new cursor and the run record in ONE transaction. A run killed half way
-// commits nothing; the next run starts from the old cursor and finishes the job.
+// commits nothing; the next run starts from the old cursor and finishes the job. The cursor only moves to
+// a seq below which every execution has committed (lib/telemetry/in-flight.ts), so a transaction that
+// commits late is read by the next run, never skipped. The persisting transaction first checks that the
+// lease is still this run's (fencing): a run whose lease was taken over commits nothing.
 import { randomUUID } from "node:crypto";
 import type { DbHandle } from "../db/client";
 import { getSettings } from "../schemas/settings";
-import { describeLease, tryAcquireLease } from "./lease";
+import { settledSeq } from "../telemetry/in-flight";
+import { describeLease, LeaseLostError, tryAcquireLease } from "./lease";
 import type { AnalysisStep, StepOutcome } from "./types";
 
 export const ANALYSIS_LEASE = "analysis";
 export const EXECUTIONS_CURSOR = "analysis.executions";
-const LEASE_TTL_MS = 5 * 60_000;
+export const LEASE_TTL_MS = 5 * 60_000;
 
 export class AnalysisBusyError extends Error {
   override name = "AnalysisBusyError";
@@ -33,12 +37,14 @@ export interface RunOptions {
   waitMs?: number;
   /** Called as each step starts, then once more before the findings are written (index = steps.length). */
   onStep?: (name: string, index: number, total: number) => void;
+  /** How long the lease lasts between heartbeats (tests shorten it to race a takeover). */
+  leaseTtlMs?: number;
 }
 
-async function acquire(db: DbHandle, waitMs: number) {
+async function acquire(db: DbHandle, waitMs: number, ttlMs: number) {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const lease = await tryAcquireLease(db, ANALYSIS_LEASE, LEASE_TTL_MS);
+    const lease = await tryAcquireLease(db, ANALYSIS_LEASE, ttlMs);
     if (lease) return lease;
     if (Date.now() >= deadline) {
       const held = await describeLease(db, ANALYSIS_LEASE);
@@ -50,15 +56,16 @@ async function acquire(db: DbHandle, waitMs: number) {
 
 export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<AnalysisSummary> {
   const started = Date.now();
-  const lease = await acquire(db, opts.waitMs ?? 0);
-  const heartbeat = setInterval(() => void lease.renew().catch(() => {}), LEASE_TTL_MS / 3);
+  const ttlMs = opts.leaseTtlMs ?? LEASE_TTL_MS;
+  const lease = await acquire(db, opts.waitMs ?? 0, ttlMs);
+  const heartbeat = setInterval(() => void lease.renew().catch(() => {}), ttlMs / 3);
   const runId = `run_${randomUUID()}`;
   const now = opts.now ?? new Date();
   try {
     // Runs that died without finishing (killed, crashed) are marked so, not left "running" forever.
     await db.prisma.analysisRun.updateMany({ where: { status: "running" }, data: { status: "abandoned", finishedAt: now } });
     const fromSeq = (await db.prisma.cursor.findUnique({ where: { name: EXECUTIONS_CURSOR } }))?.position ?? 0;
-    const toSeq = (await db.prisma.execution.aggregate({ _max: { seq: true } }))._max.seq ?? fromSeq;
+    const toSeq = Math.max(fromSeq, await settledSeq(db));
     await db.prisma.analysisRun.create({ data: { id: runId, trigger: opts.trigger ?? "cli", status: "running", fromSeq, toSeq, startedAt: now } });
     const settings = await getSettings(db);
     const outcomes: StepOutcome[] = [];
@@ -73,6 +80,11 @@ export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<Analy
     const finishedAt = new Date(now.getTime() + (Date.now() - started));
     await db.prisma.$transaction(
       async (tx) => {
+        // fencing: this run's lease, held to the commit (the row stays locked), or nothing is written
+        if (!(await lease.holdIn(tx))) {
+          const now = await tx.lease.findUnique({ where: { name: ANALYSIS_LEASE }, select: { holder: true } });
+          throw new LeaseLostError(`the analysis lease was taken over (by ${now?.holder ?? "another run"}); this run wrote nothing`);
+        }
         for (const o of outcomes) await o.persist(tx);
         await tx.cursor.upsert({ where: { name: EXECUTIONS_CURSOR }, create: { name: EXECUTIONS_CURSOR, position: toSeq }, update: { position: toSeq } });
         await tx.analysisRun.update({ where: { id: runId }, data: { status: "succeeded", counts: JSON.stringify(counts), finishedAt } });

@@ -1,5 +1,6 @@
 // The machine-facing routes' envelopes: one `{ error: { code, message } }` shape for every failure,
 // plus the per-event `errors` list that DESIGN.md asks of ingestion.
+import { classifyDatabaseError, type Unavailable } from "../db/unavailable";
 import { logger } from "../log/logger";
 import type { EventError } from "../telemetry/event-schema";
 import { withRequestLog } from "./request-log";
@@ -36,13 +37,72 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Wraps a route handler so an unexpected failure answers with the envelope, not an HTML page (and is logged). */
+export type BodyRead = { ok: true; text: string } | { ok: false; response: Response };
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * The body as text, or the 4xx to answer: compressed (415), larger than `limit` (413), cut off before its
+ * declared length (400), or not UTF-8 (400). No message ever repeats the bytes that were sent.
+ */
+export async function readRequestBody(request: Request, limit: number): Promise<BodyRead> {
+  const encoding = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (encoding !== "" && encoding !== "identity") {
+    return { ok: false, response: jsonError(415, "unsupported_media_type", "compressed bodies (Content-Encoding) are not accepted; send the body uncompressed") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  const tooLarge = () => ({ ok: false as const, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) });
+  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  const chunks: Uint8Array[] = [];
+  if (request.body) {
+    const reader = request.body.getReader();
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > limit) {
+          await reader.cancel().catch(() => {});
+          return tooLarge();
+        }
+        chunks.push(value);
+      }
+    } catch {
+      return { ok: false, response: jsonError(400, "truncated_body", "the body ended before it was complete (the connection was cut); nothing was stored") };
+    }
+  }
+  const bytes = Buffer.concat(chunks);
+  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
+    return { ok: false, response: jsonError(415, "unsupported_media_type", "the body looks compressed (gzip); send it uncompressed as JSON or NDJSON") };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, response: jsonError(400, "invalid_encoding", "the body is not valid UTF-8; nothing was stored") };
+  }
+}
+
+/** 503 with Retry-After: a passing database problem, so the client keeps what it sent and tries again. */
+export function unavailableResponse(u: Unavailable): Response {
+  const response = jsonError(503, "unavailable", u.message, { reason: u.reason });
+  response.headers.set("retry-after", String(u.retryAfter));
+  return response;
+}
+
+/**
+ * Wraps a route handler so a failure answers with the envelope, not an HTML page, and every request is
+ * logged: a database that is busy, locked, read-only, full or unreachable gives 503 with Retry-After;
+ * anything else 500 (logged with its error).
+ */
 export function handleErrors<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
   return async (request: Request, ...rest: Rest): Promise<Response> =>
     withRequestLog(request, async () => {
       try {
         return await handler(request, ...rest);
       } catch (error) {
+        const passing = classifyDatabaseError(error);
+        if (passing) return unavailableResponse(passing);
         logger().error({ err: error }, "unexpected error while serving the request");
         return jsonError(500, "internal", "the server could not complete this request; nothing was stored");
       }

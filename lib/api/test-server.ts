@@ -23,7 +23,7 @@ function toRequest(req: IncomingMessage, base: string): Request {
   } as RequestInit);
 }
 
-export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | "POST", Handler>>>): Promise<TestServer> {
+export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | "POST", Handler>>>, port = 0): Promise<TestServer> {
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const handler = routes[path]?.[req.method as "GET" | "POST"];
@@ -39,10 +39,10 @@ export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | 
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -8,8 +8,12 @@ import { clientAddress } from "../auth/client-ip";
 import type { DbHandle } from "../db/client";
 import { tokenLimits } from "./rate-limit";
 import { jsonError } from "./respond";
+import { readWithin } from "../db/unavailable";
 
 export type TokenAuth = { actor: string; token: ValidToken } | { response: Response };
+
+/** How long the token lookup may take before the request is answered 503. */
+const LOOKUP_WAIT_MS = 900;
 
 const SEND = "send Authorization: Bearer <token> (patterns token create NAME, or Settings → API tokens)";
 
@@ -61,7 +65,8 @@ export async function authenticateToken(db: DbHandle, request: Request, scope: T
   const client = clientAddress(request.headers).key;
   const at = now.getTime();
   const header = request.headers.get("authorization");
-  const found = await lookupToken(db, header, now);
+  // a database that does not answer in time is a 503 (handleErrors), not a request held for seconds
+  const found = await readWithin(lookupToken(db, header, now), LOOKUP_WAIT_MS);
   if (!found.ok) {
     limits.failuresByClient.spend(client, at);
     limits.failuresOverall.spend("all", at);

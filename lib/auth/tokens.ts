@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { DbHandle } from "../db/client";
 import { parseScopes, type TokenScope } from "./token-scopes";
+import { touchToken } from "./touch-token";
 
 export const TOKEN_PREFIX = "pa_";
 export const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -64,7 +65,8 @@ export async function lookupToken(db: DbHandle, header: string | null, now = new
   const at = now.getTime();
   if ((lastTouched.get(row.id) ?? 0) < at - 60_000) {
     lastTouched.set(row.id, at);
-    await db.prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => {});
+    // not awaited: the write goes to the writer thread on SQLite (never the request thread's lock wait)
+    touchToken(db, row.id, at);
   }
   return { ok: true, token: { id: row.id, name: row.name, scopes: parseScopes(row.scopes), expiresAt: row.expiresAt } };
 }

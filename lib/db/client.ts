@@ -34,6 +34,8 @@ export interface DbHandle {
   /** Raw pg pool (PostgreSQL only), for COPY and multi-row inserts. */
   pool?: pg.Pool;
   close: () => Promise<void>;
+  /** Runs `fn` when the handle closes, before the connections go (e.g. to stop a writer thread using the file). */
+  onClose: (fn: () => Promise<void>) => void;
 }
 
 export function openDb(config: DatabaseConfig): DbHandle {
@@ -42,6 +44,7 @@ export function openDb(config: DatabaseConfig): DbHandle {
     let prisma: Db | undefined;
     let authPrisma: SqliteClient | undefined;
     let raw: Database.Database | undefined;
+    const closers: Array<() => Promise<void>> = [];
     const sqliteAdapter = () => new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
     const handle: DbHandle = {
       // Built on first use: the bulk paths and the CLI's raw commands never pay for the ORM.
@@ -65,10 +68,12 @@ export function openDb(config: DatabaseConfig): DbHandle {
         return raw;
       },
       close: async () => {
+        for (const fn of closers.splice(0)) await fn();
         await prisma?.$disconnect();
         await authPrisma?.$disconnect();
         raw?.close();
       },
+      onClose: (fn) => void closers.push(fn),
     };
     return handle;
   }
@@ -80,9 +85,13 @@ export function openDb(config: DatabaseConfig): DbHandle {
   };
   const pool = new pg.Pool({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000, types });
   pool.on("error", () => {}); // an idle client's error resurfaces on the next query
+  // a checked-out client whose connection is cut (pg_terminate_backend, a restart) emits "error" between
+  // queries: unheard, that would end the process; the failure reaches its user through the next query
+  pool.on("connect", (client) => client.on("error", () => {}));
   const adapter = new PrismaPg({ ...config.connection, max: 10, connectionTimeoutMillis: 10_000 }, { schema: config.schema });
   const prisma = new PostgresClient({ adapter, omit: OMIT }) as unknown as Db;
   let authPrisma: SqliteClient | undefined;
+  const closers: Array<() => Promise<void>> = [];
   return {
     prisma,
     get authPrisma() {
@@ -93,10 +102,12 @@ export function openDb(config: DatabaseConfig): DbHandle {
     dialect: "postgresql",
     pool,
     close: async () => {
+      for (const fn of closers.splice(0)) await fn();
       await prisma.$disconnect();
       await authPrisma?.$disconnect();
       await pool.end();
     },
+    onClose: (fn) => void closers.push(fn),
   };
 }
 

@@ -1,5 +1,8 @@
 // The execution event of DESIGN.md ("The execution event"), as the zod schema that validates every
 // way in (API, CLI, spool) and that the OpenAPI document is generated from. Unknown fields are errors.
+// Bounds reject rather than store: names are one line of text, free text has no NUL (PostgreSQL cannot
+// store it) and no unpaired surrogate (it would be stored as something else than was sent), inputs are
+// plain JSON data nested at most `inputsDepth` deep, and startedAt lies between 2000 and a day ahead.
 import { z } from "zod";
 
 export const LIMITS = {
@@ -15,9 +18,69 @@ export const LIMITS = {
   filesPerEvent: 1000,
   /** durationMs is stored as a 32-bit integer: about 24.8 days. */
   maxDurationMs: 2_147_483_647,
+  /** Objects and arrays inside `inputs`, counting `inputs` itself. */
+  inputsDepth: 32,
+  /** startedAt at the earliest (epoch ms of 2000-01-01T00:00:00Z)… */
+  earliestStartedAt: Date.UTC(2000, 0, 1),
+  /** …and at the latest this long after the server received it (clocks drift; years-ahead dates do not). */
+  startedAtAheadMs: 24 * 60 * 60 * 1000,
   eventsPerRequest: 10_000,
   bytesPerRequest: 10 * 1024 * 1024,
 } as const;
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+/** A name, key or id: one line, no control characters, no unpaired surrogates. */
+export const isLine = (s: string): boolean => !CONTROL.test(s) && wellFormed(s);
+/** Free text (messages, file contents, values in inputs): any line breaks, but no NUL and no unpaired surrogates. */
+export const isText = (s: string): boolean => !s.includes("\u0000") && wellFormed(s);
+const LINE_MESSAGE = "must be one line of text: no control characters or unpaired surrogates";
+const TEXT_MESSAGE = "must be text without NUL characters or unpaired surrogates";
+
+export interface InputsProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * What makes an `inputs` object unfit to store, or null: nesting deeper than LIMITS.inputsDepth (checked
+ * before anything recursive touches it), a `__proto__` key (one validator would keep it, a copy would
+ * drop it), text that is not storable, or a number that JSON cannot carry back (1e400 → Infinity).
+ */
+export function inputsProblem(inputs: Record<string, unknown>): InputsProblem | null {
+  const stack: Array<[unknown, Array<string | number>, number]> = [[inputs, [], 1]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === "string") {
+      if (!isText(value)) return { path, message: TEXT_MESSAGE };
+    } else if (typeof value === "number") {
+      if (!Number.isFinite(value)) return { path, message: "must be a finite number" };
+    } else if (value !== null && typeof value === "object") {
+      if (depth > LIMITS.inputsDepth) return { path: [], message: `must not be nested more than ${LIMITS.inputsDepth} levels deep` };
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i], depth + 1]);
+        continue;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return { path, message: "must be plain JSON data" };
+      for (const key of Object.keys(value)) {
+        if (key === "__proto__") return { path: [...path, key], message: "__proto__ is not accepted as a key" };
+        if (!isText(key)) return { path, message: `keys ${TEXT_MESSAGE}` };
+        stack.push([(value as Record<string, unknown>)[key], [...path, key], depth + 1]);
+      }
+    } else if (typeof value !== "boolean" && value !== null) {
+      return { path, message: "must be plain JSON data" };
+    }
+  }
+  return null;
+}
+
+/** Why a startedAt (epoch ms) received at `receivedAt` is refused, or null. */
+export function startedAtProblem(startedAt: number, receivedAt: number): string | null {
+  if (startedAt < LIMITS.earliestStartedAt) return "must be on or after 2000-01-01T00:00:00Z";
+  if (startedAt > receivedAt + LIMITS.startedAtAheadMs) return `must not be more than a day ahead of the server's clock (${new Date(receivedAt).toISOString()})`;
+  return null;
+}
 
 const utf8 = new TextEncoder();
 /** UTF-8 size is at most 3 bytes per UTF-16 unit, so short strings need no encoding to be measured. */
@@ -27,23 +90,29 @@ function fitsBytes(s: string, limit: number): boolean {
 }
 
 const boundedString = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-const nonEmpty = (max: number) => boundedString(max).min(1, { error: "must not be empty" });
+const lineString = (max: number) => boundedString(max).refine(isLine, { error: LINE_MESSAGE });
+const nonEmpty = (max: number) => boundedString(max).min(1, { error: "must not be empty" }).refine(isLine, { error: LINE_MESSAGE });
 
 export const fileSchema = z.strictObject({
   path: nonEmpty(LIMITS.pathLength),
   action: z.enum(["created", "modified"]).optional(),
   content: z
     .string()
-    .refine((s) => fitsBytes(s, LIMITS.fileContentBytes), { error: `must be at most ${LIMITS.fileContentBytes} bytes of text` })
+    .refine((s) => fitsBytes(s, LIMITS.fileContentBytes), { error: `must be at most ${LIMITS.fileContentBytes} bytes of text`, abort: true })
+    .refine(isText, { error: TEXT_MESSAGE })
     .optional(),
 });
 
-export const inputsSchema = z
-  .record(z.string(), z.unknown())
-  .refine(
-    (o) => fitsBytes(JSON.stringify(o), LIMITS.inputsBytes),
-    { error: `must be at most ${LIMITS.inputsBytes} bytes as JSON` },
-  );
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// The checks run on the object as sent, before zod's copy (a copy turns a "__proto__" key into a prototype).
+export const inputsSchema = z.preprocess((value, ctx) => {
+  if (!isPlainObject(value)) return value; // the record schema says what is wrong
+  const problem = inputsProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, input: value });
+  else if (!fitsBytes(JSON.stringify(value), LIMITS.inputsBytes)) ctx.addIssue({ code: "custom", message: `must be at most ${LIMITS.inputsBytes} bytes as JSON`, input: value });
+  return value;
+}, z.record(z.string(), z.unknown()));
 
 export const executionEventSchema = z.strictObject({
   id: nonEmpty(LIMITS.idLength).optional(),
@@ -60,8 +129,8 @@ export const executionEventSchema = z.strictObject({
   success: z.boolean({ error: "must be true or false" }),
   error: z
     .strictObject({
-      type: boundedString(LIMITS.errorTypeLength).optional(),
-      message: boundedString(LIMITS.errorMessageLength),
+      type: lineString(LIMITS.errorTypeLength).optional(),
+      message: boundedString(LIMITS.errorMessageLength).refine(isText, { error: TEXT_MESSAGE }),
     })
     .optional(),
   retryOf: nonEmpty(LIMITS.idLength).optional(),
@@ -79,11 +148,15 @@ export interface EventError {
   message: string;
 }
 
+/** A field's path, e.g. "files[0].content"; keys from inputs are the sender's text, so long ones are shortened. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else {
+      const key = String(part).length > 64 ? `${String(part).slice(0, 64)}…` : String(part);
+      out += out ? `.${key}` : key;
+    }
   }
   return out;
 }
@@ -101,7 +174,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 export function issuesToErrors(index: number, issues: readonly z.core.$ZodIssue[], input: unknown): EventError[] {
   return issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return { index, path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}` };
+      // keys are the sender's text: shortened, so a 5 MB key does not come back in the answer
+      const shown = issue.keys.slice(0, 10).map((k) => (k.length > 64 ? `${k.slice(0, 64)}…` : k));
+      const more = issue.keys.length > shown.length ? ` (and ${issue.keys.length - shown.length} more)` : "";
+      return { index, path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? "s" : ""}: ${shown.join(", ")}${more}` };
     }
     if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
       return { index, path: formatPath(issue.path), message: "is required" };

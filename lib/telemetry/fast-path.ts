@@ -2,13 +2,14 @@
 // zod's copy of every object. It only ever says "certainly valid"; anything else (an invalid event,
 // or one it is unsure about) returns null and goes through the zod schema, which stays the authority
 // and the source of every error message. A property test holds the two to the same verdicts and rows.
-import { executionEventSchema, LIMITS } from "./event-schema";
+import { executionEventSchema, inputsProblem, isLine, isText, LIMITS, startedAtProblem } from "./event-schema";
 import { toRowFrom, type ExecutionRow, type FileRow } from "./normalize";
 
 const KEYS = new Set(Object.keys(executionEventSchema.shape));
 const startedAtSchema = executionEventSchema.shape.startedAt;
 
-const isString = (v: unknown, min: number, max: number): v is string => typeof v === "string" && v.length >= min && v.length <= max;
+/** A one-line string of min…max characters (names, ids, paths). */
+const isString = (v: unknown, min: number, max: number): v is string => typeof v === "string" && v.length >= min && v.length <= max && isLine(v);
 const optString = (v: unknown, min: number, max: number) => v === undefined || isString(v, min, max);
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -28,7 +29,7 @@ function fastFiles(files: unknown): FileRow[] | null {
     const action = f.action;
     if (action !== undefined && action !== "created" && action !== "modified") return null;
     const content = f.content;
-    if (content !== undefined && (typeof content !== "string" || !fits(content, LIMITS.fileContentBytes))) return null;
+    if (content !== undefined && (typeof content !== "string" || !fits(content, LIMITS.fileContentBytes) || !isText(content))) return null;
     out[i] = { path: f.path, action: action ?? "created", content: content ?? null };
   }
   return out;
@@ -46,9 +47,11 @@ export function fastRow(e: unknown, receivedAt: number): ExecutionRow | null {
   if (typeof success !== "boolean") return null;
   if (!optString(retryOf, 1, LIMITS.idLength) || !optString(fix, 1, LIMITS.fixLength) || !optString(source, 1, LIMITS.sourceLength)) return null;
   if (typeof startedAt !== "string" || !startedAtSchema.safeParse(startedAt).success) return null;
+  const startedAtMs = Date.parse(startedAt);
+  if (startedAtProblem(startedAtMs, receivedAt) !== null) return null;
   let inputsJson: string | null = null;
   if (inputs !== undefined) {
-    if (!isPlainObject(inputs)) return null;
+    if (!isPlainObject(inputs) || inputsProblem(inputs) !== null) return null;
     inputsJson = JSON.stringify(inputs);
     if (!fits(inputsJson, LIMITS.inputsBytes)) return null;
   }
@@ -63,9 +66,10 @@ export function fastRow(e: unknown, receivedAt: number): ExecutionRow | null {
   if (error !== undefined) {
     if (!isPlainObject(error)) return null;
     for (const k in error) if (k !== "type" && k !== "message") return null;
-    if (!optString(error.type, 0, LIMITS.errorTypeLength) || !isString(error.message, 0, LIMITS.errorMessageLength)) return null;
+    const message = error.message;
+    if (!optString(error.type, 0, LIMITS.errorTypeLength) || typeof message !== "string" || message.length > LIMITS.errorMessageLength || !isText(message)) return null;
     errorType = (error.type as string | undefined) ?? null;
-    errorMessage = error.message;
+    errorMessage = message;
   }
   return toRowFrom(
     {
@@ -74,7 +78,7 @@ export function fastRow(e: unknown, receivedAt: number): ExecutionRow | null {
       operation,
       inputsJson,
       files: fileRows,
-      startedAt: Date.parse(startedAt),
+      startedAt: startedAtMs,
       durationMs,
       success,
       errorType,

@@ -67,7 +67,7 @@ export async function ingestChunksParallel(
       const chunk = step.value;
       const checked = checkEvents(chunk, receivedAt, { maxEvents: Number.POSITIVE_INFINITY });
       if (!checked.ok) {
-        return collectErrors(chunk, iterator, offset);
+        return collectErrors(chunk, iterator, offset, receivedAt);
       }
       // at most MAX_IN_FLIGHT chunks wait for the writer: reading never runs far ahead of storing
       while (inFlight >= MAX_IN_FLIGHT && !failure) {
@@ -96,11 +96,11 @@ export async function ingestChunksParallel(
 }
 
 /** The problems of the first bad chunk and of the rest of the file, indexed from the file's start. */
-function collectErrors(firstBad: unknown[], rest: Iterator<unknown[]>, offset: number): IngestOutcome {
+function collectErrors(firstBad: unknown[], rest: Iterator<unknown[]>, offset: number, receivedAt: number): IngestOutcome {
   const errors: EventError[] = [];
   let total = 0;
   for (let bad: unknown[] | undefined = firstBad; bad; ) {
-    const v = validateEvents(bad, { maxEvents: Number.POSITIVE_INFINITY });
+    const v = validateEvents(bad, { maxEvents: Number.POSITIVE_INFINITY, receivedAt });
     if (!v.ok) {
       total += v.totalErrors;
       for (const e of v.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ ...e, index: e.index + offset });
@@ -132,7 +132,7 @@ export async function ingestChunksPostgres(
       if (!checked.ok) {
         await pending.catch(() => {});
         await session.rollback();
-        return collectErrors(step.value, iterator, offset);
+        return collectErrors(step.value, iterator, offset, receivedAt);
       }
       await pending;
       pending = session.write(checked.rows);

@@ -21,6 +21,8 @@ export interface IngestOptions {
    */
   chunkSize?: number;
   onProgress?: (phase: "validate" | "store", done: number, total: number) => void;
+  /** A request handler: store off the event loop with a bounded wait (store.ts); a busy database throws "unavailable". */
+  background?: boolean;
 }
 
 export async function ingestEvents(db: DbHandle, input: unknown[], opts: IngestOptions = {}): Promise<IngestOutcome> {
@@ -35,7 +37,7 @@ export async function ingestEvents(db: DbHandle, input: unknown[], opts: IngestO
   const total = { accepted: 0, duplicates: 0, registeredPatterns: [] as string[] };
   for (let start = 0; start < all.length; start += chunk) {
     const rows = chunk >= all.length ? all : all.slice(start, start + chunk);
-    const stored = await storeRows(db, rows, opts.actor);
+    const stored = await storeRows(db, rows, opts.actor, { background: opts.background });
     total.accepted += stored.accepted;
     total.duplicates += stored.duplicates;
     total.registeredPatterns.push(...stored.registeredPatterns);

@@ -136,6 +136,20 @@ export class MetricFold {
     d.totalDurationMs += durationMs;
   }
 
+  /** Adds another fold's increments (one request's, once it is stored). */
+  merge(other: MetricFold): void {
+    for (const [key, d] of other.byKey) {
+      const mine = this.byKey.get(key);
+      if (!mine) this.byKey.set(key, { ...d });
+      else {
+        mine.executions += d.executions;
+        mine.successes += d.successes;
+        mine.failures += d.failures;
+        mine.totalDurationMs += d.totalDurationMs;
+      }
+    }
+  }
+
   deltas(): MetricDelta[] {
     return [...this.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
   }

@@ -8,17 +8,28 @@ export type ParsedBody = { ok: true; events: unknown[] } | { ok: false; errors: 
 
 const NDJSON_TYPES = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"]);
 
-/** The body format for a Content-Type header, or null when we do not accept it (415). */
+/** The body format for a Content-Type header, or null when we do not accept it (415): only UTF-8 is read. */
 export function bodyFormatFor(contentType: string | null): BodyFormat | null {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const [head, ...params] = (contentType ?? "").split(";");
+  const type = head!.trim().toLowerCase();
+  for (const param of params) {
+    const [name, value] = param.split("=").map((p) => p.trim().toLowerCase().replace(/^"|"$/g, ""));
+    if (name === "charset" && value !== "utf-8" && value !== "utf8") return null;
+  }
   if (type === "application/json") return "json";
   if (NDJSON_TYPES.has(type)) return "ndjson";
   return null;
 }
 
+/**
+ * Where the JSON broke, in our words: the engine's message quotes the text it choked on, and what was
+ * sent is never repeated back (it may be binary, huge, or someone else's secret).
+ */
 function syntaxMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `invalid JSON: ${message.split("\n")[0]}`;
+  if (/Unexpected end of JSON input|Unterminated string/i.test(message)) return "invalid JSON: the text ends before the value does (truncated?)";
+  const at = /at position (\d+)/.exec(message);
+  return at ? `invalid JSON at character ${Number(at[1]) + 1}` : "invalid JSON";
 }
 
 /**

@@ -2,8 +2,10 @@
 // ON CONFLICT DO NOTHING RETURNING id, so duplicates (also racing ones) are known exactly. A session
 // spans several writes, so `patterns ingest` can send chunk k while it validates chunk k + 1.
 import { randomUUID } from "node:crypto";
-import type { PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import type { DbHandle } from "../db/client";
+import { DatabaseUnavailableError, unavailable } from "../db/unavailable";
+import { MARK_IN_FLIGHT } from "./in-flight";
 import { MetricFold, type ExecutionRow, type MetricDelta } from "./normalize";
 import { EXEC_COLUMNS, METRIC_UPSERT } from "./sqlite-writer";
 
@@ -22,19 +24,26 @@ export class PgSession {
   private readonly now = new Date();
   private released = false;
 
-  private release(): void {
-    if (!this.released) this.client.release();
+  /** Hands the connection back; one that failed mid-way is destroyed rather than reused. */
+  private release(failed = false): void {
+    if (!this.released) this.client.release(failed);
     this.released = true;
   }
 
   private constructor(private readonly client: PoolClient, private readonly actor: string) {}
 
-  static async begin(db: DbHandle, actor: string): Promise<PgSession> {
-    const client = await db.pool!.connect();
+  /**
+   * Opens the transaction and marks it in flight (in-flight.ts). With `waitMs` (the API), a connection must
+   * be had and locks granted within that time, else the request is answered busy with nothing written.
+   */
+  static async begin(db: DbHandle, actor: string, opts: { waitMs?: number } = {}): Promise<PgSession> {
+    const client = opts.waitMs === undefined ? await db.pool!.connect() : await connectWithin(db.pool!, opts.waitMs);
     try {
-      await client.query("BEGIN");
+      const lockTimeout = opts.waitMs === undefined ? "" : `SET LOCAL lock_timeout = ${Math.max(1, Math.round(opts.waitMs))}; `;
+      await client.query(`BEGIN; ${lockTimeout}${MARK_IN_FLIGHT}`);
     } catch (error) {
-      client.release();
+      await client.query("ROLLBACK").catch(() => {});
+      client.release(error instanceof Error);
       throw error;
     }
     return new PgSession(client, actor);
@@ -95,6 +104,7 @@ export class PgSession {
       return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };
     } catch (error) {
       await this.client.query("ROLLBACK").catch(() => {});
+      this.release(true);
       throw error;
     } finally {
       this.release();
@@ -103,13 +113,31 @@ export class PgSession {
 
   async rollback(): Promise<void> {
     if (this.released) return;
+    let failed = false;
     try {
       await this.client.query("ROLLBACK");
     } catch {
-      /* the transaction is gone either way */
+      failed = true; // the transaction is gone either way; so is, probably, the connection
     } finally {
-      this.release();
+      this.release(failed);
     }
+  }
+}
+
+/** A pooled connection within `ms`, or a "busy" error; a connection that arrives late goes back to the pool. */
+async function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
+  const connecting = pool.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(unavailable("busy", `no database connection was free within ${ms} ms; nothing was stored, try again shortly`))), ms);
+  });
+  try {
+    return await Promise.race([connecting, late]);
+  } catch (error) {
+    connecting.then((c) => c.release(), () => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

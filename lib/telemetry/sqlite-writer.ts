@@ -53,7 +53,7 @@ export class SqliteWriter {
   private readonly metrics = new MetricFold();
   private readonly totals: WriterTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
 
-  constructor(raw: Database.Database, private readonly actor: string, private readonly now = Date.now()) {
+  constructor(raw: Database.Database, private readonly actor: string, private now = Date.now()) {
     this.insertPattern = raw.prepare(
       `INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt")
        VALUES (?, ?, 'execution', 'active', 'telemetry', '', 0, 0, ?, ?) ON CONFLICT ("id") DO NOTHING`,
@@ -70,6 +70,18 @@ export class SqliteWriter {
 
   /** Stores a chunk; must run inside the caller's transaction. */
   write(p: PackedRows): void {
+    const t = this.writeOne(p, this.actor, this.metrics);
+    this.totals.accepted += t.accepted;
+    this.totals.duplicates += t.duplicates;
+    this.totals.registeredPatterns.push(...t.registeredPatterns);
+  }
+
+  /**
+   * Stores one request's rows (inside the caller's transaction, usually within a savepoint) and returns its
+   * own totals; its daily metrics go to `fold`. After a rollback of it, call `forgetPatterns`.
+   */
+  writeOne(p: PackedRows, actor: string, fold: MetricFold): WriterTotals {
+    const totals: WriterTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
     const v = p.values;
     const patterns = new Set<string>();
     for (let i = 0; i < p.n; i++) {
@@ -79,32 +91,49 @@ export class SqliteWriter {
     for (const id of [...patterns].sort()) {
       this.knownPatterns.add(id);
       if (this.insertPattern.run(id, id, this.now, this.now).changes === 1) {
-        this.totals.registeredPatterns.push(id);
-        this.insertAudit.run(`aud_${randomUUID()}`, this.now, this.actor, id);
+        totals.registeredPatterns.push(id);
+        this.insertAudit.run(`aud_${randomUUID()}`, this.now, actor, id);
       }
     }
     const stored = new Uint8Array(p.n);
     for (let i = 0, o = 0; i < p.n; i++, o += WIDTH) {
       if (this.insertExec.run(v.slice(o, o + WIDTH)).changes === 0) {
-        this.totals.duplicates++;
+        totals.duplicates++;
         continue;
       }
       stored[i] = 1;
-      this.totals.accepted++;
-      this.metrics.add(v[o + 5] as number, v[o + 1] as string | null, v[o + 2] as string, v[o + 7] === 1, v[o + 6] as number);
+      totals.accepted++;
+      fold.add(v[o + 5] as number, v[o + 1] as string | null, v[o + 2] as string, v[o + 7] === 1, v[o + 6] as number);
     }
     const f = p.files;
     for (let j = 0; j < f.length; j += 4) {
       const row = f[j] as number;
       if (stored[row]) this.insertFile.run(v[row * WIDTH], f[j + 1], f[j + 2], f[j + 3], v[row * WIDTH + 5]);
     }
+    return totals;
+  }
+
+  /** Patterns registered inside a savepoint that was rolled back are not registered after all. */
+  forgetPatterns(): void {
+    this.knownPatterns.clear();
+  }
+
+  /** A writer that outlives one transaction (the API's writer thread) starts each one afresh. */
+  startTransaction(now = Date.now()): void {
+    this.knownPatterns.clear();
+    this.now = now;
+  }
+
+  /** Adds a fold's daily metrics to the table, in a stable order (inside the caller's transaction). */
+  foldMetrics(fold: MetricFold): void {
+    for (const m of fold.deltas()) {
+      this.upsertMetric.run(m.day, m.patternId, m.operation, m.executions, m.successes, m.failures, m.totalDurationMs);
+    }
   }
 
   /** Folds the chunks' daily metrics into the table (in a stable order) and returns the totals. */
   finish(): WriterTotals {
-    for (const m of this.metrics.deltas()) {
-      this.upsertMetric.run(m.day, m.patternId, m.operation, m.executions, m.successes, m.failures, m.totalDurationMs);
-    }
+    this.foldMetrics(this.metrics);
     return { ...this.totals, registeredPatterns: [...this.totals.registeredPatterns] };
   }
 }

@@ -1,9 +1,12 @@
 // The bulk write path: stores normalised rows with the raw driver (prepared statements in one
 // SQLite transaction; unnest() multi-row INSERTs in one PostgreSQL transaction). Ids already stored,
 // or repeated inside the batch, are duplicates: ON CONFLICT DO NOTHING makes that true under races too.
+// Request handlers store "in the background": on SQLite through the writer thread, on PostgreSQL with
+// a bounded wait for a connection and locks, so a busy database answers 503 instead of holding them.
 import type { DbHandle } from "../db/client";
 import type { ExecutionRow } from "./normalize";
 import { PgSession } from "./pg-writer";
+import { LOCK_WAIT_MS, requestWriter } from "./request-writer";
 import { packRows, SqliteWriter } from "./sqlite-writer";
 
 export interface StoreResult {
@@ -13,9 +16,15 @@ export interface StoreResult {
   registeredPatterns: string[];
 }
 
-export async function storeRows(db: DbHandle, rows: ExecutionRow[], actor = "telemetry"): Promise<StoreResult> {
+export interface StoreOptions {
+  /** A request handler's store: off the event loop, waiting at most LOCK_WAIT_MS for the database. */
+  background?: boolean;
+}
+
+export async function storeRows(db: DbHandle, rows: ExecutionRow[], actor = "telemetry", opts: StoreOptions = {}): Promise<StoreResult> {
   if (rows.length === 0) return { accepted: 0, duplicates: 0, registeredPatterns: [] };
-  return db.dialect === "sqlite" ? storeSqlite(db, rows, actor) : storePostgres(db, rows, actor);
+  if (db.dialect === "sqlite") return opts.background ? requestWriter(db).store(rows, actor) : storeSqlite(db, rows, actor);
+  return storePostgres(db, rows, actor, opts.background ? LOCK_WAIT_MS : undefined);
 }
 
 function storeSqlite(db: DbHandle, rows: ExecutionRow[], actor: string): StoreResult {
@@ -28,8 +37,8 @@ function storeSqlite(db: DbHandle, rows: ExecutionRow[], actor: string): StoreRe
   return store.immediate();
 }
 
-async function storePostgres(db: DbHandle, rows: ExecutionRow[], actor: string): Promise<StoreResult> {
-  const session = await PgSession.begin(db, actor);
+async function storePostgres(db: DbHandle, rows: ExecutionRow[], actor: string, waitMs: number | undefined): Promise<StoreResult> {
+  const session = await PgSession.begin(db, actor, { waitMs });
   try {
     await session.write(rows);
     return await session.commit();

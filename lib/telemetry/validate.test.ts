@@ -5,6 +5,11 @@ import { parseBody } from "./parse-body";
 import { validateEvents } from "./validate";
 
 const valid = { operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 5, success: true };
+const nested = (depth: number): Record<string, unknown> => {
+  let value: Record<string, unknown> = { leaf: 1 };
+  for (let i = 1; i < depth; i++) value = { a: value };
+  return value;
+};
 
 describe("validateEvents", () => {
   test.each([
@@ -23,12 +28,31 @@ describe("validateEvents", () => {
     ["a bad file action", { ...valid, files: [{ path: "a", action: "deleted" }] }, "files[0].action", ""],
     ["an unknown error field", { ...valid, success: false, error: { message: "m", code: 1 } }, "error", "unknown field: code"],
     ["inputs that are not an object", { ...valid, inputs: [1, 2] }, "inputs", ""],
+    ["a date before 2000", { ...valid, startedAt: "1999-12-31T23:59:59Z" }, "startedAt", "on or after 2000-01-01"],
+    ["a date more than a day ahead", { ...valid, startedAt: "2099-01-01T00:00:00Z" }, "startedAt", "more than a day ahead"],
+    ["a NUL in the operation", { ...valid, operation: "op\u0000x" }, "operation", "one line of text"],
+    ["a line break in an id", { ...valid, id: "a\nb" }, "id", "one line of text"],
+    ["a lone surrogate in an id", { ...valid, id: "id-\ud800" }, "id", "unpaired surrogates"],
+    ["a NUL in an error message", { ...valid, success: false, error: { message: "bad\u0000" } }, "error.message", "without NUL"],
+    ["a lone surrogate in file content", { ...valid, files: [{ path: "a", content: "\udc00" }] }, "files[0].content", "unpaired surrogates"],
+    ["inputs nested too deep", { ...valid, inputs: nested(40) }, "inputs", "nested more than 32 levels"],
+    ["a __proto__ key in inputs", { ...valid, inputs: JSON.parse('{"a":{"__proto__":{"x":1}}}') }, "inputs.a.__proto__", "__proto__"],
+    ["a NUL in a key of inputs", { ...valid, inputs: { "k\u0000": 1 } }, "inputs", "keys must be text"],
+    ["an infinite number in inputs", { ...valid, inputs: JSON.parse('{"n":[1e400]}') }, "inputs.n[0]", "finite number"],
   ])("rejects %s, naming the field", (_name, input, path, message) => {
-    const out = validateEvents([valid, input]);
+    const out = validateEvents([valid, input], { receivedAt: Date.parse("2026-11-25T00:00:00Z") });
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.errors[0]).toMatchObject({ index: 1, path });
     expect(out.errors[0]!.message).toContain(message);
+  });
+
+  test("accepts tabs, line breaks and escape sequences in free text, and a date up to a day ahead", () => {
+    const out = validateEvents(
+      [{ ...valid, startedAt: "2026-11-25T23:59:00Z", success: false, error: { message: "line 1\n\tline 2 \u001b[31mred\u001b[0m" }, inputs: { "ключ": "☃ 𝄞", deep: nested(31) } }],
+      { receivedAt: Date.parse("2026-11-25T00:00:00Z") },
+    );
+    expect(out).toMatchObject({ ok: true });
   });
 
   test("accepts a complete event", () => {
@@ -57,7 +81,7 @@ describe("validateEvents", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000); // a few seconds alone; the default 5 s is no promise of ours on a busy machine
 });
 
 describe("parseBody", () => {
@@ -83,5 +107,5 @@ describe("parseBody", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 // Validates a list of parsed events against the contract; all must pass or none is stored.
-import { executionEventSchema, issuesToErrors, LIMITS, type EventError, type ExecutionEvent } from "./event-schema";
+import { executionEventSchema, issuesToErrors, LIMITS, startedAtProblem, type EventError, type ExecutionEvent } from "./event-schema";
 import { fastRow } from "./fast-path";
 import { toRow, type ExecutionRow } from "./normalize";
 
@@ -9,7 +9,14 @@ export type Validated =
   | { ok: true; events: ExecutionEvent[] }
   | { ok: false; errors: EventError[]; totalErrors: number; tooMany?: boolean };
 
-export function validateEvents(input: unknown[], opts: { maxEvents?: number } = {}): Validated {
+export interface ValidateOptions {
+  maxEvents?: number;
+  /** When the server received the events (epoch ms): startedAt may be at most a day after it. */
+  receivedAt?: number;
+}
+
+export function validateEvents(input: unknown[], opts: ValidateOptions = {}): Validated {
+  const receivedAt = opts.receivedAt ?? Date.now();
   const maxEvents = opts.maxEvents ?? LIMITS.eventsPerRequest;
   if (input.length > maxEvents) {
     return {
@@ -30,8 +37,13 @@ export function validateEvents(input: unknown[], opts: { maxEvents?: number } = 
       continue;
     }
     const result = executionEventSchema.safeParse(item);
-    if (result.success) events[i] = result.data;
-    else {
+    if (result.success) {
+      const late = startedAtProblem(Date.parse(result.data.startedAt), receivedAt);
+      if (late) {
+        totalErrors++;
+        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index: i, path: "startedAt", message: late });
+      } else events[i] = result.data;
+    } else {
       const found = issuesToErrors(i, result.error.issues, item);
       totalErrors += found.length;
       for (const e of found) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
@@ -48,7 +60,8 @@ export type Checked = { ok: true; rows: ExecutionRow[] } | { ok: false; errors: 
  */
 export function checkEvents(input: unknown[], receivedAt: number, opts: { maxEvents?: number } = {}): Checked {
   const maxEvents = opts.maxEvents ?? LIMITS.eventsPerRequest;
-  if (input.length > maxEvents) return validateEvents(input, opts) as Checked;
+  const all = () => validateEvents(input, { ...opts, receivedAt }) as Checked; // every error, in order
+  if (input.length > maxEvents) return all();
   const rows: ExecutionRow[] = new Array(input.length);
   for (let i = 0; i < input.length; i++) {
     const row = fastRow(input[i], receivedAt);
@@ -57,7 +70,7 @@ export function checkEvents(input: unknown[], receivedAt: number, opts: { maxEve
       continue;
     }
     const parsed = executionEventSchema.safeParse(input[i]);
-    if (!parsed.success) return validateEvents(input, opts) as Checked; // collect every error, in order
+    if (!parsed.success || startedAtProblem(Date.parse(parsed.data.startedAt), receivedAt)) return all();
     rows[i] = toRow(parsed.data, receivedAt);
   }
   return { ok: true, rows };
