@@ -1,6 +1,7 @@
 // Post-passes over the masked tokens that make templates shape-agnostic: a unit after a value joins
 // it, runs and lists of values become one placeholder, and a repeated value-bearing phrase is kept once.
 import { PH } from "./classes";
+import { ALL_RULES, type Rules } from "./rules";
 
 const UNITS = new Set(
   (
@@ -26,8 +27,15 @@ const RUN_RE = /<\*>(?:[\s,;:./\\\-_+|@#~=]*<\*>)+/g;
 
 const MERGEABLE_RE = /<\*>(?:[\s,;:./\\\-_+|@#~=]*<\*>| ?[([](?:<\*>)?[)\]])/;
 
-export function mergeRuns(s: string): string {
-  for (let i = 0; i < 8 && MERGEABLE_RE.test(s); i++) s = s.replace(RESTATED_RE, PH).replace(RUN_RE, PH);
+/** Value runs and restated values (rules `valueRuns`, `restatedValues`) become one placeholder. */
+export function mergeRuns(s: string, rules: Rules = ALL_RULES): string {
+  if (!rules.valueRuns && !rules.restatedValues) return s;
+  for (let i = 0; i < 8 && MERGEABLE_RE.test(s); i++) {
+    const before = s;
+    if (rules.restatedValues) s = s.replace(RESTATED_RE, PH);
+    if (rules.valueRuns) s = s.replace(RUN_RE, PH);
+    if (s === before) break;
+  }
   return s;
 }
 

@@ -1,6 +1,7 @@
 // Whole-message passes that run before masking words: cap the length, drop terminal escapes, decode
 // octal-escaped quotes, mask quoted values (they may span spaces), and normalise whitespace.
 import { maskQuoted } from "./quotes";
+import type { Rules } from "./rules";
 
 /** Only this many characters of a message are looked at; the rest cannot change its group. */
 export const MAX_INPUT = 2048;
@@ -45,9 +46,12 @@ export function normaliseSpace(s: string): string {
 const NEEDS_PREPARE_RE = /[\x00-\x1f\x7f-\x9f"'`\\]|[^\S ]|  /;
 
 /** All whole-message passes, in order; most messages need none of them, which one scan tells. */
-export function prepare(message: string): string {
-  const s = truncate(message);
+export function prepare(message: string, rules: Rules): string {
+  let s = truncate(message);
   const n = s.length;
   if (n === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32 && !NEEDS_PREPARE_RE.test(s))) return s;
-  return normaliseSpace(maskQuoted(decodeOctalQuotes(stripAnsi(s))));
+  if (rules.stripAnsi) s = stripAnsi(s);
+  if (rules.octalQuotes) s = decodeOctalQuotes(s);
+  if (rules.quotedValues) s = maskQuoted(s);
+  return normaliseSpace(s);
 }

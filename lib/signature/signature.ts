@@ -1,10 +1,12 @@
 // errorSignature: the stateless message -> template function. Pure and deterministic, one
 // configuration for every source. Pipeline: prepare (whole message) -> mask words -> collapse runs.
+// templateWith runs the same pipeline with some rules switched off, for evaluations (rules.ts).
 import { PH, startsNumeric } from "./classes";
 import { collapseRepeats, hasRepeat, mergeRuns, unitSuffix } from "./collapse";
-import { isEntityName, isEntityNoun, isMonth, isWeekday, isZone } from "./context";
+import { entityNameSuffix, isEntityNoun, isMonth, isWeekday, isZone } from "./context";
 import { maskToken } from "./mask";
 import { prepare } from "./prepare";
+import { ALL_RULES, type Rules } from "./rules";
 
 /**
  * Turns a log/error message into its template: every variable part becomes `<*>` (classes in
@@ -15,27 +17,34 @@ import { prepare } from "./prepare";
  * few values costs few allocations.
  */
 export function errorSignature(message: string): string {
-  const template = signatureOnce(message);
+  return templateWith(message, ALL_RULES);
+}
+
+/** errorSignature with only the rules switched on in `rules` (all on: errorSignature itself). */
+export function templateWith(message: string, rules: Rules): string {
+  const template = signatureOnce(message, rules);
   if (template === message) return template;
   // A template must be its own template. Masking can create new structure (quotes that now pair
   // up, a `key=` whose value merged into it), so a changed message goes round once more; in the
   // rare case that changes it too, it goes round until it stops changing (bounded).
   let t = template;
   for (let i = 0; i < 4; i++) {
-    const again = signatureOnce(t);
+    const again = signatureOnce(t, rules);
     if (again === t) break;
     t = again;
   }
   return t;
 }
 
-function signatureOnce(message: string): string {
-  const text = prepare(message);
+function signatureOnce(message: string, rules: Rules): string {
+  const text = prepare(message, rules);
   const n = text.length;
   let out = ""; // output so far, up to `copied` in text
   let copied = 0; // text[copied, start) is unchanged and not yet in `out`
   let lastIsValue = false; // the previous output word ends with a placeholder
-  let afterEntityNoun = false;
+  // after an entity noun that does not start a clause: 1 lower-case noun, 2 capitalised noun
+  let afterEntityNoun = 0;
+  let clauseStart = true; // this word starts the message or a clause (`...; user unknown`)
   let dateWords = 0; // words left in which a time-zone abbreviation still belongs to a date
   let values = 0;
   for (let start = 0; start < n; ) {
@@ -60,33 +69,45 @@ function signatureOnce(message: string): string {
       // only the context rules can change a plain word; each has a cheap first-letter gate
       if (afterEntityNoun || (c0 >= 65 && c0 <= 90) || lastIsValue || dateWords > 0) {
         const word = text.slice(start, end);
-        if (afterEntityNoun && isEntityName(word)) m = PH;
-        else if (isMonth(word) && (lastIsValue || startsNumeric(wordAt(text, next)))) {
+        const suffix = afterEntityNoun > 0 ? entityNameSuffix(word, afterEntityNoun === 2) : null;
+        if (suffix !== null) m = PH + suffix;
+        else if (rules.calendarDates && isMonth(word) && (lastIsValue || startsNumeric(wordAt(text, next)))) {
           m = PH; // `Jul 17 ...`, `4 Dec 2005`: the month is part of a date
           dateWords = 4;
-        } else if (isWeekday(word) && (startsNumeric(wordAt(text, next)) || isMonth(wordAt(text, next)))) m = PH;
-        else if (dateWords > 0 && lastIsValue && isZone(word)) m = PH;
-        else if (lastIsValue) {
+        } else if (
+          rules.calendarDates &&
+          isWeekday(word) &&
+          (startsNumeric(wordAt(text, next)) || isMonth(wordAt(text, next)))
+        )
+          m = PH;
+        else if (rules.timeZones && dateWords > 0 && lastIsValue && isZone(word)) m = PH;
+        else if (rules.units && lastIsValue) {
           // `30 s`, `512.00 MB,`, `(10.2 KB)`: a unit joins the value before it
           const suffix = unitSuffix(word);
           if (suffix !== null) {
             out += suffix;
             copied = end;
             lastIsValue = suffix.length === 0;
-            afterEntityNoun = false;
+            afterEntityNoun = 0;
+            clauseStart = endsClause(text, end);
             if (dateWords > 0) dateWords--;
             start = next;
             continue;
           }
         }
       }
-      afterEntityNoun = (c0 | 32) === 117 || (c0 | 32) === 104 ? isEntityNoun(text.slice(start, end)) : false;
+      // `for user alice`, `restarting service nginx`; not `User unknown` or `check pass; user unknown`,
+      // where the noun opens the clause and the next word says something about it
+      afterEntityNoun =
+        rules.entityNames && !clauseStart && isEntityNoun(text.slice(start, end)) ? (c0 <= 90 ? 2 : 1) : 0;
     } else {
       const word = text.slice(start, end);
-      const masked = afterEntityNoun && isEntityName(word) ? PH : maskToken(word);
+      const suffix = afterEntityNoun > 0 ? entityNameSuffix(word, afterEntityNoun === 2) : null;
+      const masked = suffix !== null ? PH + suffix : maskToken(word, rules);
       if (masked !== word) m = masked;
-      afterEntityNoun = false;
+      afterEntityNoun = 0;
     }
+    clauseStart = endsClause(text, end);
     if (dateWords > 0) dateWords--;
     if (m !== null) {
       values++;
@@ -98,9 +119,17 @@ function signatureOnce(message: string): string {
     }
     start = next;
   }
-  if (values === 0) return text;
+  // prepare may have masked quoted values: those take part in collapsing like any other
+  if (values === 0 && text.indexOf(PH) < 0) return text;
   if (copied < n) out += text.slice(copied);
-  return finish(out);
+  return finish(out, rules);
+}
+
+/** Does the word ending at `end` close a clause (`:`, `;`, `.`, `!`, `?`, or a lone dash or bar)? */
+function endsClause(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (c === 58 || c === 59 || c === 46 || c === 33 || c === 63) return true;
+  return (c === 45 || c === 124) && (end === 1 || text.charCodeAt(end - 2) === 32 || text.charCodeAt(end - 2) === c);
 }
 
 /** The word starting at `start` (empty past the end). */
@@ -111,10 +140,10 @@ function wordAt(text: string, start: number): string {
 }
 
 /** Merge value runs and repeated phrases until nothing changes, so the result is a fixed point. */
-function finish(s: string): string {
+function finish(s: string, rules: Rules): string {
   for (let i = 0; i < 4; i++) {
-    s = mergeRuns(s);
-    if (!hasRepeat(s)) break;
+    s = mergeRuns(s, rules);
+    if (!rules.repeatedPhrases || !hasRepeat(s)) break;
     const words = s.split(" ");
     const collapsed = collapseRepeats(words);
     if (collapsed.length === words.length) break;
