@@ -7,16 +7,23 @@ const UNITS = new Set(
   (
     "b B byte bytes Bytes k K kb KB kB Kb KiB m M mb MB MiB g G gb GB GiB tb TB TiB pb PB " +
     "ns us µs μs ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days " +
-    "% Hz kHz MHz GHz"
+    "% Hz kHz MHz GHz bit bits kbit Mbit Gbit bps kbps Kbps Mbps Gbps"
   ).split(" "),
 );
 const TRAILING_PUNCT = ",;:.!?)]}";
 
-/** If `tok` is a unit word (optionally with trailing punctuation), the punctuation; otherwise null. */
+/**
+ * If `tok` is a unit word or a rate of two (`MB/s`, `KiB/sec`), optionally with trailing
+ * punctuation, the punctuation; otherwise null.
+ */
 export function unitSuffix(tok: string): string | null {
   let end = tok.length;
   while (end > 0 && TRAILING_PUNCT.includes(tok[end - 1])) end--;
-  if (end === 0 || !UNITS.has(end === tok.length ? tok : tok.slice(0, end))) return null;
+  if (end === 0) return null;
+  const unit = end === tok.length ? tok : tok.slice(0, end);
+  if (UNITS.has(unit)) return tok.slice(end);
+  const slash = unit.indexOf("/");
+  if (slash <= 0 || !UNITS.has(unit.slice(0, slash)) || !UNITS.has(unit.slice(slash + 1))) return null;
   return tok.slice(end);
 }
 

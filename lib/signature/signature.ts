@@ -65,6 +65,20 @@ function signatureOnce(message: string, rules: Rules): string {
     const next = end + 1;
     let m: string | null = null; // replacement for this word, null when it stays
     const c0 = text.charCodeAt(start);
+    if (rules.units && lastIsValue) {
+      // `30 s`, `512.00 MB,`, `(10.2 KB)`, `3.2 MB/s`: a unit joins the value before it
+      const suffix = unitSuffix(text.slice(start, end));
+      if (suffix !== null) {
+        out += suffix;
+        copied = end;
+        lastIsValue = suffix.length === 0;
+        afterEntityNoun = 0;
+        clauseStart = endsClause(text, end);
+        if (dateWords > 0) dateWords--;
+        start = next;
+        continue;
+      }
+    }
     if (plain) {
       // only the context rules can change a plain word; each has a cheap first-letter gate
       if (afterEntityNoun || (c0 >= 65 && c0 <= 90) || lastIsValue || dateWords > 0) {
@@ -81,20 +95,6 @@ function signatureOnce(message: string, rules: Rules): string {
         )
           m = PH;
         else if (rules.timeZones && dateWords > 0 && lastIsValue && isZone(word)) m = PH;
-        else if (rules.units && lastIsValue) {
-          // `30 s`, `512.00 MB,`, `(10.2 KB)`: a unit joins the value before it
-          const suffix = unitSuffix(word);
-          if (suffix !== null) {
-            out += suffix;
-            copied = end;
-            lastIsValue = suffix.length === 0;
-            afterEntityNoun = 0;
-            clauseStart = endsClause(text, end);
-            if (dateWords > 0) dateWords--;
-            start = next;
-            continue;
-          }
-        }
       }
       // `for user alice`, `restarting service nginx`; not `User unknown` or `check pass; user unknown`,
       // where the noun opens the clause and the next word says something about it
