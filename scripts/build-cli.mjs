@@ -1,12 +1,18 @@
 // Bundles the CLI (lib/cli/main.ts and what it imports, node_modules left external) into dist/cli.mjs,
-// so `patterns` starts without compiling TypeScript. Run by postinstall and `npm run build:cli`.
+// and the database-free commands (lib/cli/light.ts) into dist/light.mjs, so `patterns` starts without
+// compiling TypeScript. Run by postinstall and `npm run build:cli`.
 import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await build({
-  entryPoints: { cli: join(root, "lib", "cli", "main.ts"), "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts") },
+  entryPoints: {
+    cli: join(root, "lib", "cli", "main.ts"),
+    // the commands that need no database, apart, so they start fast (bin/patterns.mjs picks it)
+    light: join(root, "lib", "cli", "light.ts"),
+    "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts"),
+  },
   outdir: join(root, "dist"),
   outExtension: { ".js": ".mjs" },
   bundle: true,

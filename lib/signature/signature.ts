@@ -8,6 +8,9 @@ import { maskToken } from "./mask";
 import { prepare } from "./prepare";
 import { ALL_RULES, type Rules } from "./rules";
 
+/** No unit (with its punctuation: `seconds,`, `KiB/sec.`) is longer; longer words skip the lookup. */
+const MAX_UNIT_LENGTH = 9;
+
 /**
  * Turns a log/error message into its template: every variable part becomes `<*>` (classes in
  * docs/signature.md). Messages of one kind share a template even when their values differ in number
@@ -65,7 +68,7 @@ function signatureOnce(message: string, rules: Rules): string {
     const next = end + 1;
     let m: string | null = null; // replacement for this word, null when it stays
     const c0 = text.charCodeAt(start);
-    if (rules.units && lastIsValue) {
+    if (rules.units && lastIsValue && end - start <= MAX_UNIT_LENGTH) {
       // `30 s`, `512.00 MB,`, `(10.2 KB)`, `3.2 MB/s`: a unit joins the value before it
       const suffix = unitSuffix(text.slice(start, end));
       if (suffix !== null) {
@@ -120,7 +123,7 @@ function signatureOnce(message: string, rules: Rules): string {
     start = next;
   }
   // prepare may have masked quoted values: those take part in collapsing like any other
-  if (values === 0 && text.indexOf(PH) < 0) return text;
+  if (values === 0 && (text === message || text.indexOf(PH) < 0)) return text;
   if (copied < n) out += text.slice(copied);
   return finish(out, rules);
 }
