@@ -79,10 +79,7 @@ export function maskCore(core: string, rules: Rules = ALL_RULES): string {
   if (dot > 0 && ((rules.hostNames && isHostname(core, rules.countryCodeHosts)) || (rules.emails && isEmail(core))))
     return PH;
   const eq = rules.keyValues ? core.indexOf("=") : -1;
-  if (eq > 0) {
-    const value = core.slice(eq + 1);
-    return maskKey(core.slice(0, eq)) + "=" + (value.length > 0 ? maskValue(value, rules) : "");
-  }
+  if (eq > 0) return maskPairs(core, eq, rules);
   if (DELIMS_RE.test(core)) return splitAndMask(core, DELIMS_RE, rules);
   if (colon >= 0 || core.includes("@")) return splitAndMask(core, COLON_AT_RE, rules);
   if (rules.relativePaths && isRelativePath(core)) return PH;
@@ -97,6 +94,23 @@ function splitAndMask(core: string, re: RegExp, rules: Rules): string {
     if (parts[i].length > 0) parts[i] = maskCore(parts[i], rules);
   }
   return parts.join("");
+}
+
+// A `,` `;` or `&` that starts the next pair of a run written without spaces (`a=1,b=2;c=x`).
+const NEXT_PAIR_RE = /([,;&])(?=[A-Za-z_][\w.-]*=)/;
+
+/**
+ * `key=value`, or a run of pairs glued by `,` `;` `&`: each key stays (it is schema), each value is
+ * masked on its own, so the run keeps its keys whatever its values look like.
+ */
+function maskPairs(core: string, eq: number, rules: Rules): string {
+  const key = maskKey(core.slice(0, eq)) + "=";
+  const rest = core.slice(eq + 1);
+  if (!NEXT_PAIR_RE.test(rest)) return key + (rest.length > 0 ? maskValue(rest, rules) : "");
+  const parts = rest.split(NEXT_PAIR_RE); // value, separator, pair, separator, pair, ...
+  let out = key + (parts[0].length > 0 ? maskValue(parts[0], rules) : "");
+  for (let i = 1; i < parts.length; i += 2) out += parts[i] + maskCore(parts[i + 1], rules);
+  return out;
 }
 
 // Literal constants that are values when assigned (`enabled=true`), but words elsewhere.
