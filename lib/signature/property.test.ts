@@ -11,7 +11,7 @@ const fragment = fc.constantFrom(
   ":", "=", "/", "\\", "@", "-", "_", "#", "~", "%", "|", "0", "12", "0x1f", "3.5", "-7", "KB", "ms", "s",
   "user", "host", "Jul", "Sun", "PDT", "2005", "10.0.0.1", "10.0.0.1:80", "a.b.com", "x", "Error", "true",
   "\\042", "\u001b[31m", "é", "🎉", "foo_1", "node-7", "abc123def", "deadbeef01", "/tmp/a.json", "http://h/x",
-  "a@b.io", "8f14e45f-ceea-467a-9af0-3c4c2a2b1f1d",
+  "a@b.io", "8f14e45f-ceea-467a-9af0-3c4c2a2b1f1d", "for", "service", "domain", "started", "MB/s", "a=1,b=2;c=x",
 );
 const message = fc.oneof(
   fc.string({ maxLength: 80 }),
@@ -23,7 +23,7 @@ const message = fc.oneof(
 const glued = fc
   .array(
     fc.constantFrom("<*>", "=", "'", '"', "`", ")", "(", "|", "[", "]", ",", ".", ":", "/", "-", "_", "x", "ab",
-      "1", "12", "0x1f", "3.5", "KB", " ", "\\042", "é", "user", "Jul", "abc123", "a.b.com"),
+      "1", "12", "0x1f", "3.5", "KB", " ", "\\042", "é", "user", "Jul", "abc123", "a.b.com", "for ", "&", ";"),
     { maxLength: 12 },
   )
   .map((parts) => parts.join(""));

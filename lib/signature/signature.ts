@@ -5,7 +5,7 @@ import { PH, startsNumeric } from "./classes";
 import { collapseRepeats, hasRepeat, mergeRuns, unitSuffix } from "./collapse";
 import { entityNameSuffix, isEntityNoun, isMonth, isWeekday, isZone } from "./context";
 import { maskToken } from "./mask";
-import { prepare } from "./prepare";
+import { MAX_INPUT, prepare } from "./prepare";
 import { ALL_RULES, type Rules } from "./rules";
 
 /** No unit (with its punctuation: `seconds,`, `KiB/sec.`) is longer; longer words skip the lookup. */
@@ -26,10 +26,10 @@ export function errorSignature(message: string): string {
 /** errorSignature with only the rules switched on in `rules` (all on: errorSignature itself). */
 export function templateWith(message: string, rules: Rules): string {
   const template = signatureOnce(message, rules);
-  if (template === message) return template;
+  if (template === message || settled) return template;
   // A template must be its own template. Masking can create new structure (quotes that now pair
-  // up, a `key=` whose value merged into it), so a changed message goes round once more; in the
-  // rare case that changes it too, it goes round until it stops changing (bounded).
+  // up, a `key=` whose value merged into it), so a template that may hold some goes round once
+  // more; in the rare case that changes it too, it goes round until it stops changing (bounded).
   let t = template;
   for (let i = 0; i < 4; i++) {
     const again = signatureOnce(t, rules);
@@ -39,8 +39,16 @@ export function templateWith(message: string, rules: Rules): string {
   return t;
 }
 
+/**
+ * Set by signatureOnce: its result is certainly its own template, so the round that checks it can
+ * be skipped. True when the pass only put whole placeholders (with wrapping punctuation) in place of
+ * words, on text that needed no preparation, and nothing merged: nothing new for a round to find.
+ */
+let settled = false;
+
 function signatureOnce(message: string, rules: Rules): string {
   const text = prepare(message, rules);
+  let simple = text === message; // no quotes masked, no whitespace or length changes
   const n = text.length;
   let out = ""; // output so far, up to `copied` in text
   let copied = 0; // text[copied, start) is unchanged and not yet in `out`
@@ -113,6 +121,7 @@ function signatureOnce(message: string, rules: Rules): string {
     clauseStart = endsClause(text, end);
     if (dateWords > 0) dateWords--;
     if (m !== null) {
+      if (simple && m !== PH && !isBarePlaceholder(m)) simple = false;
       values++;
       out += text.slice(copied, start) + m;
       copied = end;
@@ -123,9 +132,25 @@ function signatureOnce(message: string, rules: Rules): string {
     start = next;
   }
   // prepare may have masked quoted values: those take part in collapsing like any other
-  if (values === 0 && (text === message || text.indexOf(PH) < 0)) return text;
+  if (values === 0 && (text === message || text.indexOf(PH) < 0)) {
+    settled = text === message;
+    return text;
+  }
   if (copied < n) out += text.slice(copied);
-  return finish(out, rules);
+  const finished = finish(out, rules);
+  settled = simple && finished === out && finished.length <= MAX_INPUT;
+  return finished;
+}
+
+const WRAPPERS = "()[]{},;:.!?";
+
+/** A placeholder with only wrapping punctuation around it (`(<*>),`, `<*>:`), no quotes or letters. */
+function isBarePlaceholder(m: string): boolean {
+  for (let i = 0; i < m.length; i++) {
+    if (m.startsWith(PH, i)) i += PH.length - 1;
+    else if (!WRAPPERS.includes(m[i])) return false;
+  }
+  return true;
 }
 
 /** Does the word ending at `end` close a clause (`:`, `;`, `.`, `!`, `?`, or a lone dash or bar)? */
