@@ -29,6 +29,11 @@ export async function runLight(argv: string[]): Promise<number> {
 
 export async function main(): Promise<void> {
   const code = await runLight(process.argv.slice(2));
+  // for benchmarks, on stderr so stdout stays the templates: peak memory, and CPU time since start
   if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);
+  if (process.env.PATTERNS_REPORT_CPU) {
+    const u = process.resourceUsage();
+    process.stderr.write(`cpu-ms ${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}\n`);
+  }
   process.stdout.write("", () => process.exit(code));
 }

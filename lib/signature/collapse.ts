@@ -91,6 +91,9 @@ function gramHasPlaceholder(t: string[], a: number, n: number): boolean {
  * nothing but two small number arrays.
  */
 export function hasRepeat(s: string): boolean {
+  // a repeat needs two placeholders; most templates have fewer, which two indexOf calls tell
+  const first = s.indexOf(PH);
+  if (first < 0 || s.indexOf(PH, first + PH.length) < 0) return false;
   // ws[k] = offset of word k; ws[W] = s.length + 1, so word k is s[ws[k], ws[k + 1] - 1)
   const ws: number[] = [0];
   for (let sp = s.indexOf(" "); sp >= 0; sp = s.indexOf(" ", sp + 1)) ws.push(sp + 1);

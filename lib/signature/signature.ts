@@ -76,7 +76,7 @@ function signatureOnce(message: string, rules: Rules): string {
     const next = end + 1;
     let m: string | null = null; // replacement for this word, null when it stays
     const c0 = text.charCodeAt(start);
-    if (rules.units && lastIsValue && end - start <= MAX_UNIT_LENGTH) {
+    if (rules.units && lastIsValue && end - start <= MAX_UNIT_LENGTH && mayStartUnit(c0)) {
       // `30 s`, `512.00 MB,`, `(10.2 KB)`, `3.2 MB/s`: a unit joins the value before it
       const suffix = unitSuffix(text.slice(start, end));
       if (suffix !== null) {
@@ -151,6 +151,11 @@ function isBarePlaceholder(m: string): boolean {
     else if (!WRAPPERS.includes(m[i])) return false;
   }
   return true;
+}
+
+/** Units start with a letter, `%`, or a non-ASCII letter (`µs`). */
+function mayStartUnit(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || c === 37 || c > 127;
 }
 
 /** Does the word ending at `end` close a clause (`:`, `;`, `.`, `!`, `?`, or a lone dash or bar)? */
