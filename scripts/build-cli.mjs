@@ -11,6 +11,7 @@ await build({
     cli: join(root, "lib", "cli", "main.ts"),
     // the commands that need no database, apart, so they start fast (bin/patterns.mjs picks it)
     light: join(root, "lib", "cli", "light.ts"),
+    "signature-worker": join(root, "lib", "cli", "signature-worker.ts"),
     "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts"),
   },
   outdir: join(root, "dist"),
