@@ -41,10 +41,11 @@ export function isEntityNoun(word: string): boolean {
 }
 
 /**
- * The word after an entity noun, when it names the entity: a bare identifier that is not a closed-
- * class word, a compound noun or a predicate, and not the second word of a Title Case phrase (`Service
- * Action`, after a capitalised noun). Returns the trailing punctuation to keep after the placeholder
- * (`for user alice.` -> `for user <*>.`), or null when the word is not a name.
+ * The word after an entity noun, when its shape allows a name: a bare identifier that is not a
+ * closed-class word, a compound noun or a predicate, and not the second word of a Title Case phrase
+ * (`Service Action`, after a capitalised noun). Returns the trailing punctuation to keep after the
+ * placeholder (`for user alice.` -> `for user <*>.`), or null when the word is not a name.
+ * (Where the word stands in its clause is judged by the caller, signature.ts nameAfterNoun.)
  */
 export function entityNameSuffix(word: string, nounCapitalised: boolean): string | null {
   const t = TRAILING_RE.exec(word);

@@ -27,6 +27,9 @@ describe("bare-word names after an entity noun", () => {
     [["no key for domain corp in keytab", "no key for domain example in keytab"], "no key for domain <*> in keytab"],
     [["mailbox of account jdoe is full", "mailbox of account mary.smith is full"], "mailbox of account <*> is full"],
     [["quota exceeded for user alice.", "quota exceeded for user bob."], "quota exceeded for user <*>."],
+    // a noun that opens the message, and a name that does not end it
+    [["User alice logged in", "User bob logged in"], "User <*> logged in"],
+    [["Service nginx failed to start", "Service postgresql failed to start"], "Service <*> failed to start"],
   ])("%j -> %s", (messages, template) => {
     expect(oneTemplate(messages)).toBe(template);
   });
@@ -36,9 +39,10 @@ describe("bare-word names after an entity noun", () => {
     "user not found",
     "host is down",
     "lookup failed for host in zone",
-    // the noun opens the clause: the next word says something about it
+    // the noun opens the clause and the next word closes it: it says something about the noun
     "User unknown",
     "check pass; user unknown",
+    "Server busy, retrying",
     "Service started",
     // a predicate or a compound noun after the noun
     "the service started",

@@ -53,7 +53,7 @@ function signatureOnce(message: string, rules: Rules): string {
   let out = ""; // output so far, up to `copied` in text
   let copied = 0; // text[copied, start) is unchanged and not yet in `out`
   let lastIsValue = false; // the previous output word ends with a placeholder
-  // after an entity noun that does not start a clause: 1 lower-case noun, 2 capitalised noun
+  // after an entity noun: 0 not, else NOUN_LOWER or NOUN_CAPITALISED, plus NOUN_OPENS when it opens a clause
   let afterEntityNoun = 0;
   let clauseStart = true; // this word starts the message or a clause (`...; user unknown`)
   let dateWords = 0; // words left in which a time-zone abbreviation still belongs to a date
@@ -94,7 +94,7 @@ function signatureOnce(message: string, rules: Rules): string {
       // only the context rules can change a plain word; each has a cheap first-letter gate
       if (afterEntityNoun || (c0 >= 65 && c0 <= 90) || lastIsValue || dateWords > 0) {
         const word = text.slice(start, end);
-        const suffix = afterEntityNoun > 0 ? entityNameSuffix(word, afterEntityNoun === 2) : null;
+        const suffix = afterEntityNoun > 0 ? nameAfterNoun(text, word, end, afterEntityNoun) : null;
         if (suffix !== null) m = PH + suffix;
         else if (rules.calendarDates && isMonth(word) && (lastIsValue || startsNumeric(wordAt(text, next)))) {
           m = PH; // `Jul 17 ...`, `4 Dec 2005`: the month is part of a date
@@ -107,13 +107,13 @@ function signatureOnce(message: string, rules: Rules): string {
           m = PH;
         else if (rules.timeZones && dateWords > 0 && lastIsValue && isZone(word)) m = PH;
       }
-      // `for user alice`, `restarting service nginx`; not `User unknown` or `check pass; user unknown`,
-      // where the noun opens the clause and the next word says something about it
       afterEntityNoun =
-        rules.entityNames && !clauseStart && isEntityNoun(text.slice(start, end)) ? (c0 <= 90 ? 2 : 1) : 0;
+        rules.entityNames && isEntityNoun(text.slice(start, end))
+          ? (c0 <= 90 ? NOUN_CAPITALISED : NOUN_LOWER) | (clauseStart ? NOUN_OPENS : 0)
+          : 0;
     } else {
       const word = text.slice(start, end);
-      const suffix = afterEntityNoun > 0 ? entityNameSuffix(word, afterEntityNoun === 2) : null;
+      const suffix = afterEntityNoun > 0 ? nameAfterNoun(text, word, end, afterEntityNoun) : null;
       const masked = suffix !== null ? PH + suffix : maskToken(word, rules);
       if (masked !== word) m = masked;
       afterEntityNoun = 0;
@@ -151,6 +151,22 @@ function isBarePlaceholder(m: string): boolean {
     else if (!WRAPPERS.includes(m[i])) return false;
   }
   return true;
+}
+
+const NOUN_LOWER = 1;
+const NOUN_CAPITALISED = 2;
+const NOUN_OPENS = 4;
+
+/**
+ * The word after an entity noun (ending at `end`) names the entity: `for user alice`, `restarting
+ * service nginx`, `User alice logged in`. When the noun opens the clause and this word closes it, the
+ * word says something about the noun instead (`User unknown`, `check pass; user unknown`, `Server
+ * busy, retrying`). Returns the punctuation to keep after the placeholder, or null (context.ts).
+ */
+function nameAfterNoun(text: string, word: string, end: number, noun: number): string | null {
+  if ((noun & NOUN_OPENS) !== 0 && (end >= text.length || endsClause(text, end) || text.charCodeAt(end - 1) === 44))
+    return null;
+  return entityNameSuffix(word, (noun & NOUN_CAPITALISED) !== 0);
 }
 
 /** Units start with a letter, `%`, or a non-ASCII letter (`µs`). */
