@@ -22,9 +22,10 @@ const CLOSED_CLASS = new Set(
 // `domain controller`): the pair names a kind of thing, not an instance.
 const ATTRIBUTE_NOUNS = new Set(
   (
-    "name names id ids key keys account accounts session sessions group groups role roles type mode " +
-    "list info data status state config configuration settings profile password credentials agent " +
-    "limit quota error errors request requests controller"
+    "name names id ids identifier key keys account accounts session sessions group groups role roles " +
+    "type mode list info data status state config configuration settings profile password credentials " +
+    "token certificate address port version number pool agent limit quota error errors request requests " +
+    "controller"
   ).split(" "),
 );
 // A word of this shape after the noun is its predicate (`service started`, `user logging in`,
