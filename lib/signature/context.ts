@@ -34,11 +34,17 @@ const PREDICATE_RE = /^[a-z]{3,}(?:ed|ing|able|ible)$/;
 const NAME_RE = /^[A-Za-z_][\w.-]*$/;
 const TRAILING_RE = /[.,;:!?)\]}]+$/;
 
-/** Is `word` an entity noun? Case-blind; a first-letter gate keeps the common case cheap. */
+/** Is `word` an entity noun? Case-blind. */
 export function isEntityNoun(word: string): boolean {
-  const c = word.charCodeAt(0) | 32;
+  return isEntityNounAt(word, 0, word.length);
+}
+
+/** Is text[start, end) an entity noun? Its length and first letter are checked before any slicing. */
+export function isEntityNounAt(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || end - start > 8) return false;
+  const c = text.charCodeAt(start) | 32;
   if (c !== 117 && c !== 104 && c !== 115 && c !== 100 && c !== 97) return false; // u h s d a
-  return word.length >= 4 && word.length <= 8 && ENTITY_NOUNS.has(word.toLowerCase());
+  return ENTITY_NOUNS.has(text.slice(start, end).toLowerCase());
 }
 
 /**

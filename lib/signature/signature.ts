@@ -3,7 +3,7 @@
 // templateWith runs the same pipeline with some rules switched off, for evaluations (rules.ts).
 import { PH, startsNumeric } from "./classes";
 import { collapseRepeats, hasRepeat, mergeRuns, unitSuffix } from "./collapse";
-import { entityNameSuffix, isEntityNoun, isMonth, isWeekday, isZone } from "./context";
+import { entityNameSuffix, isEntityNounAt, isMonth, isWeekday, isZone } from "./context";
 import { maskToken } from "./mask";
 import { MAX_INPUT, prepare } from "./prepare";
 import { ALL_RULES, type Rules } from "./rules";
@@ -108,7 +108,7 @@ function signatureOnce(message: string, rules: Rules): string {
         else if (rules.timeZones && dateWords > 0 && lastIsValue && isZone(word)) m = PH;
       }
       afterEntityNoun =
-        rules.entityNames && isEntityNoun(text.slice(start, end))
+        rules.entityNames && isEntityNounAt(text, start, end)
           ? (c0 <= 90 ? NOUN_CAPITALISED : NOUN_LOWER) | (clauseStart ? NOUN_OPENS : 0)
           : 0;
     } else {
@@ -164,8 +164,8 @@ const NOUN_OPENS = 4;
  * busy, retrying`). Returns the punctuation to keep after the placeholder, or null (context.ts).
  */
 function nameAfterNoun(text: string, word: string, end: number, noun: number): string | null {
-  if ((noun & NOUN_OPENS) !== 0 && (end >= text.length || endsClause(text, end) || text.charCodeAt(end - 1) === 44))
-    return null;
+  const closes = end >= text.length || endsClause(text, end) || text.charCodeAt(end - 1) === 44; // `,`
+  if ((noun & NOUN_OPENS) !== 0 && closes) return null;
   return entityNameSuffix(word, (noun & NOUN_CAPITALISED) !== 0);
 }
 
