@@ -36,56 +36,64 @@ const NEWLINE = 10;
  * still open may grow only to LINE_CUT_BYTES; its further bytes are dropped up to its end.
  */
 export class LineBlocks {
-  private parts: Buffer[] = [];
-  private bytes = 0; // in parts
-  private openBytes = 0; // of the unfinished line at the end of parts
+  private lines: Buffer[] = []; // whole lines, in order
+  private linesBytes = 0;
+  private open: Buffer[] = []; // the line not ended yet
+  private openBytes = 0;
   private cutting = false; // that line reached LINE_CUT_BYTES
 
   constructor(private readonly blockBytes: number) {}
 
-  /** Adds a chunk; returns the blocks now complete (none, or one). */
-  push(chunk: Buffer): Buffer[] {
+  /** Adds a chunk; returns the block now complete, if any. */
+  push(chunk: Buffer): Buffer | null {
     const first = chunk.indexOf(NEWLINE);
     if (first < 0) {
       this.extend(chunk);
-      return [];
+      return null;
     }
-    const last = chunk.lastIndexOf(NEWLINE);
-    // up to `first` the open line ends (its bytes dropped if it is being cut); up to `last`, whole lines
-    this.add(chunk.subarray(this.cutting ? first : 0, last + 1));
-    this.cutting = false;
+    // up to `first` the open line ends (its further bytes dropped if it is being cut)
+    this.extend(chunk.subarray(0, first));
+    this.open.push(chunk.subarray(first, first + 1));
+    this.lines.push(...this.open);
+    this.linesBytes += this.openBytes + 1;
+    this.open = [];
     this.openBytes = 0;
-    const ready = this.bytes >= this.blockBytes ? [this.take()] : [];
+    this.cutting = false;
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last > first) {
+      this.lines.push(chunk.subarray(first + 1, last + 1));
+      this.linesBytes += last - first;
+    }
     if (last + 1 < chunk.length) this.extend(chunk.subarray(last + 1));
-    return ready;
+    return this.linesBytes >= this.blockBytes ? this.takeLines() : null;
   }
 
-  /** What is left at the end of the input (a last line may lack its `\n`), or null. */
+  /** The whole lines held so far, or null; the open line stays (a reader that is waiting gets them). */
+  takeLines(): Buffer | null {
+    if (this.linesBytes === 0) return null;
+    const block = this.lines.length === 1 ? this.lines[0] : Buffer.concat(this.lines, this.linesBytes);
+    this.lines = [];
+    this.linesBytes = 0;
+    return block;
+  }
+
+  /** Everything left at the end of the input (a last line may lack its `\n`), or null. */
   end(): Buffer | null {
-    return this.bytes > 0 ? this.take() : null;
+    this.lines.push(...this.open);
+    this.linesBytes += this.openBytes;
+    this.open = [];
+    this.openBytes = 0;
+    return this.takeLines();
   }
 
   private extend(piece: Buffer): void {
-    if (this.cutting) return;
+    if (this.cutting || piece.length === 0) return;
     const room = LINE_CUT_BYTES - this.openBytes;
     if (piece.length > room) {
       piece = piece.subarray(0, room);
       this.cutting = true;
     }
-    this.add(piece);
+    this.open.push(piece);
     this.openBytes += piece.length;
-  }
-
-  private add(piece: Buffer): void {
-    if (piece.length === 0) return;
-    this.parts.push(piece);
-    this.bytes += piece.length;
-  }
-
-  private take(): Buffer {
-    const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.bytes);
-    this.parts = [];
-    this.bytes = 0;
-    return block;
   }
 }

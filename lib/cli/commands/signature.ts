@@ -12,6 +12,12 @@ import type { BlockReply, BlockRequest } from "../signature-worker";
 
 /** Bytes of whole lines per block; an input smaller than one block is done on this thread. */
 const BLOCK_BYTES = 1 << 20;
+/**
+ * A read shorter than this found the input drained for now (`tail -f | patterns signature`): the
+ * whole lines so far are answered at once instead of waiting for a full block. Files and busy pipes
+ * deliver 64 KiB reads.
+ */
+const FULL_READ_BYTES = 1 << 16;
 /** Worker threads at most; each holds about two blocks in flight. */
 const MAX_THREADS = 4;
 
@@ -41,20 +47,27 @@ export async function writeSignatures(
     if (!failed && !output.write(text)) await once(output, "drain");
   };
   const blocks = new LineBlocks(BLOCK_BYTES);
-  let pool: WorkerPool | null = null;
+  let pool = null as WorkerPool | null; // (a cast: it is set inside `answer`, which narrowing cannot see)
   try {
+    // a full block goes to the workers (started with the first one); lines answered early, and the
+    // rest of an input smaller than a block, are done here unless the workers are already running
+    const answer = async (block: Buffer, full: boolean) => {
+      if (full && threads > 0) pool ??= new WorkerPool(threads, write);
+      if (pool) await pool.send(block);
+      else await write(templatesOf(decoder.decode(block)));
+    };
     for await (const chunk of input) {
-      for (const block of blocks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk)) {
-        if (threads === 0) await write(templatesOf(decoder.decode(block)));
-        else await (pool ??= new WorkerPool(threads, write)).send(block);
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      const block = blocks.push(bytes);
+      if (block !== null) await answer(block, true);
+      else if (bytes.length < FULL_READ_BYTES) {
+        const lines = blocks.takeLines();
+        if (lines !== null) await answer(lines, false);
       }
       if (failed) break;
     }
     const last = blocks.end();
-    if (last !== null && !failed) {
-      if (pool) await pool.send(last);
-      else await write(templatesOf(decoder.decode(last)));
-    }
+    if (last !== null && !failed) await answer(last, false);
     await pool?.drain();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
