@@ -13,14 +13,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The bundle's inputs: TypeScript sources, tests aside. */
 const isSource = (name) => name.endsWith(".ts") && !name.endsWith(".test.ts");
 
-const bundle = join(root, "dist", "cli.mjs");
+// Commands that need no database or settings start from their own small entry (lib/cli/light.ts, same
+// list there): loading the whole CLI costs more than `patterns signature` spends on a large file.
+const LIGHT_COMMANDS = new Set(["signature"]);
+const name = LIGHT_COMMANDS.has(process.argv[2]) ? "light" : "cli";
+const source = name === "light" ? "light.ts" : "main.ts";
+
+const bundle = join(root, "dist", `${name}.mjs`);
 let entry;
 if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(root, "lib"), { include: isSource })) {
   entry = bundle;
 } else {
   const { register } = await import("tsx/esm/api");
   register({ tsconfig: join(root, "tsconfig.json") });
-  entry = join(root, "lib", "cli", "main.ts");
+  entry = join(root, "lib", "cli", source);
 }
 const cli = await import(pathToFileURL(entry).href);
 await cli.main({ root });

@@ -1,5 +1,6 @@
 // Bundles the CLI (lib/cli/main.ts and what it imports, node_modules left external) into dist/cli.mjs,
-// so `patterns` starts without compiling TypeScript. Run by postinstall and `npm run build:cli`.
+// and the database-free commands (lib/cli/light.ts) into dist/light.mjs, so `patterns` starts without
+// compiling TypeScript. Run by postinstall and `npm run build:cli`.
 import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await build({
   entryPoints: {
     cli: join(root, "lib", "cli", "main.ts"),
+    // the commands that need no database, apart, so they start fast (bin/patterns.mjs picks it)
+    light: join(root, "lib", "cli", "light.ts"),
+    "signature-worker": join(root, "lib", "cli", "signature-worker.ts"),
     "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts"),
     // the API's SQLite writer thread: the Next.js server starts it from dist/ (lib/telemetry/request-writer.ts)
     "request-writer-worker": join(root, "lib", "telemetry", "request-writer-worker.ts"),

@@ -124,13 +124,16 @@ const HOST_LABELS_RE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A
 // when the country code alone is left out of TLDS.
 const SECOND_LEVEL = new Set(["ac", "co", "com", "edu", "gov", "mil", "ne", "net", "or", "org"]);
 
-/** Dotted host name ending in a known top-level domain (`db.example.com`, `82-68-1-2.dsl.zen.co.uk`). */
-export function isHostname(s: string): boolean {
+/**
+ * Dotted host name ending in a known top-level domain (`db.example.com`, `82-68-1-2.dsl.zen.co.uk`);
+ * with `countryCodes`, also any two-letter country code under a second-level label (`wsi.edu.pl`).
+ */
+export function isHostname(s: string, countryCodes = true): boolean {
   const m = HOST_LABELS_RE.exec(s);
   if (m === null) return false;
   const tld = m[1].toLowerCase();
   if (TLDS.has(tld)) return true;
-  if (tld.length !== 2) return false;
+  if (!countryCodes || tld.length !== 2) return false;
   const labels = s.split(".");
   return labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2].toLowerCase());
 }

@@ -1,21 +1,29 @@
 // Post-passes over the masked tokens that make templates shape-agnostic: a unit after a value joins
 // it, runs and lists of values become one placeholder, and a repeated value-bearing phrase is kept once.
 import { PH } from "./classes";
+import { ALL_RULES, type Rules } from "./rules";
 
 const UNITS = new Set(
   (
     "b B byte bytes Bytes k K kb KB kB Kb KiB m M mb MB MiB g G gb GB GiB tb TB TiB pb PB " +
     "ns us µs μs ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days " +
-    "% Hz kHz MHz GHz"
+    "% Hz kHz MHz GHz bit bits kbit Mbit Gbit bps kbps Kbps Mbps Gbps"
   ).split(" "),
 );
 const TRAILING_PUNCT = ",;:.!?)]}";
 
-/** If `tok` is a unit word (optionally with trailing punctuation), the punctuation; otherwise null. */
+/**
+ * If `tok` is a unit word or a rate of two (`MB/s`, `KiB/sec`), optionally with trailing
+ * punctuation, the punctuation; otherwise null.
+ */
 export function unitSuffix(tok: string): string | null {
   let end = tok.length;
   while (end > 0 && TRAILING_PUNCT.includes(tok[end - 1])) end--;
-  if (end === 0 || !UNITS.has(end === tok.length ? tok : tok.slice(0, end))) return null;
+  if (end === 0) return null;
+  const unit = end === tok.length ? tok : tok.slice(0, end);
+  if (UNITS.has(unit)) return tok.slice(end);
+  const slash = unit.indexOf("/");
+  if (slash <= 0 || !UNITS.has(unit.slice(0, slash)) || !UNITS.has(unit.slice(slash + 1))) return null;
   return tok.slice(end);
 }
 
@@ -26,8 +34,15 @@ const RUN_RE = /<\*>(?:[\s,;:./\\\-_+|@#~=]*<\*>)+/g;
 
 const MERGEABLE_RE = /<\*>(?:[\s,;:./\\\-_+|@#~=]*<\*>| ?[([](?:<\*>)?[)\]])/;
 
-export function mergeRuns(s: string): string {
-  for (let i = 0; i < 8 && MERGEABLE_RE.test(s); i++) s = s.replace(RESTATED_RE, PH).replace(RUN_RE, PH);
+/** Value runs and restated values (rules `valueRuns`, `restatedValues`) become one placeholder. */
+export function mergeRuns(s: string, rules: Rules = ALL_RULES): string {
+  if (!rules.valueRuns && !rules.restatedValues) return s;
+  for (let i = 0; i < 8 && MERGEABLE_RE.test(s); i++) {
+    const before = s;
+    if (rules.restatedValues) s = s.replace(RESTATED_RE, PH);
+    if (rules.valueRuns) s = s.replace(RUN_RE, PH);
+    if (s === before) break;
+  }
   return s;
 }
 
@@ -76,6 +91,9 @@ function gramHasPlaceholder(t: string[], a: number, n: number): boolean {
  * nothing but two small number arrays.
  */
 export function hasRepeat(s: string): boolean {
+  // a repeat needs two placeholders; most templates have fewer, which two indexOf calls tell
+  const first = s.indexOf(PH);
+  if (first < 0 || s.indexOf(PH, first + PH.length) < 0) return false;
   // ws[k] = offset of word k; ws[W] = s.length + 1, so word k is s[ws[k], ws[k + 1] - 1)
   const ws: number[] = [0];
   for (let sp = s.indexOf(" "); sp >= 0; sp = s.indexOf(" ", sp + 1)) ws.push(sp + 1);

@@ -11,9 +11,9 @@ describe("groupSignatures", () => {
 
   it("folds a plain-word value into the slot other messages of the phrase have", () => {
     const messages = [
-      "ServerFileSystem domain root14_tmp is no longer served by node node-45",
-      "ServerFileSystem domain root10_domain is no longer served by node node-224",
-      "ServerFileSystem domain cluster_usr_backup is no longer served by node node-160",
+      "FileSystem volume root14_tmp is no longer served by node node-45",
+      "FileSystem volume root10_vol is no longer served by node node-224",
+      "FileSystem volume cluster_usr_backup is no longer served by node node-160",
       "ciod: LOGIN chdir(/p/gb2/x/t800) failed: No such file or directory",
       "ciod: LOGIN chdir(pwd) failed: No such file or directory",
     ];
@@ -23,7 +23,7 @@ describe("groupSignatures", () => {
     // ...a batch shows the slot
     const t = groupSignatures(messages);
     expect(new Set(t.slice(0, 3)).size).toBe(1);
-    expect(t[0]).toBe("ServerFileSystem domain <*> is no longer served by node <*>");
+    expect(t[0]).toBe("FileSystem volume <*> is no longer served by node <*>");
     expect(t[3]).toBe(t[4]);
     expect(t[3]).toBe("ciod: LOGIN chdir(<*>) failed: No such file or directory");
   });

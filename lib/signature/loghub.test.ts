@@ -21,7 +21,7 @@ const AVERAGE_TARGET = 0.9;
 const FLOOR: Record<LoghubSet, { single: number; batch: number }> = {
   Apache: { single: 0.995, batch: 0.995 }, // measured 1.000 / 1.000
   BGL: { single: 0.986, batch: 0.995 }, // 0.991 / 1.000
-  HPC: { single: 0.975, batch: 0.995 }, // 0.980 / 1.000
+  HPC: { single: 0.993, batch: 0.995 }, // 0.998 / 1.000
   Linux: { single: 0.995, batch: 0.995 }, // 1.000 / 1.000
   OpenStack: { single: 0.995, batch: 0.995 }, // 1.000 / 1.000
   Proxifier: { single: 0.985, batch: 0.995 }, // 0.990 / 1.000

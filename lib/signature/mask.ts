@@ -16,6 +16,7 @@ import {
   longestDigitRun,
   startsNumeric,
 } from "./classes";
+import { ALL_RULES, type Rules } from "./rules";
 
 /** Wrapping punctuation peeled off a token's start: `( [ { " ' \``. */
 function isOpener(c: number): boolean {
@@ -46,7 +47,7 @@ export function isPlainRange(text: string, start: number, end: number): boolean 
 }
 
 /** Masks a token that may carry wrapping punctuation (`(x)`, `'x',`, `x:`); the wrappers are kept. */
-export function maskToken(tok: string): string {
+export function maskToken(tok: string, rules: Rules = ALL_RULES): string {
   if (isPlainRange(tok, 0, tok.length)) return tok;
   let a = 0;
   let b = tok.length;
@@ -54,7 +55,7 @@ export function maskToken(tok: string): string {
   while (b > a && isCloser(tok.charCodeAt(b - 1))) b--;
   if (a === b) return tok;
   const core = tok.slice(a, b);
-  const masked = maskCore(core);
+  const masked = maskCore(core, rules);
   return masked === core ? tok : tok.slice(0, a) + masked + tok.slice(b);
 }
 
@@ -63,40 +64,60 @@ const COLON_AT_RE = /([:@])/;
 const SLASH_RE = /([/\\])/;
 
 /** Masks a token without its wrappers. */
-export function maskCore(core: string): string {
+export function maskCore(core: string, rules: Rules = ALL_RULES): string {
   if (core === PH) return core;
-  if (startsNumeric(core)) return PH; // numbers, sizes, durations, versions, IPs, ISO dates, times
-  if (isAbsolutePath(core) || isUuid(core) || isPrefixedHex(core)) return PH;
+  if (rules.numbers && startsNumeric(core)) return PH; // numbers, sizes, durations, versions, IPs, ISO dates, times
+  if (rules.absolutePaths && isAbsolutePath(core)) return PH;
+  if ((rules.uuids && isUuid(core)) || (rules.prefixedHex && isPrefixedHex(core))) return PH;
   const colon = core.indexOf(":");
-  if (colon >= 0 && (isUrl(core) || isColonHex(core) || isHostPort(core))) return PH;
+  if (
+    colon >= 0 &&
+    ((rules.urls && isUrl(core)) || (rules.colonHex && isColonHex(core)) || (rules.hostNames && isHostPort(core)))
+  )
+    return PH;
   const dot = core.indexOf(".");
-  if (dot > 0 && (isHostname(core) || isEmail(core))) return PH;
-  const eq = core.indexOf("=");
-  if (eq > 0) {
-    const value = core.slice(eq + 1);
-    return maskKey(core.slice(0, eq)) + "=" + (value.length > 0 ? maskValue(value) : "");
-  }
-  if (DELIMS_RE.test(core)) return splitAndMask(core, DELIMS_RE);
-  if (colon >= 0 || core.includes("@")) return splitAndMask(core, COLON_AT_RE);
-  if (isRelativePath(core)) return PH;
-  if (SLASH_RE.test(core)) return splitAndMask(core, SLASH_RE);
-  return maskWord(core);
+  if (dot > 0 && ((rules.hostNames && isHostname(core, rules.countryCodeHosts)) || (rules.emails && isEmail(core))))
+    return PH;
+  const eq = rules.keyValues ? core.indexOf("=") : -1;
+  if (eq > 0) return maskPairs(core, eq, rules);
+  if (DELIMS_RE.test(core)) return splitAndMask(core, DELIMS_RE, rules);
+  if (colon >= 0 || core.includes("@")) return splitAndMask(core, COLON_AT_RE, rules);
+  if (rules.relativePaths && isRelativePath(core)) return PH;
+  if (SLASH_RE.test(core)) return splitAndMask(core, SLASH_RE, rules);
+  return maskWord(core, rules);
 }
 
 /** Splits on a captured delimiter and masks every piece between delimiters. */
-function splitAndMask(core: string, re: RegExp): string {
+function splitAndMask(core: string, re: RegExp, rules: Rules): string {
   const parts = core.split(re);
   for (let i = 0; i < parts.length; i += 2) {
-    if (parts[i].length > 0) parts[i] = maskCore(parts[i]);
+    if (parts[i].length > 0) parts[i] = maskCore(parts[i], rules);
   }
   return parts.join("");
+}
+
+// A `,` `;` or `&` that starts the next pair of a run written without spaces (`a=1,b=2;c=x`).
+const NEXT_PAIR_RE = /([,;&])(?=[A-Za-z_][\w.-]*=)/;
+
+/**
+ * `key=value`, or a run of pairs glued by `,` `;` `&`: each key stays (it is schema), each value is
+ * masked on its own, so the run keeps its keys whatever its values look like.
+ */
+function maskPairs(core: string, eq: number, rules: Rules): string {
+  const key = maskKey(core.slice(0, eq)) + "=";
+  const rest = core.slice(eq + 1);
+  if (!NEXT_PAIR_RE.test(rest)) return key + (rest.length > 0 ? maskValue(rest, rules) : "");
+  const parts = rest.split(NEXT_PAIR_RE); // value, separator, pair, separator, pair, ...
+  let out = key + (parts[0].length > 0 ? maskValue(parts[0], rules) : "");
+  for (let i = 1; i < parts.length; i += 2) out += parts[i] + maskCore(parts[i + 1], rules);
+  return out;
 }
 
 // Literal constants that are values when assigned (`enabled=true`), but words elsewhere.
 const CONSTANTS = new Set(["true", "false", "True", "False", "TRUE", "FALSE", "null", "None", "nil", "undefined"]);
 
-function maskValue(value: string): string {
-  return CONSTANTS.has(value) ? PH : maskToken(value);
+function maskValue(value: string, rules: Rules): string {
+  return rules.assignedConstants && CONSTANTS.has(value) ? PH : maskToken(value, rules);
 }
 
 /** A key keeps its name (`a.b.c=` is schema) unless it already holds a placeholder (`<*>x=`). */
@@ -116,16 +137,17 @@ const COMPOUND_SEP_RE = /[-_.+#*~]/;
  * `root7_local`). A name with one glued digit stays (`eth0`, `alt0`, `log4j`, `utf8`): it names a
  * thing rather than counts one; so does an error code (`TS2345`).
  */
-export function maskWord(w: string): string {
+export function maskWord(w: string, rules: Rules = ALL_RULES): string {
   if (!hasDigit(w)) return w;
-  if (w.includes("..")) {
+  if (rules.dotLeaders && w.includes("..")) {
     const parts = w.split(DOT_LEADER_RE);
-    for (let i = 0; i < parts.length; i += 2) if (parts[i].length > 0) parts[i] = maskWord(parts[i]);
+    for (let i = 0; i < parts.length; i += 2) if (parts[i].length > 0) parts[i] = maskWord(parts[i], rules);
     return parts.join("");
   }
-  if (startsNumeric(w) || isBareHex(w) || COMPOUND_SEP_RE.test(w)) return PH;
-  if (ERROR_CODE_RE.test(w)) return w;
-  return longestDigitRun(w) >= 2 || digitCount(w) >= 3 ? PH : w;
+  if (rules.numbers && startsNumeric(w)) return PH;
+  if ((rules.hexBlobs && isBareHex(w)) || (rules.compoundIds && COMPOUND_SEP_RE.test(w))) return PH;
+  if (rules.errorCodes && ERROR_CODE_RE.test(w)) return w;
+  return (rules.digitRuns && longestDigitRun(w) >= 2) || (rules.digitCounts && digitCount(w) >= 3) ? PH : w;
 }
 
 function digitCount(w: string): number {
