@@ -18,7 +18,8 @@ const httpUrl = (example: string) =>
     }
   }, `not an http(s) URL (expected e.g. ${example})`);
 
-const wholeNumber = (min: number) => z.string().trim().regex(/^\d+$/, "a whole number").refine((v) => Number(v) >= min, `at least ${min}`);
+const wholeNumber = (what: string, min: number) =>
+  z.string().trim().regex(/^\d+$/, `must be a whole number of ${what}`).refine((v) => Number(v) >= min, `must be at least ${min}`);
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -42,14 +43,14 @@ export const envSchema = z.object({
   PATTERNS_PUBLIC_URL: unsetIfEmpty(httpUrl("https://patterns.example.com")),
   BETTER_AUTH_URL: unsetIfEmpty(httpUrl("https://patterns.example.com")),
   BETTER_AUTH_SECRET: unsetIfEmpty(z.string().min(32, "at least 32 characters (e.g. openssl rand -base64 32)")),
-  PATTERNS_TOKEN_RATE_LIMIT: unsetIfEmpty(wholeNumber(0)),
-  PATTERNS_TOKEN_FAILURE_LIMIT: unsetIfEmpty(wholeNumber(1)),
+  PATTERNS_TOKEN_RATE_LIMIT: unsetIfEmpty(wholeNumber("requests a second", 0)),
+  PATTERNS_TOKEN_FAILURE_LIMIT: unsetIfEmpty(wholeNumber("failures a minute", 1)),
   PATTERNS_URL: unsetIfEmpty(httpUrl("http://localhost:3000")),
   PATTERNS_TOKEN: unsetIfEmpty(z.string().regex(/^\S{1,200}$/, "a token has no spaces and at most 200 characters")),
   PATTERNS_SPOOL_DIR: unsetIfEmpty(path),
-  PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber(1)),
-  PATTERNS_SPOOL_MAX_BYTES: unsetIfEmpty(wholeNumber(1024)),
-  PATTERNS_RETRY_SECONDS: unsetIfEmpty(wholeNumber(0)),
+  PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber("events", 1)),
+  PATTERNS_SPOOL_MAX_BYTES: unsetIfEmpty(wholeNumber("bytes", 1024)),
+  PATTERNS_RETRY_SECONDS: unsetIfEmpty(wholeNumber("seconds", 0)),
   PATTERNS_VERBOSE: unsetIfEmpty(z.string()),
 });
 
