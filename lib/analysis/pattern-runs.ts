@@ -4,8 +4,7 @@
 import type { DbHandle } from "../db/client";
 import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
-import { isoWeekOf } from "../detectors/evolution";
-import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
+import type { DailySuccess, ExecutionFact, OutageWindow } from "../detectors/types";
 import { runOutages } from "./outages";
 import { perRun } from "./per-run";
 import { bool, toMs } from "./read";
@@ -113,51 +112,41 @@ export async function realIds(db: DbHandle, placeholders: readonly string[]): Pr
 }
 
 /**
- * Per pattern, its ISO-week totals from `since` (a Monday) on, from the daily metrics kept at ingest
- * summed by week in the database, less its runs inside outage windows (outageRuns). Weeks left with no
- * runs are gaps, as weeklySuccess leaves them.
+ * Per pattern, its totals per UTC day from `sinceDay` (YYYY-MM-DD) on, from the daily metrics kept at
+ * ingest (read through the covering index), less its runs inside outage windows (outageRuns). Days left
+ * with no runs are left out.
  */
-export async function weeklyTotalsOutsideOutages(
+export async function dailyTotalsOutsideOutages(
   db: DbHandle,
   patternIds: readonly string[],
-  since: number,
+  sinceDay: string,
   inOutages: ReadonlyMap<string, readonly OutageRun[]>,
-): Promise<Map<string, WeeklySuccess[]>> {
-  // weeks counted from the Monday before 1970-01-01 (a Thursday): (days since the epoch + 3) / 7
-  const weekNo = db.dialect === "sqlite" ? `CAST((julianday("day") - 2440587.5 + 3) / 7 AS INTEGER)` : `(("day"::date - date '1970-01-01') + 3) / 7`;
-  const weekOf = new Map<number, string>();
-  const isoWeek = (n: number) => {
-    let w = weekOf.get(n);
-    if (!w) weekOf.set(n, (w = isoWeekOf((n * 7 - 3) * DAY)));
-    return w;
-  };
-  const byPattern = new Map<string, Map<string, WeeklySuccess>>(patternIds.map((p) => [p, new Map()]));
-  const add = (patternId: string, week: string, executions: number, successes: number) => {
-    const weeks = byPattern.get(patternId);
-    if (!weeks) return;
-    const w = weeks.get(week) ?? { week, executions: 0, successes: 0, rate: 0 };
-    w.executions += executions;
-    w.successes += successes;
-    weeks.set(week, w);
+): Promise<Map<string, DailySuccess[]>> {
+  const byPattern = new Map<string, Map<string, DailySuccess>>(patternIds.map((p) => [p, new Map()]));
+  const add = (patternId: string, day: string, executions: number, successes: number) => {
+    const days = byPattern.get(patternId);
+    if (!days) return;
+    const d = days.get(day);
+    if (d) {
+      d.executions += executions;
+      d.successes += successes;
+    } else days.set(day, { day, executions, successes });
   };
   for (let i = 0; i < patternIds.length; i += 500) {
     const ids = patternIds.slice(i, i + 500);
-    const rows = await rawArrays<[string, unknown, unknown, unknown]>(
+    const rows = await rawArrays<[string, string, unknown, unknown]>(
       db,
-      `SELECT "patternId", ${weekNo}, SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
-       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", ${weekNo}`,
-      [...ids, dayOf(since)],
+      `SELECT "patternId", "day", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", "day"`,
+      [...ids, sinceDay],
     );
-    for (const [patternId, week, executions, successes] of rows) add(patternId, isoWeek(Number(week)), Number(executions), Number(successes));
+    for (const [patternId, day, executions, successes] of rows) add(patternId, day, Number(executions), Number(successes));
   }
   for (const [patternId, runs] of inOutages) {
     if (!byPattern.has(patternId)) continue;
-    for (const r of runs) if (r.startedAt >= since) add(patternId, isoWeekOf(r.startedAt), -1, r.success ? -1 : 0);
+    for (const r of runs) if (dayOf(r.startedAt) >= sinceDay) add(patternId, dayOf(r.startedAt), -1, r.success ? -1 : 0);
   }
   return new Map(
-    [...byPattern].map(([p, weeks]) => [
-      p,
-      [...weeks.values()].filter((w) => w.executions > 0).map((w) => ({ ...w, rate: w.successes / w.executions })).sort((a, b) => (a.week < b.week ? -1 : 1)),
-    ]),
+    [...byPattern].map(([p, days]) => [p, [...days.values()].filter((d) => d.executions > 0).sort((a, b) => (a.day < b.day ? -1 : 1))]),
   );
 }
