@@ -112,41 +112,52 @@ export async function realIds(db: DbHandle, placeholders: readonly string[]): Pr
 }
 
 /**
- * Per pattern, its totals per UTC day from `sinceDay` (YYYY-MM-DD) on, from the daily metrics kept at
- * ingest (read through the covering index), less its runs inside outage windows (outageRuns). Days left
- * with no runs are left out.
+ * Per pattern, its totals per UTC day from `from` (YYYY-MM-DD) on, less its runs inside outage windows
+ * (outageRuns), from the daily metrics kept at ingest. Days before `dailyFrom` are summed onto `from`: the
+ * evolution step only needs them as one total, and a row per day would be most of what it reads. Entries
+ * left with no runs are left out.
  */
 export async function dailyTotalsOutsideOutages(
   db: DbHandle,
   patternIds: readonly string[],
-  sinceDay: string,
+  range: { from: string; dailyFrom: string },
   inOutages: ReadonlyMap<string, readonly OutageRun[]>,
 ): Promise<Map<string, DailySuccess[]>> {
-  const byPattern = new Map<string, Map<string, DailySuccess>>(patternIds.map((p) => [p, new Map()]));
-  const add = (patternId: string, day: string, executions: number, successes: number) => {
-    const days = byPattern.get(patternId);
-    if (!days) return;
-    const d = days.get(day);
-    if (d) {
-      d.executions += executions;
-      d.successes += successes;
-    } else days.set(day, { day, executions, successes });
-  };
+  const bucket = (day: string) => (day < range.dailyFrom ? range.from : day);
+  const out = new Map<string, DailySuccess[]>(patternIds.map((p) => [p, []]));
   for (let i = 0; i < patternIds.length; i += 500) {
     const ids = patternIds.slice(i, i + 500);
-    const rows = await rawArrays<[string, string, unknown, unknown]>(
+    const marks = ids.map(() => "?").join(", ");
+    // two reads in the covering index's order (patternId, day), so neither sorts: the older days' total, then each day
+    const older = range.dailyFrom > range.from
+      ? await rawArrays<[string, unknown, unknown]>(
+          db,
+          `SELECT "patternId", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+           WHERE "patternId" IN (${marks}) AND "day" >= ? AND "day" < ? GROUP BY "patternId"`,
+          [...ids, range.from, range.dailyFrom],
+        )
+      : [];
+    for (const [patternId, executions, successes] of older) out.get(patternId)?.push({ day: range.from, executions: Number(executions), successes: Number(successes) });
+    const days = await rawArrays<[string, string, unknown, unknown]>(
       db,
       `SELECT "patternId", "day", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
-       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", "day"`,
-      [...ids, sinceDay],
+       WHERE "patternId" IN (${marks}) AND "day" >= ? GROUP BY "patternId", "day"`,
+      [...ids, range.dailyFrom],
     );
-    for (const [patternId, day, executions, successes] of rows) add(patternId, day, Number(executions), Number(successes));
+    for (const [patternId, day, executions, successes] of days) out.get(patternId)?.push({ day, executions: Number(executions), successes: Number(successes) });
   }
   for (const [patternId, runs] of inOutages) {
-    if (!byPattern.has(patternId)) continue;
-    for (const r of runs) if (dayOf(r.startedAt) >= sinceDay) add(patternId, dayOf(r.startedAt), -1, r.success ? -1 : 0);
+    const days = out.get(patternId);
+    if (!days) continue;
+    for (const r of runs) {
+      const day = dayOf(r.startedAt);
+      if (day < range.from) continue;
+      const d = days.find((x) => x.day === bucket(day));
+      if (!d) continue; // not counted in the metrics (cannot happen: every run is)
+      d.executions -= 1;
+      if (r.success) d.successes -= 1;
+    }
   }
-  return new Map(
-    [...byPattern].map(([p, days]) => [p, [...days.values()].filter((d) => d.executions > 0).sort((a, b) => (a.day < b.day ? -1 : 1))]),
-  );
+  for (const [p, days] of out) out.set(p, days.filter((d) => d.executions > 0).sort((a, b) => (a.day < b.day ? -1 : 1)));
+  return out;
 }

@@ -40,6 +40,8 @@ export interface ScanOptions {
   minBeforeRuns: number;
   /** ... or fewer than this after it. */
   minAfterRuns: number;
+  /** The earliest day a change may start on (default 1): the days before it only ever count as "before". */
+  firstSplit?: number;
 }
 
 /**
@@ -48,17 +50,22 @@ export interface ScanOptions {
  * later split. O(days) through running totals.
  */
 export function scanChangePoint(days: readonly RunCounts[], opts: ScanOptions): ChangePoint | null {
-  const total = days.reduce((t, d) => ({ runs: t.runs + d.runs, failures: t.failures + d.failures }), { runs: 0, failures: 0 });
+  let totalRuns = 0, totalFailures = 0;
+  for (const d of days) {
+    totalRuns += d.runs;
+    totalFailures += d.failures;
+  }
   let best: ChangePoint | null = null;
-  const before = { runs: 0, failures: 0 };
+  let beforeRuns = 0, beforeFailures = 0;
   for (let k = 1; k < days.length; k++) {
-    before.runs += days[k - 1]!.runs;
-    before.failures += days[k - 1]!.failures;
-    const after = { runs: total.runs - before.runs, failures: total.failures - before.failures };
+    beforeRuns += days[k - 1]!.runs;
+    beforeFailures += days[k - 1]!.failures;
+    const after = { runs: totalRuns - beforeRuns, failures: totalFailures - beforeFailures };
     if (after.runs < opts.minAfterRuns) break; // only shrinks from here on
-    if (before.runs < opts.minBeforeRuns || days[k]!.runs === 0) continue; // a change is dated to a day that ran
+    if (k < (opts.firstSplit ?? 1) || beforeRuns < opts.minBeforeRuns || days[k]!.runs === 0) continue; // a change is dated to a day that ran
+    const before = { runs: beforeRuns, failures: beforeFailures };
     const statistic = riseStatistic(before, after);
-    if (!best || statistic >= best.statistic) best = { index: k, statistic, before: { ...before }, after };
+    if (!best || statistic >= best.statistic) best = { index: k, statistic, before, after };
   }
   return best;
 }

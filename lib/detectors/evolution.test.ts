@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
 import {
-  DEGRADATION_DEFAULTS, GAIN_THRESHOLDS, addWeeks, assessDegradation, dailyTotals, dayStart, gainThreshold, isoWeekOf, weekStart,
+  DEGRADATION_DEFAULTS, GAIN_THRESHOLDS, addWeeks, assessDegradation, dailyTotals, dayNumber, dayStart, gainThreshold, isoWeekOf, weekStart,
   type DegradationState,
 } from "./evolution";
 import type { DailySuccess } from "./types";
@@ -190,5 +190,15 @@ describe("assessDegradation", () => {
     expect(Math.min(...values)).toBeGreaterThanOrEqual(9.55);
     expect(GAIN_THRESHOLDS.at(-1)![0]).toBe(Number.POSITIVE_INFINITY);
     expect(gainThreshold(1_000_000)).toBe(values.at(-1));
+  });
+});
+
+describe("dayNumber", () => {
+  it("property: the days since 1970-01-01 that Date gives, for every day from 1900 to 2200", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2200, 0, 1) / 86_400_000 }), (n) => {
+        expect(dayNumber(new Date(n * 86_400_000).toISOString().slice(0, 10))).toBe(n);
+      }),
+    );
   });
 });

@@ -55,8 +55,14 @@ export function dailyTotals(runs: ReadonlyArray<{ startedAt: number; success: bo
 }
 
 export interface DegradationOptions {
-  /** Days read, today included: every split of them is a candidate change (12 weeks). */
+  /** Days read, today included (12 weeks): the runs before a change are counted over these. */
   lookbackDays?: number;
+  /**
+   * A change is looked for in the last 4 weeks only: the analysis runs every 6 hours, so a change is assessed
+   * many times while it is that recent, and fewer candidate days mean a lower threshold for the same false
+   * alarms. The days before only count as "before", so a caller may sum them onto the window's first day.
+   */
+  changeWithinDays?: number;
   /** A split needs this many runs before the change ... */
   minBeforeRuns?: number;
   /** ... and this many after it, of which at least `minAfterFailures` failed. */
@@ -76,7 +82,7 @@ export interface DegradationOptions {
 }
 
 export const DEGRADATION_DEFAULTS: Required<DegradationOptions> = {
-  lookbackDays: 84, minBeforeRuns: 20, minAfterRuns: 8, minAfterFailures: 3, gainRise: 0.1, gainStatistic: null,
+  lookbackDays: 84, changeWithinDays: 28, minBeforeRuns: 20, minAfterRuns: 8, minAfterFailures: 3, gainRise: 0.1, gainStatistic: null,
   recentDays: 14, keepStatistic: 5.41, keepRise: 0.05, minRecentRuns: 5,
 };
 
@@ -118,13 +124,34 @@ function sum(days: readonly RunCounts[], from: number): RunCounts {
   return { runs, failures };
 }
 
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD day, by integer arithmetic (the days-from-civil algorithm):
+ * run for every stored day of every pattern, where parsing dates cost more than the scan itself.
+ */
+export function dayNumber(day: string): number {
+  const m = digits(day, 5, 7);
+  const y = digits(day, 0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + digits(day, 8, 10) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
 /** The lookback window as one entry per calendar day, oldest first (a day without runs is zeros). */
 function windowDays(daily: readonly DailySuccess[], today: string, lookback: number): { first: number; days: RunCounts[] } {
   const first = dayStart(today) - (lookback - 1) * DAY;
-  const days = Array.from({ length: lookback }, () => ({ runs: 0, failures: 0 }));
+  const firstNumber = first / DAY;
+  const days: RunCounts[] = [];
+  for (let i = 0; i < lookback; i++) days.push({ runs: 0, failures: 0 });
   for (const d of daily) {
-    const i = Math.round((dayStart(d.day) - first) / DAY);
-    if (i < 0 || i >= lookback || d.executions <= 0) continue;
+    const i = dayNumber(d.day) - firstNumber;
+    if (!(i >= 0 && i < lookback) || d.executions <= 0) continue;
     days[i]!.runs += d.executions;
     days[i]!.failures += d.executions - d.successes;
   }
@@ -143,7 +170,8 @@ function worseNow(before: RunCounts, recent: RunCounts, o: Required<DegradationO
  */
 export function degradationCandidate(days: readonly RunCounts[], opts: DegradationOptions = {}): ChangePoint | null {
   const o = { ...DEGRADATION_DEFAULTS, ...opts };
-  const cp = scanChangePoint(days, { minBeforeRuns: o.minBeforeRuns, minAfterRuns: o.minAfterRuns });
+  const firstSplit = Math.max(1, days.length - o.changeWithinDays);
+  const cp = scanChangePoint(days, { minBeforeRuns: o.minBeforeRuns, minAfterRuns: o.minAfterRuns, firstSplit });
   if (!cp || cp.after.failures < o.minAfterFailures || rateOf(cp.after) - rateOf(cp.before) < o.gainRise - 1e-9) return null;
   return worseNow(cp.before, sum(days, Math.max(cp.index, days.length - o.recentDays)), o) ? cp : null;
 }
@@ -152,8 +180,9 @@ export function degradationCandidate(days: readonly RunCounts[], opts: Degradati
  * Is the pattern failing more often than it used to, and since when? `daily` holds its runs per UTC day
  * (outage runs left out by the caller); days outside the lookback window ending `today` are ignored.
  *
- * Not flagged: scan every split of the window for the day the failure rate stepped up (the split with
- * the largest likelihood-ratio statistic, at least 20 runs before and 8 after). Raise the flag when that
+ * Not flagged: scan each of the last 28 days for the day the failure rate stepped up, the runs before it
+ * counted back to the window's start (the split with the largest likelihood-ratio statistic, at least 20
+ * runs before and 8 after). Raise the flag when that
  * statistic reaches the calibrated threshold, the rate rose by 10 points or more with at least 3 failures
  * after, and the recent runs (the last 14 days, or the days since the change) are still worse than before
  * (p < 0.01, 5 points) — so a burst that has already passed raises nothing. The flag carries the change

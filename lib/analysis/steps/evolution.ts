@@ -17,13 +17,19 @@ export const evolutionStep: AnalysisStep = {
     const touched = await touchedPatterns(ctx);
     if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
     const today = dayOf(ctx.now.getTime());
-    const firstDay = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.lookbackDays - 1) * DAY);
-    // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
-    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, firstDay, await outageRuns(ctx));
+    const from = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.lookbackDays - 1) * DAY);
+    const dailyFrom = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.changeWithinDays - 1) * DAY);
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
     });
+    // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions. The
+    // days before the last 4 weeks come as one total, except for a flag raised before then, whose runs since
+    // its day are counted.
+    const inOutages = await outageRuns(ctx);
+    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, { from, dailyFrom }, inOutages);
+    const older = patterns.filter((p) => p.degrading && p.degradingSince && dayOf(p.degradingSince.getTime()) < dailyFrom).map((p) => p.id);
+    if (older.length) for (const [id, days] of await dailyTotalsOutsideOutages(ctx.db, older, { from, dailyFrom: from }, inOutages)) daily.set(id, days);
     const changes: Array<{ id: string; degrading: boolean; since: Date | null; stored: string | null; reason: string; details: Record<string, unknown> }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
