@@ -95,7 +95,33 @@ export const DEGRADATION_DEFAULTS: Required<DegradationOptions> = {
  * with fewer failures. So at most 1 in 1,000 stable patterns is flagged, at any failure rate.
  */
 export const GAIN_THRESHOLDS: ReadonlyArray<readonly [maxFailures: number, statistic: number]> = [
-  [Number.POSITIVE_INFINITY, 17],
+  [3, 13.8],
+  [4, 14.3],
+  [5, 14.9],
+  [6, 14.9],
+  [7, 14.9],
+  [8, 14.9],
+  [9, 15.1],
+  [10, 15.2],
+  [11, 15.2],
+  [12, 15.4],
+  [14, 15.9],
+  [16, 15.9],
+  [18, 15.9],
+  [20, 15.9],
+  [25, 16.1],
+  [30, 16.1],
+  [40, 16.1],
+  [50, 16.1],
+  [65, 16.1],
+  [80, 16.1],
+  [100, 16.1],
+  [130, 16.1],
+  [160, 16.1],
+  [200, 16.1],
+  [260, 16.1],
+  [330, 16.1],
+  [Number.POSITIVE_INFINITY, 16.1],
 ];
 
 /** The calibrated raising threshold for a window that holds `failures` failed runs. */
