@@ -68,6 +68,8 @@ export interface DegradationOptions {
   /** ... and this many after it, of which at least `minAfterFailures` failed. */
   minAfterRuns?: number;
   minAfterFailures?: number;
+  /** ... on at least this many different days: a burst within one day (an outage the outage detector missed, one bad hour) is not a trend. */
+  minAfterFailingDays?: number;
   /** Raise: the failure rate rose by at least this much ... */
   gainRise?: number;
   /** ... and the best split's statistic reaches this; null: the calibrated threshold for the window's failures (gainThreshold). */
@@ -82,7 +84,7 @@ export interface DegradationOptions {
 }
 
 export const DEGRADATION_DEFAULTS: Required<DegradationOptions> = {
-  lookbackDays: 84, changeWithinDays: 28, minBeforeRuns: 20, minAfterRuns: 8, minAfterFailures: 3, gainRise: 0.1, gainStatistic: null,
+  lookbackDays: 84, changeWithinDays: 28, minBeforeRuns: 20, minAfterRuns: 8, minAfterFailures: 3, minAfterFailingDays: 2, gainRise: 0.1, gainStatistic: null,
   recentDays: 14, keepStatistic: 5.41, keepRise: 0.05, minRecentRuns: 5,
 };
 
@@ -191,7 +193,7 @@ function worseNow(before: RunCounts, recent: RunCounts, o: Required<DegradationO
 
 /**
  * The window's best split if it passes every rule for raising the flag except the threshold on its
- * statistic (a rise of 10 points, 3 failures after, the recent runs still worse); null otherwise. This is
+ * statistic (a rise of 10 points, 3 failures after on 2 days or more, the recent runs still worse); null otherwise. This is
  * what the threshold is calibrated on. `days` is the lookback window, one entry per day, oldest first.
  */
 export function degradationCandidate(days: readonly RunCounts[], opts: DegradationOptions = {}): ChangePoint | null {
@@ -199,6 +201,7 @@ export function degradationCandidate(days: readonly RunCounts[], opts: Degradati
   const firstSplit = Math.max(1, days.length - o.changeWithinDays);
   const cp = scanChangePoint(days, { minBeforeRuns: o.minBeforeRuns, minAfterRuns: o.minAfterRuns, firstSplit });
   if (!cp || cp.after.failures < o.minAfterFailures || rateOf(cp.after) - rateOf(cp.before) < o.gainRise - 1e-9) return null;
+  if (days.slice(cp.index).filter((d) => d.failures > 0).length < o.minAfterFailingDays) return null;
   return worseNow(cp.before, sum(days, Math.max(cp.index, days.length - o.recentDays)), o) ? cp : null;
 }
 
@@ -210,7 +213,7 @@ export function degradationCandidate(days: readonly RunCounts[], opts: Degradati
  * counted back to the window's start (the split with the largest likelihood-ratio statistic, at least 20
  * runs before and 8 after). Raise the flag when that
  * statistic reaches the calibrated threshold, the rate rose by 10 points or more with at least 3 failures
- * after, and the recent runs (the last 14 days, or the days since the change) are still worse than before
+ * after on 2 days or more, and the recent runs (the last 14 days, or the days since the change) are still worse than before
  * (p < 0.01, 5 points) — so a burst that has already passed raises nothing. The flag carries the change
  * day and the runs before it.
  * Flagged: compare the recent runs with the runs before the change that were kept; keep the flag while they

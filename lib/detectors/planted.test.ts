@@ -35,12 +35,15 @@ function byPattern(facts: ExecutionFact[]): Map<string, ExecutionFact[]> {
   return m;
 }
 
-/** The degradation state machine as the analysis run drives it: one assessment a day (at its end), state carried. */
+/**
+ * The degradation state machine as the analysis run drives it, state carried: assessed once a week up to
+ * today, as the telemetry of failure-side.db.test.ts arrives (degradation-sim.test.ts assesses daily).
+ */
 function degradationHistory(runs: ExecutionFact[], firstDay: number, lastDay: number): boolean[] {
   const daily = dailyTotals(runs);
   const states: boolean[] = [];
   let state: DegradationState = { degrading: false };
-  for (let t = firstDay; t <= lastDay; t += DAY) {
+  for (let t = lastDay - Math.floor((lastDay - firstDay) / (7 * DAY)) * 7 * DAY; t <= lastDay; t += 7 * DAY) {
     const a = assessDegradation(daily, new Date(t).toISOString().slice(0, 10), state);
     state = { degrading: a.degrading, since: a.since, before: a.before };
     states.push(a.degrading);
