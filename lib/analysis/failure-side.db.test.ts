@@ -72,11 +72,14 @@ describe(`failure side through the analysis run on ${dialect}`, () => {
     console.log(`[${dialect}] degradation P=${d.precision.toFixed(3)} R=${d.recall.toFixed(3)}`);
     expect(d.precision).toBeGreaterThanOrEqual(0.95);
     expect(d.recall).toBeGreaterThanOrEqual(0.9);
-    // since when, for those flagged (the run that flagged them), and nothing for the others
-    const all = await db.prisma.pattern.findMany({ select: { degrading: true, degradingSince: true, degradingBaseline: true } });
+    // since when (the day the failure rate changed, near the planted one), the runs before and since, and nothing for the others
+    const all = await db.prisma.pattern.findMany({ select: { id: true, degrading: true, degradingSince: true, degradingBaseline: true } });
     for (const p of all) {
       expect(p.degradingSince !== null).toBe(p.degrading);
-      if (p.degrading) expect(JSON.parse(p.degradingBaseline!)).toMatchObject({ runs: expect.any(Number), successes: expect.any(Number) });
+      if (!p.degrading) continue;
+      expect(JSON.parse(p.degradingBaseline!)).toMatchObject({ before: { runs: expect.any(Number), failures: expect.any(Number) }, after: { runs: expect.any(Number), failures: expect.any(Number) } });
+      const planted = truth.patterns.find((t) => t.id === p.id)!;
+      if (planted.kind === "degrading") expect(Math.abs(p.degradingSince!.getTime() - planted.changeAt!) / 86_400_000).toBeLessThanOrEqual(3);
     }
   });
 

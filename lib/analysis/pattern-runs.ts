@@ -4,8 +4,7 @@
 import type { DbHandle } from "../db/client";
 import { rawArrays } from "../db/raw";
 import { duringOutage } from "../detectors/outages";
-import { isoWeekOf } from "../detectors/evolution";
-import type { ExecutionFact, OutageWindow, WeeklySuccess } from "../detectors/types";
+import type { DailySuccess, ExecutionFact, OutageWindow } from "../detectors/types";
 import { runOutages } from "./outages";
 import { perRun } from "./per-run";
 import { bool, toMs } from "./read";
@@ -113,51 +112,52 @@ export async function realIds(db: DbHandle, placeholders: readonly string[]): Pr
 }
 
 /**
- * Per pattern, its ISO-week totals from `since` (a Monday) on, from the daily metrics kept at ingest
- * summed by week in the database, less its runs inside outage windows (outageRuns). Weeks left with no
- * runs are gaps, as weeklySuccess leaves them.
+ * Per pattern, its totals per UTC day from `from` (YYYY-MM-DD) on, less its runs inside outage windows
+ * (outageRuns), from the daily metrics kept at ingest. Days before `dailyFrom` are summed onto `from`: the
+ * evolution step only needs them as one total, and a row per day would be most of what it reads. Entries
+ * left with no runs are left out.
  */
-export async function weeklyTotalsOutsideOutages(
+export async function dailyTotalsOutsideOutages(
   db: DbHandle,
   patternIds: readonly string[],
-  since: number,
+  range: { from: string; dailyFrom: string },
   inOutages: ReadonlyMap<string, readonly OutageRun[]>,
-): Promise<Map<string, WeeklySuccess[]>> {
-  // weeks counted from the Monday before 1970-01-01 (a Thursday): (days since the epoch + 3) / 7
-  const weekNo = db.dialect === "sqlite" ? `CAST((julianday("day") - 2440587.5 + 3) / 7 AS INTEGER)` : `(("day"::date - date '1970-01-01') + 3) / 7`;
-  const weekOf = new Map<number, string>();
-  const isoWeek = (n: number) => {
-    let w = weekOf.get(n);
-    if (!w) weekOf.set(n, (w = isoWeekOf((n * 7 - 3) * DAY)));
-    return w;
-  };
-  const byPattern = new Map<string, Map<string, WeeklySuccess>>(patternIds.map((p) => [p, new Map()]));
-  const add = (patternId: string, week: string, executions: number, successes: number) => {
-    const weeks = byPattern.get(patternId);
-    if (!weeks) return;
-    const w = weeks.get(week) ?? { week, executions: 0, successes: 0, rate: 0 };
-    w.executions += executions;
-    w.successes += successes;
-    weeks.set(week, w);
-  };
+): Promise<Map<string, DailySuccess[]>> {
+  const bucket = (day: string) => (day < range.dailyFrom ? range.from : day);
+  const out = new Map<string, DailySuccess[]>(patternIds.map((p) => [p, []]));
   for (let i = 0; i < patternIds.length; i += 500) {
     const ids = patternIds.slice(i, i + 500);
-    const rows = await rawArrays<[string, unknown, unknown, unknown]>(
+    const marks = ids.map(() => "?").join(", ");
+    // two reads in the covering index's order (patternId, day), so neither sorts: the older days' total, then each day
+    const older = range.dailyFrom > range.from
+      ? await rawArrays<[string, unknown, unknown]>(
+          db,
+          `SELECT "patternId", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+           WHERE "patternId" IN (${marks}) AND "day" >= ? AND "day" < ? GROUP BY "patternId"`,
+          [...ids, range.from, range.dailyFrom],
+        )
+      : [];
+    for (const [patternId, executions, successes] of older) out.get(patternId)?.push({ day: range.from, executions: Number(executions), successes: Number(successes) });
+    const days = await rawArrays<[string, string, unknown, unknown]>(
       db,
-      `SELECT "patternId", ${weekNo}, SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
-       WHERE "patternId" IN (${ids.map(() => "?").join(", ")}) AND "day" >= ? GROUP BY "patternId", ${weekNo}`,
-      [...ids, dayOf(since)],
+      `SELECT "patternId", "day", SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"
+       WHERE "patternId" IN (${marks}) AND "day" >= ? GROUP BY "patternId", "day"`,
+      [...ids, range.dailyFrom],
     );
-    for (const [patternId, week, executions, successes] of rows) add(patternId, isoWeek(Number(week)), Number(executions), Number(successes));
+    for (const [patternId, day, executions, successes] of days) out.get(patternId)?.push({ day, executions: Number(executions), successes: Number(successes) });
   }
   for (const [patternId, runs] of inOutages) {
-    if (!byPattern.has(patternId)) continue;
-    for (const r of runs) if (r.startedAt >= since) add(patternId, isoWeekOf(r.startedAt), -1, r.success ? -1 : 0);
+    const days = out.get(patternId);
+    if (!days) continue;
+    for (const r of runs) {
+      const day = dayOf(r.startedAt);
+      if (day < range.from) continue;
+      const d = days.find((x) => x.day === bucket(day));
+      if (!d) continue; // not counted in the metrics (cannot happen: every run is)
+      d.executions -= 1;
+      if (r.success) d.successes -= 1;
+    }
   }
-  return new Map(
-    [...byPattern].map(([p, weeks]) => [
-      p,
-      [...weeks.values()].filter((w) => w.executions > 0).map((w) => ({ ...w, rate: w.successes / w.executions })).sort((a, b) => (a.week < b.week ? -1 : 1)),
-    ]),
-  );
+  for (const [p, days] of out) out.set(p, days.filter((d) => d.executions > 0).sort((a, b) => (a.day < b.day ? -1 : 1)));
+  return out;
 }

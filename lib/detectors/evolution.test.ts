@@ -1,9 +1,13 @@
-// AUTO-007: ISO weeks (year boundaries, 53-week years), weekly sums, and the degradation flag's
-// gain / keep / clear boundaries (p-values checked against SciPy).
+// AUTO-007: ISO weeks (year boundaries, 53-week years), daily totals, and the degradation flag's raise /
+// keep / clear rules around the change-point scan (the statistic itself: change-point.test.ts; its
+// calibration and the planted-shift rates: degradation-sim.test.ts).
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { addWeeks, assessDegradation, dailyTotals, dayStart, isoWeekOf, weekStart, weeklySuccess } from "./evolution";
-import type { WeeklySuccess } from "./types";
+import {
+  DEGRADATION_DEFAULTS, GAIN_THRESHOLDS, addWeeks, assessDegradation, dailyTotals, dayNumber, dayStart, gainThreshold, isoWeekOf, weekStart,
+  type DegradationState,
+} from "./evolution";
+import type { DailySuccess } from "./types";
 
 describe("ISO weeks", () => {
   test.each([
@@ -57,34 +61,7 @@ describe("ISO weeks", () => {
   });
 });
 
-describe("weeklySuccess", () => {
-  it("sums days into ISO weeks across the year end and leaves empty weeks out", () => {
-    const w = weeklySuccess([
-      { day: "2027-01-01", executions: 4, successes: 3 },
-      { day: "2026-12-28", executions: 6, successes: 6 },
-      { day: "2027-01-04", executions: 10, successes: 5 },
-      { day: "2027-01-11", executions: 0, successes: 0 },
-    ]);
-    expect(w).toEqual([
-      { week: "2026-W53", executions: 10, successes: 9, rate: 0.9 },
-      { week: "2027-W01", executions: 10, successes: 5, rate: 0.5 },
-    ]);
-  });
-
-  it("property: totals are preserved and weeks come out sorted and unique", () => {
-    const day = fc.integer({ min: 0, max: 800 }).map((i) => new Date(Date.UTC(2025, 11, 1) + i * 86_400_000).toISOString().slice(0, 10));
-    const row = fc.record({ day, executions: fc.integer({ min: 0, max: 50 }), successes: fc.integer({ min: 0, max: 50 }) }).map((r) => ({ ...r, successes: Math.min(r.successes, r.executions) }));
-    fc.assert(
-      fc.property(fc.array(row), (rows) => {
-        const w = weeklySuccess(rows);
-        const total = (xs: Array<{ executions: number; successes: number }>) => xs.reduce((a, x) => [a[0]! + x.executions, a[1]! + x.successes], [0, 0]);
-        expect(total(w)).toEqual(total(rows));
-        expect(w.map((x) => x.week)).toEqual([...new Set(w.map((x) => x.week))].sort());
-        for (const x of w) expect(x.rate).toBeCloseTo(x.successes / x.executions, 12);
-      }),
-    );
-  });
-
+describe("dailyTotals", () => {
   it("dailyTotals buckets runs by UTC day", () => {
     const t = dayStart("2026-11-24");
     expect(dailyTotals([{ startedAt: t + 1, success: true }, { startedAt: t - 1, success: false }, { startedAt: t + 5, success: false }])).toEqual([
@@ -95,95 +72,132 @@ describe("weeklySuccess", () => {
 });
 
 describe("assessDegradation", () => {
-  const NOW = "2027-W02";
-  /** recent = W02 + W01 (split evenly), earlier = 2026-W50 … 2026-W53 (split evenly). */
-  function weeks(recent: [number, number], earlier: [number, number]): WeeklySuccess[] {
-    const split = (names: string[], [s, n]: [number, number]) =>
-      names.map((week, i) => {
-        const ni = Math.floor(n / names.length) + (i < n % names.length ? 1 : 0);
-        const si = Math.floor(s / names.length) + (i < s % names.length ? 1 : 0);
-        return { week, executions: ni, successes: Math.min(si, ni), rate: ni ? Math.min(si, ni) / ni : 0 };
-      });
-    const out = [...split(["2027-W01", "2027-W02"], recent), ...split(["2026-W50", "2026-W51", "2026-W52", "2026-W53"], earlier)];
-    expect(out.reduce((a, w) => a + w.successes, 0)).toBe(recent[0] + earlier[0]); // the split kept every success
+  const TODAY = "2026-11-25";
+  const DAY = 86_400_000;
+  /** Segments oldest first, as [days, runs a day, failures a day]; the last day of the last segment is TODAY. */
+  function series(...segments: Array<[number, number, number]>): DailySuccess[] {
+    const total = segments.reduce((n, [d]) => n + d, 0);
+    const out: DailySuccess[] = [];
+    let ago = total - 1;
+    for (const [days, runs, failures] of segments) {
+      for (let i = 0; i < days; i++, ago--) {
+        if (runs > 0) out.push({ day: new Date(dayStart(TODAY) - ago * DAY).toISOString().slice(0, 10), executions: runs, successes: runs - failures });
+      }
+    }
     return out;
   }
+  const fresh: DegradationState = { degrading: false };
 
-  test.each([
-    // [recent s/n, earlier s/n, currently degrading, expected]; one-sided p with continuity correction
-    // gain needs p < 0.001 and a drop ≥ 10 points
-    [[30, 40], [95, 100], false, true], // p = 0.00081, drop 20
-    [[31, 40], [95, 100], false, false], // p = 0.0025
-    [[160, 200], [360, 400], false, true], // drop exactly 10 points, p = 0.00054
-    [[161, 200], [360, 400], false, false], // drop 9.5 points
-    // keep while p < 0.01 and the drop ≥ 5 points
-    [[32, 40], [95, 100], true, true], // p = 0.0073
-    [[33, 40], [95, 100], true, false], // p = 0.020
-    [[1700, 2000], [3600, 4000], true, true], // drop exactly 5 points
-    [[1701, 2000], [3600, 4000], true, false], // 4.95 points
-    [[40, 40], [95, 100], true, false], // fully recovered
-    // fewer than 20 runs on a side: state unchanged
-    [[0, 19], [95, 100], false, false],
-    [[0, 20], [95, 100], false, true],
-    [[0, 19], [95, 100], true, true],
-    [[0, 40], [19, 19], false, false],
-  ] as Array<[[number, number], [number, number], boolean, boolean]>)("recent %j vs earlier %j, degrading %s → %s", (recent, earlier, current, expected) => {
-    const a = assessDegradation(weeks(recent, earlier), NOW, { degrading: current });
-    expect(a.degrading).toBe(expected);
-    expect([a.recentRuns, a.earlierRuns]).toEqual([recent[1], earlier[1]]);
-  });
-
-  it("uses the two weeks up to nowWeek and the four before, nothing else", () => {
-    const w = [
-      { week: "2027-W03", executions: 100, successes: 0, rate: 0 }, // after nowWeek
-      { week: "2026-W49", executions: 100, successes: 0, rate: 0 }, // before the earlier weeks
-      ...weeks([40, 40], [100, 100]),
-    ];
-    const a = assessDegradation(w, NOW, { degrading: false });
-    expect([a.recentRuns, a.earlierRuns, a.recentRate, a.earlierRate]).toEqual([40, 100, 1, 1]);
-  });
-
-  it("reports the figures it decided on", () => {
-    const a = assessDegradation(weeks([24, 40], [97, 100]), NOW, { degrading: false });
+  it("raises the flag on a step up, dated to its first day, with the runs before and since", () => {
+    const a = assessDegradation(series([60, 3, 0], [10, 3, 1]), TODAY, fresh);
     expect(a.degrading).toBe(true);
-    expect(a.recentRate).toBeCloseTo(0.6, 12);
-    expect(a.earlierRate).toBeCloseTo(0.97, 12);
-    expect(a.z).toBeLessThan(-3);
-    expect(a.pValue).toBeLessThan(0.001);
-    expect(a.reason).toMatch(/significantly worse/);
-  });
-
-  it("raises the flag with the earlier weeks as its baseline, and returns no baseline otherwise", () => {
-    const w = weeks([24, 40], [97, 100]);
-    expect(assessDegradation(w, NOW, { degrading: false }).baseline).toEqual({ runs: 100, successes: 97 });
-    expect(assessDegradation(weeks([40, 40], [97, 100]), NOW, { degrading: false }).baseline).toBeNull();
-    expect(assessDegradation(w, NOW, { degrading: true, baseline: { runs: 200, successes: 198 } }).baseline).toEqual({ runs: 200, successes: 198 });
+    expect(a.since).toBe("2026-11-16"); // the first of the last 10 days
+    expect(a.before).toEqual({ runs: 180, failures: 0 });
+    expect(a.after).toEqual({ runs: 30, failures: 10 });
+    expect(a.reason).toMatch(/0 % failures over 180 runs before 2026-11-16, 33.3 % over 30 since .*significantly worse/);
   });
 
   test.each([
-    // [recent, sliding earlier weeks, kept baseline, degrading after]
-    [[28, 38], [85, 100], { runs: 110, successes: 109 }, true], // the earlier weeks already hold bad ones: the baseline still says worse
-    [[28, 38], [85, 100], null, false], // without a baseline the sliding comparison would clear it
-    [[24, 40], [60, 100], { runs: 110, successes: 108 }, true], // degraded for six weeks: still flagged
-    [[24, 40], [60, 100], null, false],
-    [[39, 40], [60, 100], { runs: 100, successes: 98 }, false], // back within 5 points of the baseline: recovered
-  ] as Array<[[number, number], [number, number], { runs: number; successes: number } | null, boolean]>)(
-    "flagged, recent %j, earlier %j, baseline %j → %s",
-    (recent, earlier, baseline, expected) => {
-      expect(assessDegradation(weeks(recent, earlier), NOW, { degrading: true, baseline }).degrading).toBe(expected);
-    },
-  );
+    // [segments, why it is not raised]
+    [[[60, 100, 5], [14, 100, 12]], "a rise of 7 points: significant, but under 10"],
+    [[[60, 4, 0], [1, 8, 2]], "2 failures after: under 3"],
+    [[[40, 3, 0], [10, 3, 2], [14, 3, 0]], "a burst that has passed: the last 14 days are back to normal"],
+    [[[5, 3, 0], [3, 3, 3]], "fewer than 20 runs before any day"],
+    [[[70, 3, 0]], "no failures at all"],
+    [[[40, 3, 1], [30, 3, 0]], "an improvement"],
+  ] as Array<[Array<[number, number, number]>, string]>)("does not raise on %j: %s", (segments) => {
+    const a = assessDegradation(series(...segments), TODAY, fresh);
+    expect(a.degrading).toBe(false);
+    expect([a.since, a.before, a.after]).toEqual([null, null, null]);
+  });
 
-  it("property: hysteresis — whatever gains the flag keeps it; an improvement never gains it", () => {
-    const side = fc.integer({ min: 0, max: 300 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+  it("raises exactly at the threshold", () => {
+    const s = series([50, 3, 0], [4, 3, 1]);
+    const { statistic } = assessDegradation(s, TODAY, fresh, { gainStatistic: 0 });
+    expect(statistic).toBeGreaterThan(0);
+    expect(assessDegradation(s, TODAY, fresh, { gainStatistic: statistic }).degrading).toBe(true);
+    expect(assessDegradation(s, TODAY, fresh, { gainStatistic: statistic + 1e-6 }).degrading).toBe(false);
+    // by default, the calibrated threshold for the window's failures decides
+    expect(assessDegradation(s, TODAY, fresh).degrading).toBe(statistic >= gainThreshold(4));
+  });
+
+  it("reads only the lookback window ending today", () => {
+    const bad = series([30, 3, 0], [10, 3, 2]);
+    const future = bad.map((d) => ({ ...d, day: new Date(dayStart(d.day) + 40 * DAY).toISOString().slice(0, 10) })); // every day after TODAY
+    expect(assessDegradation(future, TODAY, fresh).degrading).toBe(false);
+    const old = series([30, 3, 0], [10, 3, 2], [DEGRADATION_DEFAULTS.lookbackDays, 0, 0]); // all before the window
+    expect(assessDegradation(old, TODAY, fresh).degrading).toBe(false);
+  });
+
+  describe("a raised flag", () => {
+    const before = { runs: 150, failures: 3 }; // 2 %
+    const flagged: DegradationState = { degrading: true, since: "2026-11-05", before };
+    test.each([
+      // [segments after the change, kept]
+      [[[7, 3, 0], [14, 3, 1]], true], // 33 % over the last 14 days: still worse
+      [[[21, 3, 1]], true],
+      [[[7, 3, 1], [14, 3, 0]], false], // the last 14 days are clean: recovered
+      [[[14, 10, 0], [7, 10, 1]], false], // 10 % over the last 7 days, but 5 % over the 14: 3 points above 2 %
+      [[[19, 3, 1], [2, 2, 0]], true], // recent runs still mostly bad
+    ] as Array<[Array<[number, number, number]>, boolean]>)("after %j → %s", (segments, kept) => {
+      const a = assessDegradation(series([63, 3, 0], ...segments), TODAY, flagged);
+      expect(a.degrading).toBe(kept);
+      if (kept) expect([a.since, a.before]).toEqual(["2026-11-05", before]);
+      else expect([a.since, a.before, a.after]).toEqual([null, null, null]);
+    });
+
+    it("is compared with the runs kept from when it was raised, not with the window's runs before the change", () => {
+      // the window's runs before 2026-11-05 are clean, but the kept ones failed 31 %: 33 % now is under 5 points worse
+      const a = assessDegradation(series([63, 3, 0], [21, 3, 1]), TODAY, { ...flagged, before: { runs: 100, failures: 31 } });
+      expect(a.degrading).toBe(false);
+      expect(a.reason).toMatch(/recovered/);
+    });
+
+    it("stands with fewer than 5 recent runs", () => {
+      const a = assessDegradation(series([63, 3, 0], [17, 0, 0], [4, 1, 0]), TODAY, flagged);
+      expect(a.degrading).toBe(true);
+      expect(a.reason).toMatch(/fewer than 5 recent runs/);
+    });
+
+    it("counts the runs since the change as its after figures", () => {
+      const a = assessDegradation(series([63, 3, 0], [21, 3, 1]), TODAY, flagged);
+      expect(a.after).toEqual({ runs: 63, failures: 21 });
+    });
+  });
+
+  it("property: hysteresis — whatever raises the flag keeps it on the same runs", () => {
+    const day = fc.integer({ min: 0, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n })));
+    let raised = 0;
     fc.assert(
-      fc.property(side, side, (recent, earlier) => {
-        const w = weeks(recent, earlier);
-        const first = assessDegradation(w, NOW, { degrading: false });
-        const gained = first.degrading;
-        if (gained) expect(assessDegradation(w, NOW, { degrading: true, baseline: first.baseline }).degrading).toBe(true);
-        if (gained) expect(assessDegradation(w, NOW, { degrading: true }).degrading).toBe(true);
-        if (recent[1] > 0 && earlier[1] > 0 && recent[0] / recent[1] >= earlier[0] / earlier[1]) expect(gained).toBe(false);
+      fc.property(fc.array(day, { minLength: 84, maxLength: 84 }), fc.integer({ min: 20, max: 80 }), (days, cut) => {
+        // at most one failure a day before the cut, as drawn after it: the later part tends to fail more often
+        const s = series(...days.map(([runs, failures], i): [number, number, number] => [1, runs, i < cut ? Math.min(failures, 1) : failures]));
+        const first = assessDegradation(s, TODAY, fresh, { gainStatistic: 0 });
+        if (!first.degrading) return;
+        raised++;
+        const again = assessDegradation(s, TODAY, { degrading: true, since: first.since, before: first.before }, { gainStatistic: 0 });
+        expect(again.degrading).toBe(true);
+        expect(again.after).toEqual(first.after);
+      }),
+      { numRuns: 200 },
+    );
+    expect(raised).toBeGreaterThan(20); // the property was tested on raised flags, not vacuously
+  });
+
+  it("the calibrated thresholds never fall as failures grow, and never below one comparison at p < 0.001", () => {
+    const values = GAIN_THRESHOLDS.map(([, c]) => c);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(9.55);
+    expect(GAIN_THRESHOLDS.at(-1)![0]).toBe(Number.POSITIVE_INFINITY);
+    expect(gainThreshold(1_000_000)).toBe(values.at(-1));
+  });
+});
+
+describe("dayNumber", () => {
+  it("property: the days since 1970-01-01 that Date gives, for every day from 1900 to 2200", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2200, 0, 1) / 86_400_000 }), (n) => {
+        expect(dayNumber(new Date(n * 86_400_000).toISOString().slice(0, 10))).toBe(n);
       }),
     );
   });

@@ -16,6 +16,7 @@ export {
   QUARANTINE_WINDOW_MS, RECURRING_MIN_OCCURRENCES, assessPattern, moreToRead, recurringErrors, tallyErrors, type AssessContext,
 } from "./anti-patterns";
 export {
-  DEGRADATION_DEFAULTS, addWeeks, assessDegradation, dailyTotals, dayStart, isoWeekOf, weekStart, weeklySuccess,
+  DEGRADATION_DEFAULTS, GAIN_THRESHOLDS, addWeeks, assessDegradation, dailyTotals, dayStart, degradationCandidate, gainThreshold, isoWeekOf, weekStart,
   type DegradationOptions, type DegradationState,
 } from "./evolution";
+export { rateOf, riseStatistic, scanChangePoint, type ChangePoint, type RunCounts, type ScanOptions } from "./change-point";

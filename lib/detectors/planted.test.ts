@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { OUTAGE_SOURCE, simulateFailureScenarios, toFacts, type FailureTruth } from "../simulate/failure-scenarios";
 import { assessPattern, recurringErrors, tallyErrors } from "./anti-patterns";
 import { decideFix, joinRetries, tallyRetries } from "./error-recovery";
-import { addWeeks, assessDegradation, dailyTotals, isoWeekOf, weeklySuccess, type DegradationState } from "./evolution";
+import { assessDegradation, dailyTotals, type DegradationState } from "./evolution";
 import { detectOutages, duringOutage } from "./outages";
 import { DEFAULT_SETTINGS, type ExecutionFact, type PatternHealth } from "./types";
 
 const S = DEFAULT_SETTINGS;
 const NOW = Date.UTC(2026, 10, 25, 9, 30);
+const DAY = 86_400_000;
 // PLANTED_SEEDS=100 widens the sweep (docs/failure-detectors.md quotes one); CI runs the first five.
 const SEEDS = Array.from({ length: Number(process.env.PLANTED_SEEDS ?? 5) }, (_, i) => i + 1);
 
@@ -34,14 +35,18 @@ function byPattern(facts: ExecutionFact[]): Map<string, ExecutionFact[]> {
   return m;
 }
 
-/** The weekly degradation state machine as the analysis run drives it: one evaluation per week, state carried. */
-function degradationHistory(runs: ExecutionFact[], first: string, last: string): boolean[] {
-  const weeks = weeklySuccess(dailyTotals(runs));
+/**
+ * The degradation state machine as the analysis run drives it, state carried: assessed once a week up to
+ * today, as the telemetry of failure-side.db.test.ts arrives (degradation-sim.test.ts assesses daily).
+ */
+function degradationHistory(runs: ExecutionFact[], firstDay: number, lastDay: number): boolean[] {
+  const daily = dailyTotals(runs);
   const states: boolean[] = [];
   let state: DegradationState = { degrading: false };
-  for (let w = first; w <= last; w = addWeeks(w, 1)) {
-    state = assessDegradation(weeks, w, state);
-    states.push(state.degrading);
+  for (let t = lastDay - Math.floor((lastDay - firstDay) / (7 * DAY)) * 7 * DAY; t <= lastDay; t += 7 * DAY) {
+    const a = assessDegradation(daily, new Date(t).toISOString().slice(0, 10), state);
+    state = { degrading: a.degrading, since: a.since, before: a.before };
+    states.push(a.degrading);
   }
   return states;
 }
@@ -65,10 +70,10 @@ function evaluate(seed: number) {
   }
   const quarantine = score(new Set([...health].filter(([, h]) => h.quarantine).map(([id]) => id)), truth.quarantined, truth.notQuarantined);
 
-  // outage runs are not the pattern's doing: weekly figures leave them out too
-  const nowWeek = isoWeekOf(NOW);
-  const firstWeek = addWeeks(isoWeekOf(Math.min(...facts.map((f) => f.startedAt))), 6);
-  const history = new Map([...runs].map(([id, r]) => [id, degradationHistory(r.filter((f) => !duringOutage(f, outages)), firstWeek, nowWeek)]));
+  // outage runs are not the pattern's doing: the daily figures leave them out too
+  const today = Math.floor(NOW / DAY) * DAY;
+  const firstDay = Math.floor(Math.min(...facts.map((f) => f.startedAt)) / DAY) * DAY + 21 * DAY;
+  const history = new Map([...runs].map(([id, r]) => [id, degradationHistory(r.filter((f) => !duringOutage(f, outages)), firstDay, today)]));
   const degrading = score(new Set([...history].filter(([, h]) => h.at(-1)).map(([id]) => id)), truth.degrading, truth.notDegrading);
 
   return { truth, facts, tallies, outages, health, healthNoOutages, history, selfHeal, autoApply, quarantine, degrading };

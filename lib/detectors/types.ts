@@ -115,24 +115,15 @@ export interface DailySuccess {
   successes: number;
 }
 
-export interface WeeklySuccess {
-  /** ISO-8601 week, YYYY-Www. */
-  week: string;
-  executions: number;
-  successes: number;
-  rate: number;
-}
-
 export interface DegradationAssessment {
   degrading: boolean;
-  recentRate: number;
-  earlierRate: number;
-  recentRuns: number;
-  earlierRuns: number;
-  z: number;
-  /** One-sided p-value for "the recent rate is lower than the earlier one". */
-  pValue: number;
-  /** While degrading: the totals the pattern is compared with (kept by the analysis run); else null. */
-  baseline: { runs: number; successes: number } | null;
+  /** While degrading: the day (YYYY-MM-DD) the failure rate changed; else null. */
+  since: string | null;
+  /** While degrading: the runs before that day (the baseline kept until the pattern recovers); else null. */
+  before: { runs: number; failures: number } | null;
+  /** While degrading: the runs from that day on (within the lookback window); else null. */
+  after: { runs: number; failures: number } | null;
+  /** The likelihood-ratio statistic decided on: the scan's best split, or recent runs against the baseline. */
+  statistic: number;
   reason: string;
 }

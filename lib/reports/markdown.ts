@@ -2,6 +2,7 @@
 // pull requests: tables, and a Mermaid chart of executions and successes per day that GitHub renders.
 // Telemetry text (pattern names, operations, sources) is escaped so it stays text wherever it is shown.
 import { daysOfWeek } from "./iso-week";
+import { sinceText } from "./status-changes";
 import type { Change, PatternUse, WeeklyReportData } from "./types";
 
 const HOUR = 3_600_000;
@@ -72,7 +73,7 @@ export function renderReportMarkdown(r: WeeklyReportData): string {
   out.push("## Missed uses", "", "Ad-hoc runs that did what an active pattern does without naming it.", "", ...table(["Pattern", "Ad-hoc runs", "Hours a pattern run would have saved", "Sources"], r.missedUses.slice(0, 20).map((m) => [mdText(m.name), count.format(m.runs), m.hoursSaved === null ? "—" : m.hoursSaved.toFixed(1), mdText(m.sources.slice(0, 5).join(", ") || "—")])));
   out.push("## Manual-work opportunities", "", "The largest groups of ad-hoc work no pattern covers yet.", "", ...table(["Operation", "Runs", "Hours", "Candidate"], r.opportunities.map((o) => [mdText(o.operation), count.format(o.runs), o.hours.toFixed(1), o.candidateId ? `pending (${mdText(o.candidateId)})` : "—"])));
   out.push("## Underused patterns", "", ...table(["Pattern", "Runs", "Why", "Last used", "Archived on"], r.underused.slice(0, 20).map((u) => [mdText(u.name), String(u.uses), u.reason === "near-retention" ? "unused, near retention" : "little use", u.lastUsedAt?.slice(0, 10) ?? "never", u.archivesOn?.slice(0, 10) ?? "—"])));
-  out.push("## Status changes", "", ...table(["Pattern", "Change", "Since", "Success before", "Success after"], r.statusChanges.map((s) => [mdText(s.name), s.change, s.since.slice(0, 16).replace("T", " "), pct(s.rateBefore), pct(s.rateAfter)])));
+  out.push("## Status changes", "", ...table(["Pattern", "Change", "Since", "Success before", "Success after"], r.statusChanges.map((s) => [mdText(s.name), s.change, sinceText(s), pct(s.rateBefore), pct(s.rateAfter)])));
   const k = r.candidates;
   out.push("## Candidates and self-healing fixes", "", `Candidates: ${k.proposed} proposed, ${k.approved} approved, ${k.autoApproved} auto-approved, ${k.rejected} rejected. Fixes applied on retries: ${r.fixes.applied}, ${r.fixes.succeeded} succeeded (${pct(r.fixes.successRate)}).`, "");
   out.push("## Follow-ups on last week", "");

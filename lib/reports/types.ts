@@ -72,7 +72,9 @@ export interface StatusChange {
   patternId: string;
   name: string;
   change: "degrading" | "quarantined" | "recovered" | "lifted";
+  /** degrading: the day its failure rate changed (00:00 UTC, AUTO-007's estimate); otherwise when the decision was made */
   since: string;
+  /** success rate before and after: for degrading, the runs the flag was raised on; otherwise the two weeks before and the days since to the week's end */
   rateBefore: number | null;
   rateAfter: number | null;
 }

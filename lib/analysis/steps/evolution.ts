@@ -1,42 +1,50 @@
-// AUTO-007 step: weekly success rates of the patterns that ran (outage runs left out), and the "degrading" flag raised or cleared
-// by the two-proportion test in lib/detectors/evolution.ts.
-import { addWeeks, assessDegradation, isoWeekOf, weekStart } from "../../detectors/evolution";
+// AUTO-007 step: the daily totals of the patterns that ran (outage runs left out), and the "degrading" flag
+// raised or cleared by the change-point rule in lib/detectors/evolution.ts, with the day the rate changed.
+import { DEGRADATION_DEFAULTS, assessDegradation, type DegradationState } from "../../detectors/evolution";
 import { inChunks, updateRows } from "../../db/raw";
-import { outageRuns, weeklyTotalsOutsideOutages } from "../pattern-runs";
+import { outageRuns, dailyTotalsOutsideOutages } from "../pattern-runs";
 import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 import { auditRow } from "../../audit/audit";
+import { parseStoredDegradation, type StoredDegradation } from "../../queries/patterns/degradation-figures";
 
-const WEEKS_READ = 7; // the 2 recent and 4 earlier weeks the test compares, and one spare
+const DAY = 86_400_000;
+const dayOf = (t: number) => new Date(Math.floor(t / DAY) * DAY).toISOString().slice(0, 10);
 
 export const evolutionStep: AnalysisStep = {
   name: "AUTO-007 evolution",
   run: async (ctx): Promise<StepOutcome> => {
     const touched = await touchedPatterns(ctx);
     if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
-    const nowWeek = isoWeekOf(ctx.now.getTime());
-    const since = weekStart(addWeeks(nowWeek, -WEEKS_READ));
-    // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions.
-    const weekly = await weeklyTotalsOutsideOutages(ctx.db, touched, since, await outageRuns(ctx));
+    const today = dayOf(ctx.now.getTime());
+    const from = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.lookbackDays - 1) * DAY);
+    const dailyFrom = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.changeWithinDays - 1) * DAY);
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
     });
-    const changes: Array<{ id: string; degrading: boolean; baseline: string | null; reason: string }> = [];
+    // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions. The
+    // days before the last 4 weeks come as one total, except for a flag raised before then, whose runs since
+    // its day are counted.
+    const inOutages = await outageRuns(ctx);
+    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, { from, dailyFrom }, inOutages);
+    const older = patterns.filter((p) => p.degrading && p.degradingSince && dayOf(p.degradingSince.getTime()) < dailyFrom).map((p) => p.id);
+    if (older.length) for (const [id, days] of await dailyTotalsOutsideOutages(ctx.db, older, { from, dailyFrom: from }, inOutages)) daily.set(id, days);
+    const changes: Array<{ id: string; degrading: boolean; since: Date | null; stored: string | null; reason: string; details: Record<string, unknown> }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
-      const weeks = weekly.get(p.id) ?? [];
-      let baseline: { runs: number; successes: number } | null = null;
-      try {
-        baseline = p.degradingBaseline ? (JSON.parse(p.degradingBaseline) as { runs: number; successes: number }) : null;
-      } catch {
-        baseline = null;
-      }
-      const a = assessDegradation(weeks, nowWeek, { degrading: p.degrading, baseline });
-      const nextBaseline = a.baseline ? JSON.stringify(a.baseline) : null;
-      if (a.degrading !== p.degrading || nextBaseline !== p.degradingBaseline) {
-        changes.push({ id: p.id, degrading: a.degrading, baseline: nextBaseline, reason: a.reason });
-        if (a.degrading !== p.degrading) findings.push(`${p.id} ${a.degrading ? "is degrading" : "recovered"}: ${a.reason}`);
+      const stored = parseStoredDegradation(p.degradingBaseline);
+      const state: DegradationState = {
+        degrading: p.degrading && stored !== null && p.degradingSince !== null,
+        since: p.degradingSince ? dayOf(p.degradingSince.getTime()) : null,
+        before: stored?.before ?? null,
+      };
+      const a = assessDegradation(daily.get(p.id) ?? [], today, state);
+      const json = a.degrading && a.before && a.after ? JSON.stringify({ before: a.before, after: a.after } satisfies StoredDegradation) : null;
+      const since = a.since ? new Date(`${a.since}T00:00:00.000Z`) : null;
+      if (a.degrading !== p.degrading || json !== p.degradingBaseline || since?.getTime() !== p.degradingSince?.getTime()) {
+        changes.push({ id: p.id, degrading: a.degrading, since, stored: json, reason: a.reason, details: a.degrading ? { since: a.since, before: a.before, after: a.after } : {} });
+        if (a.degrading !== p.degrading) findings.push(`${p.id} ${a.degrading ? `is degrading since ${a.since}` : "recovered"}: ${a.reason}`);
       }
     }
     const byId = new Map(patterns.map((p) => [p.id, p]));
@@ -46,21 +54,18 @@ export const evolutionStep: AnalysisStep = {
       counts: { degradingFlagged: flagged, degradingCleared: cleared },
       findings,
       persist: async (tx) => {
-        const audits = [];
         await updateRows(
           tx, ctx.db.dialect, "patterns", "id", { degrading: "boolean", degradingBaseline: "text", degradingSince: "timestamp(3)" },
-          changes.map((c) => {
-            const before = byId.get(c.id)!;
-            const since = c.degrading === before.degrading ? before.degradingSince : c.degrading ? ctx.now : null;
-            return { key: c.id, set: { degrading: c.degrading, degradingBaseline: c.baseline, degradingSince: since } };
-          }),
+          changes.map((c) => ({ key: c.id, set: { degrading: c.degrading, degradingBaseline: c.stored, degradingSince: c.since } })),
         );
-        for (const c of changes) {
-          const before = byId.get(c.id)!;
-          if (c.degrading !== before.degrading) {
-            audits.push(auditRow({ id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered", target: { type: "pattern", id: c.id }, reason: c.reason }));
-          }
-        }
+        const audits = changes
+          .filter((c) => c.degrading !== byId.get(c.id)!.degrading)
+          .map((c) =>
+            auditRow({
+              id: `aud_${ctx.runId}_${c.id}_evo`, at: ctx.now, actor: "system", action: c.degrading ? "evolution.degrading" : "evolution.recovered",
+              target: { type: "pattern", id: c.id }, reason: c.reason, details: c.details,
+            }),
+          );
         await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));
       },
     };

@@ -65,7 +65,7 @@ export function registerFailureSide(program: Command): void {
       if (opts.json) return printJson(rows);
       if (!rows.length) return console.log("no patterns");
       for (const r of rows) {
-        console.log(`${r.id.padEnd(28)} ${r.kind.padEnd(13)} ${r.status.padEnd(11)} ${String(r.uses).padStart(6)} runs  ${pct(r.successRate).padStart(6)}${r.degrading ? "  degrading" : ""}`);
+        console.log(`${r.id.padEnd(28)} ${r.kind.padEnd(13)} ${r.status.padEnd(11)} ${String(r.uses).padStart(6)} runs  ${pct(r.successRate).padStart(6)}${r.degrading ? `  degrading since ${r.degradingSince} (${pct(r.successRateBefore)} → ${pct(r.successRateAfter)})` : ""}`);
       }
     });
 }

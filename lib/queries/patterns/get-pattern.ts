@@ -2,6 +2,7 @@
 // runs that made it, as their ids were sent), and its registry entry (quarantine state and evidence).
 import type { DbHandle } from "../../db/client";
 import { parseStoredJson } from "../stored-json";
+import { degradationFigures, type DegradationFigures } from "./degradation-figures";
 
 export interface PatternDetail {
   id: string;
@@ -14,6 +15,8 @@ export interface PatternDetail {
   autoApply: boolean;
   degrading: boolean;
   degradingSince: Date | null;
+  /** while degrading: the day the failure rate changed and the success rate before and since (AUTO-007) */
+  degradation: DegradationFigures | null;
   quarantinedAt: Date | null;
   quarantineReason: string | null;
   baselineDurationMs: number | null;
@@ -39,6 +42,7 @@ export async function getPattern(db: DbHandle, id: string): Promise<PatternDetai
   return {
     id: pattern.id, name: pattern.name, kind: pattern.kind, status: pattern.status, origin: pattern.origin, description: pattern.description,
     spec: pattern.spec, autoApply: pattern.autoApply, degrading: pattern.degrading, degradingSince: pattern.degradingSince,
+    degradation: degradationFigures(pattern),
     quarantinedAt: pattern.quarantinedAt, quarantineReason: pattern.quarantineReason,
     baselineDurationMs: pattern.baselineDurationMs, baselineSource: pattern.baselineSource, archivedAt: pattern.archivedAt, createdAt: pattern.createdAt,
     candidate: candidate

@@ -1,5 +1,6 @@
 // Patterns with their use and health, for `patterns list` and the patterns page.
 import type { DbHandle } from "../../db/client";
+import { degradationFigures } from "./degradation-figures";
 
 export interface PatternListItem {
   id: string;
@@ -10,6 +11,11 @@ export interface PatternListItem {
   uses: number;
   successRate: number | null;
   degrading: boolean;
+  /** YYYY-MM-DD (UTC): the day the failure rate changed, while degrading (AUTO-007); else null */
+  degradingSince: string | null;
+  /** while degrading: the success rate of the runs before that day, and of the runs since; else null */
+  successRateBefore: number | null;
+  successRateAfter: number | null;
   autoApply: boolean;
   quarantineReason: string | null;
   /** ISO time cleanup archived it (unused for the retention period), or null */
@@ -25,10 +31,13 @@ export async function getPatterns(db: DbHandle, opts: { status?: string } = {}):
   return patterns.map((p) => {
     const u = byId.get(p.id);
     const uses = u?.executions ?? 0;
+    const figures = degradationFigures(p);
     return {
       id: p.id, name: p.name, kind: p.kind, status: p.status, origin: p.origin, uses,
       successRate: uses ? (u?.successes ?? 0) / uses : null,
-      degrading: p.degrading, autoApply: p.autoApply, quarantineReason: p.quarantineReason,
+      degrading: p.degrading, degradingSince: figures?.since ?? null,
+      successRateBefore: figures?.successRateBefore ?? null, successRateAfter: figures?.successRateAfter ?? null,
+      autoApply: p.autoApply, quarantineReason: p.quarantineReason,
       archivedAt: p.archivedAt ? p.archivedAt.toISOString() : null,
     };
   });

@@ -57,7 +57,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
       <h1 className="wrap-anywhere">{pattern.name}</h1>
       <p className="subtitle wrap-anywhere">
         <span className="mono">{pattern.id}</span> · {pattern.kind} · <span className={`badge ${badge}`} data-testid="pattern-status">{pattern.status}</span>
-        {pattern.degrading ? <span className="badge warn">degrading</span> : null}
+        {pattern.degrading ? <span className="badge warn">degrading{pattern.degradation ? ` since ${pattern.degradation.since}` : ""}</span> : null}
         {pattern.autoApply ? <span className="badge ok">auto-apply</span> : null}
         {" · "}origin {pattern.origin}
         {pattern.candidate ? (
@@ -81,7 +81,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
       <section className="panel" aria-labelledby="weekly-title">
         <h2 id="weekly-title">Week by week <span className="period-tag">last 26 weeks, UTC</span></h2>
         <ScriptedSuspense fallback={skeleton("Loading the weekly charts")}>
-          <WeeklySection patternId={pattern.id} name={pattern.name} degradingSince={pattern.degradingSince} />
+          <WeeklySection patternId={pattern.id} name={pattern.name} degradation={pattern.degradation} />
         </ScriptedSuspense>
       </section>
 

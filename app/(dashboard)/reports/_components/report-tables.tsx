@@ -2,6 +2,7 @@
 // React text, never as HTML.
 import type { ReactNode } from "react";
 import { formatCount, formatPercent } from "@/components/ui/format";
+import { sinceText } from "@/lib/reports/status-changes";
 import type { WeeklyReportData } from "@/lib/reports/types";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -66,7 +67,7 @@ export function ReportTables({ report }: { report: WeeklyReportData }) {
             <tr key={`${s.patternId}-${s.change}`}>
               <td>{s.name}</td>
               <td><span className={`badge ${s.change === "degrading" || s.change === "quarantined" ? "bad" : "ok"}`}>{s.change}</span></td>
-              <td>{s.since.slice(0, 16).replace("T", " ")}</td><td>{rate(s.rateBefore)}</td><td>{rate(s.rateAfter)}</td>
+              <td>{sinceText(s)}</td><td>{rate(s.rateBefore)}</td><td>{rate(s.rateAfter)}</td>
             </tr>
           ))}
         </tbody>
