@@ -34,7 +34,7 @@ export function buildOpenApi(version: string) {
           summary: "Rank the patterns (and, for an error, the learned fixes) that match a context",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SuggestContext" } } } },
           responses: {
-            "200": { description: "best first: objects with patternId or fix, score in [0, 1], reason" },
+            "200": { description: "best first: objects with patternId or fix, score in [0, 1], reason; pattern rows also carry uses and successRate (their runs)" },
             "400": error("the context is invalid"),
             "401": error("missing or invalid token"),
             "415": error("wrong content type"),
@@ -46,7 +46,7 @@ export function buildOpenApi(version: string) {
           summary: "The learned fixes for an error message, best first",
           parameters: [{ name: "error", in: "query", required: true, schema: { type: "string", maxLength: 16384 } }],
           responses: {
-            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply" },
+            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and recipe (null when the fix has no command; else status, command only once a reviewer approved that exact text, commandSha, approvedBy, approvedAt, runs)" },
             "400": error("no error given"),
             "401": error("missing or invalid token"),
           },
