@@ -9,14 +9,10 @@ import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { ingestEvents } from "../lib/telemetry/ingest";
 import { freshBenchDb } from "./lib/bench-db";
 import { loadTeams, NOW } from "./lib/teams";
+import { countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const COUNT = countArg("events", 1_000_000);
+const DIALECTS = dialectsArg();
 const NEW = 10_000;
 
 async function main() {

@@ -16,17 +16,13 @@ import { storeRows } from "../lib/telemetry/store";
 import { freshBenchDb, percentile } from "./lib/bench-db";
 import { benchEvents } from "./lib/events";
 import { ingestLoop, type LoopStats } from "./lib/ingest-loop";
+import { countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("executions", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const COUNT = countArg("executions", 1_000_000);
+const DIALECTS = dialectsArg();
 const DAY = 86_400_000;
 const CHUNK = 50_000;
-const RATE = Number(arg("ingest-rate", "20"));
+const RATE = countArg("ingest-rate", 20);
 
 /** COUNT executions spread over the 200 days that ended 100 days ago, as ingest stores them (with daily metrics). */
 async function loadOld(db: DbHandle, now: number): Promise<number> {

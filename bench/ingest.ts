@@ -15,17 +15,13 @@ import { migrate } from "../lib/db/migrate";
 import { tempPostgres, tempSqlite, type TempDatabase } from "../lib/db/testing";
 import { toRow, type ExecutionRow } from "../lib/telemetry/normalize";
 import { benchEvents } from "./lib/events";
+import { arg, countArg, dialectsArg } from "./lib/args";
 
 const root = join(import.meta.dirname, "..");
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "200000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const COUNT = countArg("events", 200_000);
+const DIALECTS = dialectsArg();
 const BATCH = 1000;
-const ROUNDS = Number(arg("rounds", "3"));
+const ROUNDS = countArg("rounds", 3);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const CONCURRENCY = 2;
 const HTTP = arg("http", "yes") !== "no";

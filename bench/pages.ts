@@ -10,25 +10,18 @@ import { existsSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { runAnalysis } from "../lib/analysis/run";
 import { openDb } from "../lib/db/client";
 import { parseDatabaseUrl } from "../lib/db/config";
-import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { createUser } from "../lib/mutations/create-user";
 import { generateWeeklyReport } from "../lib/reports/generate-weekly-report";
 import { lastCompleteWeek } from "../lib/reports/iso-week";
-import { ingestEvents } from "../lib/telemetry/ingest";
 import { freshBenchDb, percentile } from "./lib/bench-db";
-import { loadTeams, NOW } from "./lib/teams";
+import { loadWorld, NOW } from "./lib/teams";
+import { arg, countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
-const RUNS = Number(arg("runs", "30"));
+const COUNT = countArg("events", 1_000_000);
+const DIALECTS = dialectsArg();
+const RUNS = countArg("runs", 30);
 const WARM = 3;
 const TARGET_MS = 100;
 const root = join(import.meta.dirname, "..");
@@ -99,11 +92,7 @@ async function main() {
     let app: { url: string; stop: () => void } | undefined;
     try {
       if (!kept) {
-        await loadTeams(COUNT, 0, async (batch) => {
-          const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
-          if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
-        });
-        await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+        await loadWorld(db, COUNT);
       }
       await generateWeeklyReport(db, { week, now: new Date(NOW) });
       if (!(await db.prisma.user.findUnique({ where: { email: "bench@example.com" } }))) await createUser(db, { email: "bench@example.com", role: "admin", password: PASSWORD }, "bench");

@@ -4,8 +4,6 @@
 // against the issue's 100 ms p95 per page (the reads, without React's rendering).
 // Options: --events N (default 1,000,000), --dialects sqlite,postgresql (default: both), --runs N (default 30),
 // --url DATABASE_URL (measure a database already loaded and analysed, e.g. kept from an earlier run).
-import { runAnalysis } from "../lib/analysis/run";
-import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { openDb, type DbHandle } from "../lib/db/client";
 import { parseDatabaseUrl } from "../lib/db/config";
 import { getOutages } from "../lib/queries/anti-patterns/get-outages";
@@ -21,18 +19,13 @@ import { getRecentRuns, getRunsById } from "../lib/queries/patterns/get-pattern-
 import { getPatternWeekly } from "../lib/queries/patterns/get-pattern-weekly";
 import { getPatternsPage } from "../lib/queries/patterns/get-patterns-page";
 import { periodOf, shiftDay } from "../lib/queries/period";
-import { ingestEvents } from "../lib/telemetry/ingest";
 import { freshBenchDb, latencyRow } from "./lib/bench-db";
-import { loadTeams, NOW } from "./lib/teams";
+import { loadWorld, NOW } from "./lib/teams";
+import { arg, countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
-const RUNS = Number(arg("runs", "30"));
+const COUNT = countArg("events", 1_000_000);
+const DIALECTS = dialectsArg();
+const RUNS = countArg("runs", 30);
 const TARGET_MS = 100;
 const URL_ARG = arg("url", "");
 
@@ -66,11 +59,7 @@ async function main() {
   for (const dialect of URL_ARG ? [parseDatabaseUrl(URL_ARG).dialect] : DIALECTS) {
     const { temp, db } = URL_ARG ? { temp: null, db: openDb(parseDatabaseUrl(URL_ARG)) } : await freshBenchDb(dialect);
     try {
-      if (!URL_ARG) await loadTeams(COUNT, 0, async (batch) => {
-        const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
-        if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
-      });
-      if (!URL_ARG) await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      if (!URL_ARG) await loadWorld(db, COUNT);
       const [busiest] = await getTopPatterns(db, periodOf(30, today), 1);
       const counts = { patterns: await db.prisma.pattern.count(), candidates: await db.prisma.patternCandidate.count(), entries: await db.prisma.antiPattern.count() };
       notes.push(`${dialect}: ${counts.patterns} patterns, ${counts.candidates} candidates, ${counts.entries} registry entries; pattern page of the busiest, ${busiest?.patternId}`);

@@ -8,17 +8,12 @@ import { runAnalysis } from "../lib/analysis/run";
 import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { generateWeeklyReport } from "../lib/reports/generate-weekly-report";
 import { lastCompleteWeek, parseIsoWeek } from "../lib/reports/iso-week";
-import { ingestEvents } from "../lib/telemetry/ingest";
 import { freshBenchDb } from "./lib/bench-db";
-import { loadTeams, NOW } from "./lib/teams";
+import { loadWorld, NOW } from "./lib/teams";
+import { countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
+const COUNT = countArg("events", 1_000_000);
+const DIALECTS = dialectsArg();
 const TARGET_S = 3;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -37,10 +32,7 @@ async function main() {
     const { temp, db } = await freshBenchDb(dialect);
     try {
       const [, loadS] = await timed(() =>
-        loadTeams(COUNT, 0, async (batch) => {
-          const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
-          if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
-        }),
+        loadWorld(db, COUNT, { analyse: false }),
       );
       const analysedAt = new Date(parseIsoWeek(week).from.getTime() + 3_600_000);
       const [, analyzeS] = await timed(() => runAnalysis(db, { steps: ANALYSIS_STEPS, now: analysedAt }));

@@ -4,8 +4,6 @@
 // reads, the Activity page's reads (unfiltered, by actor, by action, an old page), and the settings preview
 // (the bounded 30-day read and both detector runs; an explicit button, target 2 s, not a page render).
 // Options: --events N (default 1,000,000), --dialects sqlite,postgresql (default: both), --runs N (default 20).
-import { runAnalysis } from "../lib/analysis/run";
-import { ANALYSIS_STEPS } from "../lib/analysis/steps";
 import { previewSettingsChange } from "../lib/detectors/settings-preview";
 import { getAuditActors } from "../lib/queries/activity/get-audit-actors";
 import { getAuditEvents } from "../lib/queries/activity/get-audit-events";
@@ -13,18 +11,13 @@ import { getPreviewFacts } from "../lib/queries/settings/get-preview-facts";
 import { getSettingRows } from "../lib/queries/settings/get-setting-rows";
 import { getTokens } from "../lib/queries/tokens/get-tokens";
 import { detectorSettings } from "../lib/schemas/settings";
-import { ingestEvents } from "../lib/telemetry/ingest";
 import { freshBenchDb, latencyRow } from "./lib/bench-db";
-import { loadTeams, NOW } from "./lib/teams";
+import { loadWorld, NOW } from "./lib/teams";
+import { countArg, dialectsArg } from "./lib/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const COUNT = Number(arg("events", "1000000"));
-const DIALECTS = arg("dialects", "sqlite,postgresql").split(",") as Array<"sqlite" | "postgresql">;
-const RUNS = Number(arg("runs", "20"));
+const COUNT = countArg("events", 1_000_000);
+const DIALECTS = dialectsArg();
+const RUNS = countArg("runs", 20);
 
 async function times(n: number, fn: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -43,12 +36,8 @@ async function main() {
   for (const dialect of DIALECTS) {
     const { temp, db } = await freshBenchDb(dialect);
     try {
-      await loadTeams(COUNT, 0, async (batch) => {
-        const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
-        if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
-      });
+      await loadWorld(db, COUNT);
       const now = new Date(NOW);
-      await runAnalysis(db, { steps: ANALYSIS_STEPS, now });
       const [executions, audits] = [await db.prisma.execution.count(), await db.prisma.auditEvent.count()];
       const page = { limit: 50, offset: 0, sort: { id: "at" as const, desc: true } };
       const actor = (await getAuditActors(db)).find((a) => a !== "system") ?? "system";

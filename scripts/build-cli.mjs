@@ -9,6 +9,10 @@ await build({
   entryPoints: { cli: join(root, "lib", "cli", "main.ts"), "writer-worker": join(root, "lib", "telemetry", "writer-worker.ts") },
   outdir: join(root, "dist"),
   outExtension: { ".js": ".mjs" },
+  // a module imported with import() (the MCP server, whose SDK is slow to load) goes in a chunk of its
+  // own, loaded only by the command that needs it; chunks sit beside cli.mjs in dist/ (so import.meta.url finds writer-worker.mjs from any of them)
+  splitting: true,
+  chunkNames: "[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

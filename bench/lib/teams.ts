@@ -1,8 +1,12 @@
-// The simulator's telemetry at scale for bench:analyze: many teams, each the simulator's 70 days of
+// The simulator's telemetry at scale for the benchmarks: many teams, each the simulator's 70 days of
 // patterns and ad-hoc work with its own ids, patterns and runners, so teams never mix.
 import { simulateAdHoc } from "../../lib/simulate/adhoc-scenarios";
 import { simulateFailureScenarios } from "../../lib/simulate/failure-scenarios";
 import type { ExecutionEvent } from "../../lib/telemetry/event-schema";
+import { runAnalysis } from "../../lib/analysis/run";
+import { ANALYSIS_STEPS } from "../../lib/analysis/steps";
+import type { DbHandle } from "../../lib/db/client";
+import { ingestEvents } from "../../lib/telemetry/ingest";
 
 export const NOW = Date.parse("2026-11-25T12:00:00Z");
 const HOUR = 3_600_000;
@@ -41,4 +45,17 @@ export async function loadTeams(count: number, fresh: number, ingest: (batch: Ex
   }
   held.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return { teams: seed - 1, held: held.slice(0, fresh), cut };
+}
+
+/**
+ * The benchmark world in a database: `count` executions of many teams stored through the ingest path, then
+ * (unless `analyse` is false) one analysis run at NOW, so candidates, quarantines, fixes and their audit
+ * events exist, as the page and report benchmarks need them.
+ */
+export async function loadWorld(db: DbHandle, count: number, opts: { analyse?: boolean } = {}): Promise<void> {
+  await loadTeams(count, 0, async (batch) => {
+    const out = await ingestEvents(db, batch, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+    if (!out.ok) throw new Error(`bench data refused: ${out.errors[0]?.message}`);
+  });
+  if (opts.analyse !== false) await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
 }

@@ -43,13 +43,20 @@ export function buildOpenApi(version: string) {
       },
       "/api/v1/heal": {
         get: {
-          summary: "The learned fixes for an error message, best first",
+          summary: "The learned fixes for an error message (its own signature's, then the nearest learned signatures'), best first",
           parameters: [{ name: "error", in: "query", required: true, schema: { type: "string", maxLength: 16384 } }],
           responses: {
-            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and recipe (null when the fix has no command; else status, command only once a reviewer approved that exact text, commandSha, approvedBy, approvedAt, runs)" },
+            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and how near the fix's signature is: match (exact | fits | similar), similarity in [0, 1], how; and recipe (null when the fix has no command; else status, command only once a reviewer approved that exact text, commandSha, approvedBy, approvedAt, runs)" },
             "400": error("no error given"),
             "401": error("missing or invalid token"),
           },
+        },
+      },
+      "/api/mcp": {
+        post: {
+          summary: "The MCP tools and resources over streamable HTTP (stateless; JSON-RPC in, JSON out)",
+          description: "Tools suggest_patterns, lookup_fix, pattern_status, record_execution; resources patterns://specs/{id} and patterns://reports/weekly/latest. Connect an MCP client; see the README's Agents (MCP).",
+          responses: { "200": { description: "a JSON-RPC response" }, "401": error("missing or invalid token") },
         },
       },
       "/api/v1/jobs/{id}/run": {
@@ -89,6 +96,23 @@ export function buildOpenApi(version: string) {
             "401": error("missing or invalid token"),
             "413": error("more than 10,000 events or 10 MiB"),
             "415": error("wrong content type"),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Liveness: 200 while the process serves (never touches the database)",
+          security: [],
+          responses: { "200": { description: "{ status: \"ok\", version, uptimeS }" } },
+        },
+      },
+      "/api/ready": {
+        get: {
+          summary: "Readiness: the database answers and its migrations are this code's",
+          security: [],
+          responses: {
+            "200": { description: "{ status: \"ready\", database: { provider, migration } }" },
+            "503": error("not ready, with the reason (unreachable, migrations pending or ahead, shutting down); Retry-After: 5"),
           },
         },
       },

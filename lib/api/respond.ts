@@ -2,7 +2,9 @@
 // plus the per-event `errors` list that DESIGN.md asks of ingestion.
 import { verifyBearer } from "../auth/tokens";
 import type { DbHandle } from "../db/client";
+import { logger } from "../log/logger";
 import type { EventError } from "../telemetry/event-schema";
+import { withRequestLog } from "./request-log";
 
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
   return Response.json({ error: { code, message }, ...extra }, { status });
@@ -36,16 +38,17 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Wraps a route handler so an unexpected failure answers with the envelope, not an HTML page. */
+/** Wraps a route handler so an unexpected failure answers with the envelope, not an HTML page (and is logged). */
 export function handleErrors<Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) {
-  return async (request: Request, ...rest: Rest): Promise<Response> => {
-    try {
-      return await handler(request, ...rest);
-    } catch (error) {
-      console.error("request failed:", error);
-      return jsonError(500, "internal", "the server could not complete this request; nothing was stored");
-    }
-  };
+  return async (request: Request, ...rest: Rest): Promise<Response> =>
+    withRequestLog(request, async () => {
+      try {
+        return await handler(request, ...rest);
+      } catch (error) {
+        logger().error({ err: error }, "unexpected error while serving the request");
+        return jsonError(500, "internal", "the server could not complete this request; nothing was stored");
+      }
+    });
 }
 
 /** The token's name for a valid bearer token, or the 401 to answer (the same whatever was wrong). */

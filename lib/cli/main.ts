@@ -11,6 +11,7 @@ import { registerExec } from "./commands/exec";
 import { registerExport } from "./commands/export";
 import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
+import { registerMcp } from "./commands/mcp";
 import { registerPatternDecisions } from "./commands/pattern-decisions";
 import { registerRecipes } from "./commands/recipes";
 import { registerReport } from "./commands/report";
@@ -22,15 +23,17 @@ import { registerSuggest } from "./commands/suggest";
 import { registerTemplate } from "./commands/template";
 import { registerToken } from "./commands/token";
 import { registerUser } from "./commands/user";
+import { logToStderrForCli } from "../log/logger";
 import { InputError } from "../schemas/parse-input";
 import { oneLine } from "./context";
+import { prepareCli } from "./start-up";
 
 export function buildProgram(): Command {
   const program = new Command("patterns")
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerRecipes, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerRecipes, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler, registerMcp]) register(program);
   return program;
 }
 
@@ -42,6 +45,7 @@ export function normaliseArgv(argv: string[]): string[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  logToStderrForCli(); // the CLI prints for people: only warnings reach the JSON log, on stderr
   const program = buildProgram();
   program.commands.forEach((c) => c.exitOverride());
   try {
@@ -58,8 +62,14 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this). */
-export async function main(): Promise<void> {
+/** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this with its checkout). */
+export async function main(options: { root?: string } = {}): Promise<void> {
+  const problems = prepareCli(options.root);
+  if (problems.length) {
+    for (const line of problems) process.stderr.write(`patterns: ${line}\n`);
+    process.stdout.write("", () => process.exit(1));
+    return;
+  }
   const code = await run(process.argv.slice(2));
   // for benchmarks: the process's peak memory, on stderr so --json output stays clean
   if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);

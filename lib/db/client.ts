@@ -107,3 +107,10 @@ export function getDb(): DbHandle {
   globalForDb.patternsDb ??= openDb(parseDatabaseUrl(process.env.DATABASE_URL));
   return globalForDb.patternsDb;
 }
+
+/** Closes the process-wide database, if it was opened (the server's shutdown; a WAL file is checkpointed). */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.patternsDb;
+  globalForDb.patternsDb = undefined;
+  await db?.close();
+}

@@ -2,6 +2,7 @@
 // A bad value becomes a DatabaseConfigError whose message is one line naming the variable and the reason.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { defaultSqliteFile, packageRoot } from "./paths";
 
 export type Dialect = "sqlite" | "postgresql";
 
@@ -21,12 +22,14 @@ export class DatabaseConfigError extends Error {
   override name = "DatabaseConfigError";
 }
 
-export const DEFAULT_SQLITE_FILE = "./data/patterns.db";
-
-export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
+/**
+ * Unset: the embedded SQLite file in the data home (PATTERNS_HOME, else data/ in the package root).
+ * A relative `file:` path is read from the package root too, never from where a command was started.
+ */
+export function parseDatabaseUrl(raw: string | undefined, base = packageRoot(), env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const value = raw?.trim();
   if (!value) {
-    const file = resolve(cwd, DEFAULT_SQLITE_FILE);
+    const file = defaultSqliteFile(env, base);
     return { dialect: "sqlite", file, url: `file:${file}` };
   }
   if (value.startsWith("file:")) {
@@ -34,7 +37,7 @@ export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): 
     if (!path || path.includes("?")) {
       throw new DatabaseConfigError(`DATABASE_URL: "${value}" is not a usable SQLite file URL (expected file:./data/patterns.db)`);
     }
-    const file = resolve(cwd, path);
+    const file = resolve(base, path);
     return { dialect: "sqlite", file, url: `file:${file}` };
   }
   if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {

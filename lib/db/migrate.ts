@@ -7,7 +7,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describeConnectionError, ensureSqliteDir, type DatabaseConfig, type Dialect } from "./config";
-import { projectRoot } from "./paths";
+import { packageRoot } from "./paths";
 import { openSchemaEngine } from "./schema-engine";
 
 export interface LocalMigration {
@@ -20,15 +20,15 @@ export class MigrationHistoryError extends Error {
   override name = "MigrationHistoryError";
 }
 
-export function migrationsDir(dialect: Dialect, root = projectRoot()): string {
+export function migrationsDir(dialect: Dialect, root = packageRoot()): string {
   return join(root, "prisma", "migrations", dialect);
 }
 
-export function schemaFile(dialect: Dialect, root = projectRoot()): string {
+export function schemaFile(dialect: Dialect, root = packageRoot()): string {
   return dialect === "sqlite" ? join(root, "prisma", "schema.prisma") : join(root, "prisma", "postgresql", "schema.prisma");
 }
 
-export function readLocalMigrations(dialect: Dialect, root = projectRoot()): LocalMigration[] {
+export function readLocalMigrations(dialect: Dialect, root = packageRoot()): LocalMigration[] {
   const dir = migrationsDir(dialect, root);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -41,7 +41,7 @@ export function readLocalMigrations(dialect: Dialect, root = projectRoot()): Loc
     });
 }
 
-export function migrationsList(dialect: Dialect, migrations: LocalMigration[], root = projectRoot()) {
+export function migrationsList(dialect: Dialect, migrations: LocalMigration[], root = packageRoot()) {
   const baseDir = migrationsDir(dialect, root);
   const lockPath = join(baseDir, "migration_lock.toml");
   return {
@@ -57,20 +57,30 @@ export function migrationsList(dialect: Dialect, migrations: LocalMigration[], r
 
 export const NO_FILTERS = { externalTables: [] as string[], externalEnums: [] as string[] };
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
   finished_at: unknown;
   rolled_back_at: unknown;
 }
 
-async function readAppliedMigrations(config: DatabaseConfig): Promise<AppliedRow[]> {
+export interface ReadAppliedOptions {
+  /** false: a SQLite file that does not exist yet is reported as null instead of being created */
+  create?: boolean;
+  /** how long to wait for a connection or a lock (ms) */
+  timeoutMs?: number;
+}
+
+/** The database's `_prisma_migrations` rows ([] when it has none yet); null: SQLite file absent and create false. */
+export async function readAppliedMigrations(config: DatabaseConfig, opts: ReadAppliedOptions = {}): Promise<AppliedRow[] | null> {
+  const { create = true, timeoutMs = 5000 } = opts;
   const query = "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at";
   if (config.dialect === "sqlite") {
-    ensureSqliteDir(config.file);
+    if (!create && !existsSync(config.file)) return null;
+    if (create) ensureSqliteDir(config.file);
     let db: Database.Database;
     try {
-      db = new Database(config.file);
+      db = new Database(config.file, { timeout: timeoutMs, readonly: !create, fileMustExist: !create });
     } catch (error) {
       throw describeConnectionError(config, error);
     }
@@ -83,7 +93,8 @@ async function readAppliedMigrations(config: DatabaseConfig): Promise<AppliedRow
       db.close();
     }
   }
-  const client = new pg.Client({ ...config.connection, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({ ...config.connection, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on("error", () => {}); // a connection cut while we wait surfaces through the query's rejection
   try {
     await client.connect();
   } catch (error) {
@@ -93,8 +104,10 @@ async function readAppliedMigrations(config: DatabaseConfig): Promise<AppliedRow
     const exists = await client.query("SELECT to_regclass($1) AS t", [`"${config.schema}"._prisma_migrations`]);
     if (!exists.rows[0]?.t) return [];
     return (await client.query(query.replace("_prisma_migrations", `"${config.schema}"._prisma_migrations`))).rows as AppliedRow[];
+  } catch (error) {
+    throw describeConnectionError(config, error);
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 
@@ -125,10 +138,10 @@ export interface MigrateResult {
   dialect: Dialect;
 }
 
-export async function migrate(config: DatabaseConfig, root = projectRoot()): Promise<MigrateResult> {
+export async function migrate(config: DatabaseConfig, root = packageRoot()): Promise<MigrateResult> {
   const local = readLocalMigrations(config.dialect, root);
   if (local.length === 0) throw new MigrationHistoryError(`no migrations found in ${migrationsDir(config.dialect, root)}`);
-  const applied = await readAppliedMigrations(config);
+  const applied = (await readAppliedMigrations(config)) ?? [];
   checkHistory(config.dialect, local, applied);
   const done = new Set(applied.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
   if (local.every((m) => done.has(m.name))) return { applied: [], dialect: config.dialect }; // up to date: no engine needed

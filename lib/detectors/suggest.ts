@@ -7,6 +7,8 @@ export interface SuggestablePattern {
   name: string;
   kind: string;
   spec: PatternSpec;
+  /** Set when the spec was made from the pattern's runs (no spec written): how many runs. */
+  runs?: number;
 }
 
 export interface SuggestContext {
@@ -32,6 +34,8 @@ export interface PatternSuggestion {
   score: number;
   reason: string;
   parts: ScoreParts;
+  /** Set for a pattern described by its runs: how many. */
+  runs?: number;
 }
 
 /** Weights of the score's parts; they sum to 1, so a score is in [0, 1] before clamping. */
@@ -68,6 +72,7 @@ interface Entry {
   observed: Map<string, Set<string>>;
   shapes: Array<{ shape: string; re: RegExp }>;
   successRate: number;
+  runs?: number;
 }
 
 export interface SuggestionIndex {
@@ -140,6 +145,7 @@ export function buildSuggestionIndex(patterns: readonly SuggestablePattern[]): S
       observed: new Map(spec.parameters.map((q) => [q.name, new Set(q.observed)])),
       shapes: (spec.files ?? []).map((shape) => ({ shape, re: shapeRegex(shape) })),
       successRate: spec.successRate,
+      runs: p.runs,
     };
     index.entries.push(entry);
     push(index.byOperation, spec.operation, i);
@@ -223,10 +229,10 @@ function scoreEntry(e: Entry, ctx: SuggestContext, opTokens: string[], explain: 
   // Only real evidence brings a pattern in: keys whose values all conflict are not a match.
   if (parts.operation === 0 && parts.files === 0 && parts.inputs + parts.conflicts <= 0) return null;
   parts.successRate = WEIGHTS.successRate * e.successRate;
-  if (explain) why.push(`success rate ${pct(e.successRate)}`);
+  if (explain) why.push(e.runs === undefined ? `success rate ${pct(e.successRate)}` : `described by its ${e.runs} run${e.runs === 1 ? "" : "s"}, ${pct(e.successRate)} successful`);
   const score = round(Math.min(1, Math.max(0, parts.operation + parts.inputs + parts.conflicts + parts.files + parts.successRate)));
   if (score <= 0) return null;
-  return { patternId: e.id, name: e.name, kind: e.kind, score, reason: explain ? why.join("; ") : "", parts: roundParts(parts) };
+  return { patternId: e.id, name: e.name, kind: e.kind, score, reason: explain ? why.join("; ") : "", parts: roundParts(parts), ...(e.runs === undefined ? {} : { runs: e.runs }) };
 }
 
 /** The patterns that match the context, best first; ties broken by id so the order is stable. */

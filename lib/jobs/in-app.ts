@@ -20,3 +20,10 @@ export function startInAppScheduler(): void {
 export function schedulerState(): SchedulerState {
   return globalForScheduler.patternsScheduler ? "running" : "off";
 }
+
+/** Stops ticking and waits for the runs under way (the server's shutdown). */
+export async function stopInAppScheduler(): Promise<void> {
+  const scheduler = globalForScheduler.patternsScheduler;
+  globalForScheduler.patternsScheduler = undefined;
+  await scheduler?.stop();
+}

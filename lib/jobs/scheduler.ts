@@ -5,6 +5,7 @@
 // lease and its recorded runs make each due time run once.
 import { Cron } from "croner";
 import type { DbHandle } from "../db/client";
+import { logger } from "../log/logger";
 import { getSettings } from "../schemas/settings";
 import { startIfDue } from "./due";
 import { JOBS } from "./index";
@@ -22,7 +23,7 @@ export interface Scheduler {
 
 export function startScheduler(db: DbHandle, opts: { jobs?: readonly JobDefinition[]; log?: SchedulerLog } = {}): Scheduler {
   const jobs = opts.jobs ?? JOBS;
-  const log = opts.log ?? { info: (l) => console.log(`[scheduler] ${l}`), error: (l, e) => console.error(`[scheduler] ${l}`, e ?? "") };
+  const log = opts.log ?? { info: (l) => logger().info({ component: "scheduler" }, l), error: (l, e) => logger().error({ component: "scheduler", err: e }, l) };
   const inFlight = new Map<JobId, Promise<void>>();
 
   const runIfDue = async (job: JobDefinition, settings: Awaited<ReturnType<typeof getSettings>>) => {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describeLease, newHolder, tryAcquireLease } from "../analysis/lease";
 import { auditRow } from "../audit/audit";
 import type { DbHandle } from "../db/client";
+import { logger, withLogContext } from "../log/logger";
 import { getJob } from "./index";
 import { progressWriter } from "./progress-writer";
 import type { JobDefinition, JobId, JobTrigger } from "./types";
@@ -83,7 +84,9 @@ export async function startJob(db: DbHandle, jobId: string, opts: StartOptions):
     throw error;
   }
 
-  const done = (async (): Promise<FinishedRun> => {
+  const done = withLogContext({ jobId: job.id, jobRunId: runId }, async (): Promise<FinishedRun> => {
+    const t0 = performance.now();
+    logger().info({ trigger: opts.trigger, scheduledFor }, "job started");
     let leaseLost = false;
     const heartbeat = setInterval(() => {
       void lease.renew().then((ok) => (leaseLost ||= !ok), () => {});
@@ -109,11 +112,14 @@ export async function startJob(db: DbHandle, jobId: string, opts: StartOptions):
         data: { status: finished.status, message: finished.message, details: JSON.stringify(finished.details), error: finished.error, finishedAt: finished.finishedAt },
       });
     } catch (error) {
-      console.error(`job ${job.id}: could not record the end of run ${runId}:`, error);
+      logger().error({ err: error }, "could not record the end of the job run");
     } finally {
       await lease.release().catch(() => {});
     }
+    const line = { status: finished.status, ms: Math.round(performance.now() - t0), analysisRunId: finished.details.analysisRunId, leaseLost: leaseLost || undefined };
+    if (finished.status === "failed") logger().error({ ...line, error: finished.message }, "job failed");
+    else logger().info({ ...line, message: finished.message }, "job finished");
     return finished;
-  })();
+  });
   return { started: true, runId, done };
 }

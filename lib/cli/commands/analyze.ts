@@ -4,20 +4,21 @@ import type { Command } from "commander";
 import { runAnalysis } from "../../analysis/run";
 import { ANALYSIS_STEPS } from "../../analysis/steps";
 import { printJson, withDb } from "../context";
+import { wholeNumber } from "../option-values";
 
 export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
     .description("run every detector over the telemetry that arrived since the last run")
     .option("--json", "print the run summary as JSON")
-    .option("--wait <seconds>", "wait this long for a running analysis to finish instead of failing", "0")
-    .action(async (opts: { json?: boolean; wait: string }) => {
+    .option("--wait <seconds>", "wait this long for a running analysis to finish instead of failing", wholeNumber(0, 86_400), 0)
+    .action(async (opts: { json?: boolean; wait: number }) => {
       const bar = process.stderr.isTTY && !opts.json ? new SingleBar({ format: " analysing [{bar}] {value}/{total} {step}", stream: process.stderr, hideCursor: true }) : null;
       const summary = await withDb((db) =>
         runAnalysis(db, {
           steps: ANALYSIS_STEPS,
           trigger: "cli",
-          waitMs: Math.max(0, Number(opts.wait) || 0) * 1000,
+          waitMs: opts.wait * 1000,
           onStep: (name, i, total) => (i === 0 ? bar?.start(total, 0, { step: name }) : bar?.update(i, { step: name })),
         }),
       );

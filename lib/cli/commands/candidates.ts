@@ -5,6 +5,7 @@ import { decideCandidate, DecisionError } from "../../mutations/decide-candidate
 import { revertAutoApproval } from "../../mutations/revert-auto-approval";
 import { getCandidates } from "../../queries/candidates/get-candidates";
 import { CliError, printJson, withDb } from "../context";
+import { CANDIDATE_STATUSES, choiceOption } from "../option-values";
 
 const decided = async (fn: () => Promise<unknown>) => {
   try {
@@ -19,7 +20,7 @@ export function registerCandidates(program: Command): void {
   const candidates = program
     .command("candidates")
     .description("pattern candidates proposed by the detectors")
-    .option("--status <status>", "pending, approved, rejected or auto_approved")
+    .addOption(choiceOption("--status <status>", "only candidates with this status", CANDIDATE_STATUSES))
     .option("--json", "print as JSON");
   candidates.action(async (opts: { status?: string; json?: boolean }) => {
     const rows = await withDb((db) => getCandidates(db, { status: opts.status }));

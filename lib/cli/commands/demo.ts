@@ -2,17 +2,17 @@
 import type { Command } from "commander";
 import { loadDemo } from "../../simulate/demo";
 import { CliError, printJson, withDb } from "../context";
+import { wholeNumber } from "../option-values";
 
 export function registerDemo(program: Command): void {
   program
     .command("demo")
     .description("load the demo workspace into an empty database")
-    .option("--seed <n>", "seed of the simulation", "42")
+    .option("--seed <n>", "seed of the simulation", wholeNumber(0, 2 ** 31 - 1), 42)
     .option("--force", "load even if telemetry already exists (ids make a second load a no-op)")
     .option("--json", "print the counts as JSON")
-    .action(async (opts: { seed: string; force?: boolean; json?: boolean }) => {
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed)) throw new CliError(`--seed: "${opts.seed}" is not an integer`, 2);
+    .action(async (opts: { seed: number; force?: boolean; json?: boolean }) => {
+      const seed = opts.seed;
       const result = await withDb(async (db) => {
         if (!opts.force && (await db.prisma.execution.count()) > 0) {
           throw new CliError("the database already holds telemetry; use --force to load the demo anyway");

@@ -5,7 +5,9 @@ import { getAntiPatterns } from "../../queries/anti-patterns/get-anti-patterns";
 import { getHealFixes } from "../../queries/heal/get-heal-fixes";
 import { getPatterns } from "../../queries/patterns/get-patterns";
 import { liftQuarantine } from "../../mutations/lift-quarantine";
+import { REGISTRY_STATUSES } from "../../queries/anti-patterns/get-registry-page";
 import { CliError, printJson, withDb } from "../context";
+import { choiceOption, PATTERN_STATUSES } from "../option-values";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(1)}%`);
 
@@ -20,14 +22,15 @@ export function registerFailureSide(program: Command): void {
       if (opts.json) return printJson(fixes);
       if (!fixes.length) return console.log("no fix learned for this error yet");
       for (const f of fixes) {
-        console.log(`${f.fix}: ${f.successes}/${f.attempts} (${pct(f.successRate)}, 95% ${f.interval.low.toFixed(2)}–${f.interval.high.toFixed(2)})${f.autoApply ? " auto-apply" : ""}`);
+        const near = f.match === "exact" ? "" : `\n    learned for "${f.signature}": ${f.how}`;
+        console.log(`${f.fix}: ${f.successes}/${f.attempts} (${pct(f.successRate)}, 95% ${f.interval.low.toFixed(2)}–${f.interval.high.toFixed(2)})${f.autoApply ? " auto-apply" : ""}${near}`);
       }
     });
 
   program
     .command("anti-patterns")
     .description("the anti-pattern registry: recurring errors and failing patterns, with their history")
-    .option("--status <status>", "only entries with this status (monitoring, proposed, quarantined, lifted)")
+    .addOption(choiceOption("--status <status>", "only entries with this status", REGISTRY_STATUSES))
     .option("--json", "print as JSON")
     .action(async (opts: { status?: string; json?: boolean }) => {
       const rows = await withDb((db) => getAntiPatterns(db, { status: opts.status }));
@@ -55,7 +58,7 @@ export function registerFailureSide(program: Command): void {
   program
     .command("list")
     .description("patterns with their use and health")
-    .option("--status <status>", "only patterns with this status (active, draft, quarantined, archived)")
+    .addOption(choiceOption("--status <status>", "only patterns with this status", PATTERN_STATUSES))
     .option("--json", "print as JSON")
     .action(async (opts: { status?: string; json?: boolean }) => {
       const rows = await withDb((db) => getPatterns(db, { status: opts.status }));

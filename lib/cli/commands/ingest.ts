@@ -11,6 +11,7 @@ import { ChunkError, jsonArrayChunks, ndjsonChunks } from "../../telemetry/json-
 import { parseBody } from "../../telemetry/parse-body";
 import type { BodyFormat } from "../../telemetry/parse-body";
 import { CliError, printJson, withDb } from "../context";
+import { choiceOption } from "../option-values";
 
 /** A file read whole only when it cannot be cut into chunks (one object, or text to report an exact error on). */
 const WHOLE_TEXT_LIMIT = 64 * 1024 * 1024;
@@ -61,10 +62,9 @@ export function registerIngest(program: Command): void {
     .command("ingest")
     .argument("<file>", "a JSON or NDJSON file, or - for stdin")
     .option("--json", "print { accepted, duplicates } as JSON")
-    .option("--format <format>", "json or ndjson (default: from the extension or the content)")
+    .addOption(choiceOption("--format <format>", "the file's format (default: from the extension or the content)", ["json", "ndjson"]))
     .description("store execution events from a file or stdin")
     .action(async (file: string, opts: { json?: boolean; format?: string }) => {
-      if (opts.format && opts.format !== "json" && opts.format !== "ndjson") throw new CliError(`--format: "${opts.format}" is not json or ndjson`, 2);
       const started = Date.now();
       const input = openInput(file);
       const format = (opts.format as BodyFormat | undefined) ?? detectFormat(file, input.head);

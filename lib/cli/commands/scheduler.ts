@@ -24,7 +24,8 @@ export function registerScheduler(program: Command): void {
         return;
       }
       const db = await openCliDb();
-      const scheduler = startScheduler(db);
+      // people read this one: plain lines, not the server's JSON log
+      const scheduler = startScheduler(db, { log: { info: (l) => console.log(`[scheduler] ${l}`), error: (l, e) => console.error(`[scheduler] ${l}`, e ?? "") } });
       console.log("scheduler running; Ctrl-C to stop (a run under way is finished first)");
       await new Promise<void>((resolve) => {
         for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());

@@ -23,7 +23,7 @@ export function registerSettings(program: Command): void {
       try {
         await withDb((db) => updateSetting(db, key, value, opts.by, opts.reason));
       } catch (error) {
-        if (error instanceof InputError) throw new CliError(error.message);
+        if (error instanceof InputError) throw new CliError(error.message, 2); // a key or value that does not fit is bad usage
         throw error;
       }
       console.log(`${key} = ${value}`);

@@ -5,13 +5,14 @@ import { withPatternRecords } from "../../queries/patterns/get-pattern-records";
 import { getSuggestions } from "../../queries/suggest/get-suggestions";
 import { fieldErrors, suggestContextSchema } from "../../schemas/suggest";
 import { CliError, printJson, withDb } from "../context";
+import { wholeNumber } from "../option-values";
 
 interface SuggestOptions {
   operation: string;
   inputs?: string;
   files?: string[];
   error?: string;
-  limit: string;
+  limit: number;
   json?: boolean;
 }
 
@@ -32,11 +33,10 @@ export function registerSuggest(program: Command): void {
     .option("--inputs <json>", "its inputs as a JSON object")
     .option("--files <path...>", "paths of the files involved")
     .option("--error <text>", "an error message, for its learned fixes")
-    .option("--limit <n>", "at most this many suggestions", "10")
+    .option("--limit <n>", "at most this many suggestions", wholeNumber(1, 1000), 10)
     .option("--json", "print as JSON")
     .action(async (opts: SuggestOptions) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError("--limit: give a whole number from 1 to 1000", 2);
+      const limit = opts.limit;
       const parsed = suggestContextSchema.safeParse({ operation: opts.operation, inputs: parseInputs(opts.inputs), files: opts.files, error: opts.error });
       if (!parsed.success) {
         const first = fieldErrors(parsed.error)[0]!;

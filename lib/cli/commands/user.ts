@@ -5,7 +5,9 @@ import { createInterface } from "node:readline";
 import { getUsers } from "../../queries/users/get-users";
 import { createUser } from "../../mutations/create-user";
 import { setUserRole } from "../../mutations/set-user-role";
+import { ROLES } from "../../schemas/user";
 import { CliError, printJson, withDb } from "../context";
+import { choiceOption } from "../option-values";
 
 async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -35,7 +37,7 @@ export function registerUser(program: Command): void {
   user
     .command("create")
     .requiredOption("--email <email>", "their email address (they sign in with it)")
-    .requiredOption("--role <role>", "viewer | reviewer | admin")
+    .addOption(choiceOption("--role <role>", "what they may do", ROLES).makeOptionMandatory())
     .option("--name <name>", "how they are shown (default: the part of the email before @)")
     .option("--password-stdin", "read the password as one line from stdin instead of asking")
     .option("--json", "print the user as JSON")
@@ -61,7 +63,7 @@ export function registerUser(program: Command): void {
   user
     .command("set-role")
     .requiredOption("--email <email>")
-    .requiredOption("--role <role>", "viewer | reviewer | admin")
+    .addOption(choiceOption("--role <role>", "what they may do", ROLES).makeOptionMandatory())
     .description("change a user's role")
     .action(async (opts: { email: string; role: string }) => {
       const changed = await withDb(async (db) => {

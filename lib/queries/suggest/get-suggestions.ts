@@ -1,10 +1,13 @@
 // AUTO-006 over the database: the active patterns' specs are read and indexed once, then reused until
-// a cheap fingerprint (count and latest update of the active patterns) changes; learned fixes for the
-// context's error come from getHealFixes and are ranked in the same list.
+// a cheap fingerprint (count and latest update of the active patterns) changes; patterns registered
+// from telemetry, which have no spec, are described by their runs. Learned fixes for the context's
+// error come from getHealFixes and are ranked in the same list.
 import type { DbHandle } from "../../db/client";
 import { buildSuggestionIndex, suggestPatterns, type ScoreParts, type SuggestContext, type SuggestablePattern, type SuggestionIndex } from "../../detectors/suggest";
 import { specFromYaml, type PatternSpec } from "../../schemas/pattern-spec";
+import { specFromRuns } from "../../detectors/describe-by-runs";
 import { getHealFixes } from "../heal/get-heal-fixes";
+import { getRunRecords } from "./get-run-records";
 
 export const SUGGESTABLE_KINDS = ["execution", "file_template"];
 
@@ -18,8 +21,13 @@ export interface Suggestion {
   score: number;
   reason: string;
   parts?: ScoreParts;
+  /** For a pattern described by its runs (registered from telemetry, no spec): how many runs. */
+  runs?: number;
   successRate?: number;
   autoApply?: boolean;
+  /** For a fix: how near its learned signature is to the error (see getHealFixes). */
+  match?: "exact" | "fits" | "similar";
+  similarity?: number;
   /** For a fix: the self_heal pattern made from it, if any. */
   healPatternId?: string;
 }
@@ -47,6 +55,9 @@ interface CacheState {
  */
 export const MAX_STALE_MS = 1000;
 
+/** Patterns described by their runs follow new runs: the index is rebuilt at least this often. */
+export const RUN_DESCRIPTION_MAX_AGE_MS = 5 * 60_000;
+
 // One cache per database handle (tests and the bench open several).
 const cache = new WeakMap<DbHandle, CacheState>();
 
@@ -54,7 +65,7 @@ const activeWhere = { status: "active", kind: { in: SUGGESTABLE_KINDS } };
 
 async function fingerprintOf(db: DbHandle): Promise<string> {
   const agg = await db.prisma.pattern.aggregate({ where: activeWhere, _count: { _all: true }, _max: { updatedAt: true } });
-  return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}`;
+  return `${agg._count._all}:${agg._max.updatedAt?.getTime() ?? 0}:${Math.floor(Date.now() / RUN_DESCRIPTION_MAX_AGE_MS)}`;
 }
 
 async function buildIndex(db: DbHandle, state: CacheState, fingerprint: string): Promise<CachedIndex> {
@@ -63,7 +74,16 @@ async function buildIndex(db: DbHandle, state: CacheState, fingerprint: string):
   const patterns: SuggestablePattern[] = [];
   const specs: CacheState["specs"] = new Map();
   let skipped = 0;
+  const unwritten = rows.filter((r) => r.spec.trim() === "");
+  const records = await getRunRecords(db, unwritten.map((r) => r.id));
+  for (const r of unwritten) {
+    const record = records.get(r.id)!;
+    const spec = specFromRuns(r.name, record);
+    // a pattern with neither spec nor runs has nothing to be matched by
+    if (spec) patterns.push({ id: r.id, name: r.name, kind: r.kind, spec, runs: record.operations.reduce((n, o) => n + o.runs, 0) });
+  }
   for (const r of rows) {
+    if (r.spec.trim() === "") continue;
     const updatedAt = r.updatedAt.getTime();
     const known = state.specs.get(r.id);
     let spec = known?.updatedAt === updatedAt ? known.spec : undefined;
@@ -117,15 +137,19 @@ export async function getSuggestions(db: DbHandle, context: SuggestContext, opts
     score: s.score,
     reason: s.reason,
     parts: s.parts,
+    ...(s.runs === undefined ? {} : { runs: s.runs }),
   }));
   const fixSuggestions: Suggestion[] = fixes.map((f) => ({
     fix: f.fix,
     kind: "fix",
-    // The fix's score is the lower bound of its success rate's 95 % interval: comparable with a pattern's.
-    score: Math.round(f.score * 1e4) / 1e4,
-    reason: `learned fix for this error: ${f.reason}`,
+    // The fix's score is the lower bound of its success rate's 95 % interval (comparable with a
+    // pattern's), scaled by how near its signature is to the error.
+    score: Math.round(f.score * f.similarity * 1e4) / 1e4,
+    reason: `learned fix for ${f.match === "exact" ? "this error" : "a near error"}: ${f.reason}`,
     successRate: f.successRate,
     autoApply: f.autoApply,
+    match: f.match,
+    similarity: f.similarity,
     // Not `patternId`: a row carries `patternId` or `fix`, never both (DESIGN.md `suggest` listing).
     ...(f.patternId ? { healPatternId: f.patternId } : {}),
   }));

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { LIMITS } from "@/lib/telemetry/event-schema";
 import { ingestText } from "@/lib/telemetry/ingest";
 import { bodyFormatFor } from "@/lib/telemetry/parse-body";
+import { otherMethods } from "@/lib/api/methods";
 
 export const POST = handleErrors(async (request: Request): Promise<Response> => {
   const db = getDb();
@@ -20,3 +21,5 @@ export const POST = handleErrors(async (request: Request): Promise<Response> => 
   if (!outcome.ok) return eventErrors(outcome.reason === "too_many" ? 413 : 400, outcome.errors, outcome.totalErrors);
   return Response.json({ accepted: outcome.accepted, duplicates: outcome.duplicates });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -2,6 +2,7 @@
 import { authenticate, handleErrors, jsonError } from "@/lib/api/respond";
 import { getDb } from "@/lib/db/client";
 import { getHealFixes } from "@/lib/queries/heal/get-heal-fixes";
+import { otherMethods } from "@/lib/api/methods";
 
 export const GET = handleErrors(async (request: Request) => {
   const db = getDb();
@@ -12,3 +13,5 @@ export const GET = handleErrors(async (request: Request) => {
   if (error.length > 16 * 1024) return jsonError(400, "error_too_long", "the error message is longer than 16 KiB");
   return Response.json(await getHealFixes(db, error));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET"]);

@@ -17,4 +17,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(event.properties.operation!.maxLength).toBe(200);
     expect(event.additionalProperties).toBe(false);
   });
+
+  it("describes health and readiness as public", async () => {
+    const doc = (await GET().json()) as { paths: Record<string, { get?: { security?: unknown[]; responses: Record<string, unknown> } }> };
+    expect(doc.paths["/api/health"]!.get!.security).toEqual([]);
+    expect(Object.keys(doc.paths["/api/ready"]!.get!.responses)).toEqual(["200", "503"]);
+  });
 });

@@ -6,6 +6,7 @@ import { withPatternRecords } from "@/lib/queries/patterns/get-pattern-records";
 import { getSuggestions } from "@/lib/queries/suggest/get-suggestions";
 import { fieldErrors, suggestContextSchema } from "@/lib/schemas/suggest";
 import { bodyFormatFor } from "@/lib/telemetry/parse-body";
+import { otherMethods } from "@/lib/api/methods";
 
 // The largest valid context (16 KiB inputs, 16 KiB error, 1000 paths of 1 KiB) with room for JSON escaping.
 const BODY_LIMIT = 2 * 1024 * 1024;
@@ -32,3 +33,5 @@ export const POST = handleErrors(async (request: Request): Promise<Response> => 
   }
   return Response.json(await withPatternRecords(db, await getSuggestions(db, parsed.data)));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

@@ -7,6 +7,7 @@ import { handleErrors, jsonError } from "@/lib/api/respond";
 import { getDb } from "@/lib/db/client";
 import { isJobId } from "@/lib/jobs/index";
 import { startJob } from "@/lib/jobs/start-job";
+import { otherMethods } from "@/lib/api/methods";
 
 interface RouteContext {
   params: Promise<{ id: string }>;
@@ -30,3 +31,5 @@ export async function POST(request: Request, { params }: RouteContext): Promise<
     return Response.json({ run });
   })(request);
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

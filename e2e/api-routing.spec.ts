@@ -1,0 +1,72 @@
+// The built server's machine-facing edges over real HTTP (issue 12 §6): liveness and readiness, JSON 404 for
+// unknown API paths, 405 with Allow for wrong methods, readiness that follows the database both ways.
+import Database from "better-sqlite3";
+import { expect, test } from "./fixtures";
+
+test.use({ role: null });
+
+test("health and readiness answer without a session, cheaply and uncached", async ({ app, request }) => {
+  const health = await request.get(`${app.url}/api/health`);
+  expect(health.status()).toBe(200);
+  expect(health.headers()["cache-control"]).toBe("no-store");
+  expect(await health.json()).toMatchObject({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+
+  const ready = await request.get(`${app.url}/api/ready`);
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: "ready", database: { provider: "sqlite", migration: expect.any(String) } });
+});
+
+test("readiness says 503 with the reason while the database is ahead of the code, and 200 again after", async ({ app, request }) => {
+  const db = new Database(app.databaseUrl.slice("file:".length));
+  try {
+    db.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ('e2e', 'c', '29990101000000_from_the_future', 0, 1, 1)").run();
+    const notReady = await request.get(`${app.url}/api/ready`);
+    expect(notReady.status()).toBe(503);
+    expect(notReady.headers()["retry-after"]).toBe("5");
+    const body = (await notReady.json()) as { status: string; error: { message: string } };
+    expect(body.status).toBe("not_ready");
+    expect(body.error.message).toContain('"29990101000000_from_the_future"');
+    expect(body.error.message).toContain("ahead of this code");
+    // health is about the process, not the database
+    expect((await request.get(`${app.url}/api/health`)).status()).toBe(200);
+  } finally {
+    db.prepare("DELETE FROM _prisma_migrations WHERE id = 'e2e'").run();
+    db.close();
+  }
+  expect((await request.get(`${app.url}/api/ready`)).status()).toBe(200);
+});
+
+test("unknown API paths answer JSON 404 for any method, never the HTML page", async ({ app, request }) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/nope"],
+    ["POST", "/api/v1/executions/extra"],
+    ["DELETE", "/api/v2/anything/at/all"],
+    ["GET", "/api/nothing-here"],
+  ] as const) {
+    const response = await request.fetch(`${app.url}${path}`, { method, failOnStatusCode: false });
+    expect(response.status(), `${method} ${path}`).toBe(404);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "not_found", message: expect.stringContaining(path) });
+  }
+});
+
+test("wrong methods on known routes answer 405 with Allow and a JSON reason", async ({ app, request }) => {
+  for (const [method, path, allow] of [
+    ["GET", "/api/v1/executions", "OPTIONS, POST"],
+    ["DELETE", "/api/v1/executions", "OPTIONS, POST"],
+    ["PUT", "/api/v1/suggest", "OPTIONS, POST"],
+    ["POST", "/api/v1/heal", "GET, HEAD, OPTIONS"],
+    ["GET", "/api/v1/jobs/analyze/run", "OPTIONS, POST"],
+    ["POST", "/api/health", "GET, HEAD, OPTIONS"],
+    ["PATCH", "/api/ready", "GET, HEAD, OPTIONS"],
+  ] as const) {
+    const response = await request.fetch(`${app.url}${path}`, { method, failOnStatusCode: false });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["allow"], `${method} ${path}`).toBe(allow);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  }
+  // OPTIONS is Next.js's own answer, with the same list
+  const options = await request.fetch(`${app.url}/api/v1/executions`, { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers()["allow"]).toBe("OPTIONS, POST");
+});

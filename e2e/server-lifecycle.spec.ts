@@ -1,0 +1,158 @@
+// Running the server as people do (issue 12 §6): `npm start` passes a stop on to the Next.js server, which
+// drains, stops the scheduler and closes the database; the server logs JSON with request ids and no
+// secrets; a bad environment variable stops it at once with one line naming it.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+
+const root = join(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** The pid listening on the port (from ss), or null when nothing listens. */
+function listenerPid(port: number): number | null {
+  const out = spawnSync("ss", ["-Hltnp", `sport = :${port}`], { encoding: "utf8" }).stdout;
+  const m = /pid=(\d+)/.exec(out);
+  return m ? Number(m[1]) : out.trim() ? -1 : null;
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(spawnSync("cat", [`/proc/${pid}/status`], { encoding: "utf8" }).stdout);
+
+interface Started {
+  npm: ChildProcess;
+  port: number;
+  dir: string;
+  output: () => string;
+  serverPid: number;
+}
+
+async function npmStart(env: Record<string, string> = {}): Promise<Started> {
+  const dir = mkdtempSync(join(tmpdir(), "pa-e2e-start-"));
+  const port = await freePort();
+  let output = "";
+  const npm = spawn("npm", ["start"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${join(dir, "patterns.db")}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  npm.stdout!.on("data", (d) => (output += String(d)));
+  npm.stderr!.on("data", (d) => (output += String(d)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (npm.exitCode !== null) throw new Error(`npm start exited (${npm.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`npm start did not serve within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const serverPid = listenerPid(port);
+  if (!serverPid || serverPid < 0) throw new Error(`cannot tell which process listens on ${port}`);
+  return { npm, port, dir, output: () => output, serverPid };
+}
+
+function cleanUp(s: Started | undefined) {
+  if (!s) return;
+  for (const pid of [-s.npm.pid!, s.serverPid]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      /* gone, as it should be */
+    }
+  }
+  rmSync(s.dir, { recursive: true, force: true });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+test("SIGTERM to npm start stops the server: port free, no next-server left, database closed, JSON log with ids and no secrets", async () => {
+  test.setTimeout(120_000);
+  let started: Started | undefined;
+  try {
+    started = await npmStart();
+    const { npm, port, serverPid, dir } = started;
+    expect(alive(serverPid)).toBe(true);
+    // a request with a secret in it: logged with its id, the secret nowhere
+    const made = spawnSync(process.execPath, [join(root, "bin", "patterns.mjs"), "token", "create", "lifecycle", "--json"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(dir, "patterns.db")}` } });
+    const { token } = JSON.parse(made.stdout) as { token: string };
+    const event = { id: "lifecycle-1", operation: "deploy", startedAt: new Date().toISOString(), durationMs: 5, success: true };
+    const answered = await fetch(`http://127.0.0.1:${port}/api/v1/executions`, { method: "POST", body: JSON.stringify(event), headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-request-id": "e2e-lifecycle-1" } });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get("x-request-id")).toBe("e2e-lifecycle-1");
+    expect(existsSync(join(dir, "patterns.db-wal"))).toBe(true); // the server has the database open (WAL)
+
+    process.kill(npm.pid!, "SIGTERM"); // npm itself, not its group: what a service manager or `kill` does
+    await exited(npm);
+    await expect.poll(() => alive(serverPid), { timeout: 20_000 }).toBe(false);
+    expect(listenerPid(port)).toBeNull();
+
+    const lines = started
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-lifecycle-1", method: "POST", path: "/api/v1/executions", status: 200, msg: "request" }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: "shut down", signal: "SIGTERM", drained: true, schedulerStopped: true, databaseClosed: true }));
+    expect(started.output()).not.toContain(token);
+    expect(existsSync(join(dir, "patterns.db-wal"))).toBe(false); // closed: SQLite folds and removes the WAL on the last close
+    const db = new Database(join(dir, "patterns.db"), { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM executions WHERE id = 'lifecycle-1'").pluck().get()).toBe(1);
+    db.close();
+  } finally {
+    cleanUp(started);
+  }
+});
+
+test("npm killed outright (SIGKILL) does not leave the server behind", async () => {
+  test.setTimeout(120_000);
+  let started: Started | undefined;
+  try {
+    started = await npmStart({ PATTERNS_SCHEDULER: "off" });
+    process.kill(started.npm.pid!, "SIGKILL");
+    await expect.poll(() => alive(started!.serverPid), { timeout: 20_000 }).toBe(false);
+    expect(listenerPid(started.port)).toBeNull();
+  } finally {
+    cleanUp(started);
+  }
+});
+
+test("a bad environment variable stops the server at start with one line naming it", async () => {
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PATTERNS_SCHEDULER: "sometimes", PATTERNS_CRON_SECRET: "tooShort", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  let stderr = "";
+  server.stderr!.on("data", (d) => (stderr += String(d)));
+  try {
+    const code = await Promise.race([exited(server), new Promise<string>((r) => setTimeout(() => r("still running"), 30_000))]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("patterns: PATTERNS_SCHEDULER: on or off\n");
+    expect(stderr).toContain("patterns: PATTERNS_CRON_SECRET: at least 16 characters");
+    expect(stderr).not.toContain("tooShort");
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGKILL");
+    } catch {
+      /* exited */
+    }
+  }
+});

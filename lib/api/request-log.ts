@@ -1,0 +1,31 @@
+// Each machine request gets an id (the caller's X-Request-Id when it is a plain token, else a new one),
+// echoed in the answer's X-Request-Id and carried by every log line written while it is served, plus one
+// line when it ends: method, path (never the query: it may hold an error text), status and duration.
+import { randomUUID } from "node:crypto";
+import { logger, withLogContext } from "../log/logger";
+
+const CALLER_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function requestIdOf(request: Request): string {
+  const sent = request.headers.get("x-request-id");
+  return sent && CALLER_ID.test(sent) ? sent : randomUUID();
+}
+
+/** Serves `handle` inside the request's log context and logs how it ended. */
+export async function withRequestLog(request: Request, handle: () => Promise<Response>): Promise<Response> {
+  const requestId = requestIdOf(request);
+  const started = performance.now();
+  return withLogContext({ requestId }, async () => {
+    const response = await handle();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const line = { method: request.method, path: new URL(request.url).pathname, status: response.status, ms };
+    if (response.status >= 500) logger().error(line, "request failed");
+    else logger().info(line, "request");
+    try {
+      response.headers.set("x-request-id", requestId);
+    } catch {
+      // a response with immutable headers (a redirect) goes out without the id
+    }
+    return response;
+  });
+}

@@ -1,0 +1,33 @@
+// Whether this process can serve: the database answers and its migrations are exactly this code's. Bounded
+// in time (a probe must not hang on a lost database), read on its own short connection (a SQLite write lock
+// or a busy pool does not hold it up), and every "no" says why in one line.
+import { DatabaseConfigError, type DatabaseConfig } from "./config";
+import { readMigrationState } from "./migration-state";
+
+export type Readiness =
+  | { ready: true; provider: DatabaseConfig["dialect"]; migration: string | null }
+  | { ready: false; reason: string };
+
+export async function checkReadiness(config: DatabaseConfig, timeoutMs = 1500): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false, reason: `the database did not answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  const check = (async (): Promise<Readiness> => {
+    try {
+      const state = await readMigrationState(config, { timeoutMs });
+      if (!state) return { ready: false, reason: "the database file does not exist yet; run `patterns db migrate` (npm start does)" };
+      if (state.problem) return { ready: false, reason: state.problem };
+      if (state.pending.length) return { ready: false, reason: `${state.pending.length} migration(s) not applied (${state.pending.join(", ")}); run \`patterns db migrate\`` };
+      return { ready: true, provider: config.dialect, migration: state.latest };
+    } catch (error) {
+      if (error instanceof DatabaseConfigError) return { ready: false, reason: error.message };
+      return { ready: false, reason: `the database failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}` };
+    }
+  })();
+  try {
+    return await Promise.race([check, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

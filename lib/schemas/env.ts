@@ -1,0 +1,66 @@
+// Every environment variable the app and the CLI read, checked once at start (instrumentation.ts, the CLI
+// entry): a bad value stops the process with one line per variable naming it, instead of surfacing later as
+// a confusing failure. An empty value counts as unset. `.env.example` lists the same variables.
+import { z } from "zod";
+import { DatabaseConfigError, parseDatabaseUrl } from "../db/config";
+
+const unsetIfEmpty = (schema: z.ZodType) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const path = z.string().refine((v) => !v.includes("\0"), "a path cannot contain a NUL character");
+
+const httpUrl = (example: string) =>
+  z.string().refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, `not an http(s) URL (expected e.g. ${example})`);
+
+const wholeNumber = (min: number) => z.string().trim().regex(/^\d+$/, "a whole number").refine((v) => Number(v) >= min, `at least ${min}`);
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export const envSchema = z.object({
+  DATABASE_URL: unsetIfEmpty(
+    z.string().superRefine((value, ctx) => {
+      try {
+        parseDatabaseUrl(value);
+      } catch (error) {
+        if (!(error instanceof DatabaseConfigError)) throw error;
+        ctx.addIssue({ code: "custom", message: error.message.replace(/^DATABASE_URL: /, "") });
+      }
+    }),
+  ),
+  PATTERNS_HOME: unsetIfEmpty(path),
+  PORT: unsetIfEmpty(z.string().regex(/^\d{1,5}$/, "not a port number").refine((v) => Number(v) >= 1 && Number(v) <= 65535, "a port is from 1 to 65535")),
+  PATTERNS_LOG_LEVEL: unsetIfEmpty(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(", ")}` })),
+  PATTERNS_SCHEDULER: unsetIfEmpty(z.string().regex(/^(on|off)$/i, "on or off")),
+  PATTERNS_CRON_SECRET: unsetIfEmpty(z.string().min(16, "at least 16 characters (a short secret could be guessed)").regex(/^\S+$/, "no spaces (it is sent as a bearer token)")),
+  PATTERNS_CLIENT_IP_HEADER: unsetIfEmpty(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, "a header name, e.g. x-real-ip")),
+  BETTER_AUTH_URL: unsetIfEmpty(httpUrl("https://patterns.example.com")),
+  BETTER_AUTH_SECRET: unsetIfEmpty(z.string().min(32, "at least 32 characters (e.g. openssl rand -base64 32)")),
+  PATTERNS_URL: unsetIfEmpty(httpUrl("http://localhost:3000")),
+  PATTERNS_TOKEN: unsetIfEmpty(z.string().regex(/^\S{1,200}$/, "a token has no spaces and at most 200 characters")),
+  PATTERNS_SPOOL_DIR: unsetIfEmpty(path),
+  PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber(1)),
+  PATTERNS_SPOOL_MAX_BYTES: unsetIfEmpty(wholeNumber(1024)),
+  PATTERNS_RETRY_SECONDS: unsetIfEmpty(wholeNumber(0)),
+  PATTERNS_RECIPE_TIMEOUT_SECONDS: unsetIfEmpty(wholeNumber(1)),
+  PATTERNS_VERBOSE: unsetIfEmpty(z.string()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** One line per bad variable, `NAME: reason` (the value itself is never echoed: it may be a secret). */
+export function envProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return [];
+  const byName = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? "environment");
+    if (!byName.has(name)) byName.set(name, `${name}: ${issue.message}`);
+  }
+  return [...byName.values()];
+}
