@@ -9,6 +9,18 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() and unauthorized() answer 403 and 401, also to a server action posted without JavaScript
   experimental: { authInterrupts: true },
+  // Every answer, the API's and static files' too; pages get the full set from proxy.ts (lib/web/security-headers.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

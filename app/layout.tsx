@@ -1,4 +1,7 @@
+// Every page renders per request: its scripts carry the nonce of that request's Content-Security-Policy
+// (proxy.ts), which a page prerendered at build time could not (its scripts would be refused).
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +11,8 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -1,7 +1,9 @@
 // Every page, as people meet it: on the demo workspace plus hostile telemetry (HTML, <script>, javascript:
 // links, 10,000-character text without spaces, right-to-left text), at desktop width and at 390 px. Each page
 // must render that text as text (no dialog opens, no element is injected), keep within the screen's width,
-// and pass axe with no serious or critical violation.
+// and pass axe with no serious or critical violation. Each also comes with a nonce-based Content-Security-Policy
+// ('strict-dynamic', frame-ancestors 'none'), nosniff and a Referrer-Policy, and hydrates under it: React
+// takes over the page and the browser reports no policy violation.
 import AxeBuilder from "@axe-core/playwright";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,15 +61,39 @@ const PAGES = [
   "/settings?key=autoQuarantineFailureRate&value=0.2",
 ];
 
+/** Collects the page's policy violations, from the event the browser fires and from its console. */
+async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
+  const fromConsole: string[] = [];
+  page.on("console", (m) => {
+    if (/content.security.policy/i.test(m.text())) fromConsole.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp?: string[] };
+    if (w.__csp) return;
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp!.push(`${e.violatedDirective}: ${e.blockedURI || "inline"}`));
+  });
+  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+}
+
 async function checkPage(page: Page, path: string, width: number) {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
+  const violations = await watchPolicy(page);
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
+  const headers = response!.headers();
+  expect(headers["content-security-policy"], `${path}: policy`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/);
+  expect(headers["x-content-type-options"], path).toBe("nosniff");
+  expect(headers["referrer-policy"], path).toBe("same-origin");
+  expect(headers["strict-transport-security"], `${path}: no HSTS over plain http`).toBeUndefined();
   await page.waitForLoadState("networkidle");
+  // hydrated: React has taken over the page's main element (its scripts ran under the policy)
+  await page.waitForFunction(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__reactFiber$")), null, { timeout: 5000 });
+  expect(await violations(), `${path}: Content-Security-Policy violations`).toEqual([]);
   expect(dialogs, `${path}: a dialog opened`).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `${path}: injected script ran`).toBeUndefined();
   expect(await page.locator("img[src=x]").count(), `${path}: injected element`).toBe(0);

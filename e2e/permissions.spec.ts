@@ -3,6 +3,8 @@
 // nothing and answer 401/403 (a plain form post: 303 to the sign-in page, or to /not-allowed, a 403); allowed
 // ones get through. The list of actions is read from the build, so an
 // action added without a row here fails this test, and one added without a role check fails its row.
+// Every action also refuses, with 403 and before anything runs, a request whose Origin is missing, `null` or
+// another site's (proxy.ts), as a plain form post and as a script's call carrying Next-Action.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
@@ -30,7 +32,7 @@ const TABLE: Record<string, Row> = {
   "lib/actions/users/set-user-role.ts#setUserRoleAction": { need: "admin", shape: "state", fields: () => ({ userId: "usr_no_such_user", role: "viewer" }) },
   "lib/actions/patterns/unarchive-pattern.ts#unarchivePatternAction": { need: "reviewer", shape: "plain", fields: () => ({ patternId: "no-such-pattern", reason: "permission table" }) },
   "lib/actions/settings/update-setting.ts#updateSettingAction": { need: "admin", shape: "state", fields: () => ({ key: "retentionDays", value: "120", reason: "permission table" }) },
-  "lib/actions/tokens/create-token.ts#createTokenAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ name: `made-by-${caller}` }) },
+  "lib/actions/tokens/create-token.ts#createTokenAction": { need: "admin", shape: "state", fields: ({ caller }) => ({ name: `made-by-${caller}`, scope: "ingest" }) },
   "lib/actions/tokens/revoke-token.ts#revokeTokenAction": { need: "admin", shape: "state", fields: () => ({ name: "no-such-token" }) },
   "lib/actions/patterns/quarantine-pattern.ts#quarantinePatternAction": { need: "reviewer", shape: "plain", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
   "lib/actions/patterns/archive-pattern.ts#archivePatternAction": { need: "reviewer", shape: "plain", fields: ({ patternId }) => ({ patternId, reason: "permission table" }) },
@@ -87,6 +89,7 @@ test("every server action is in the table", () => {
 });
 
 test("each action × {nobody, viewer, reviewer, admin}: refused without the role, allowed with it", async ({ app, playwright }) => {
+  test.setTimeout(240_000); // some 80 real posts
   const ids = {
     patternId: firstId(app, `SELECT patternId AS id FROM anti_patterns WHERE status = 'quarantined' AND patternId IS NOT NULL LIMIT 1`),
     candidateId: firstId(app, `SELECT id FROM pattern_candidates WHERE status = 'pending' LIMIT 1`),
@@ -132,4 +135,43 @@ test("each action × {nobody, viewer, reviewer, admin}: refused without the role
   expect(app.sql.all(`SELECT name, createdBy FROM api_tokens WHERE name LIKE 'made-by-%'`)).toEqual([{ name: "made-by-admin", createdBy: "admin@e2e.example.com" }]);
   for (const caller of callers) await caller.request.dispose();
   await test.info().attach("outcomes", { body: outcomes.join("\n"), contentType: "text/plain" });
+});
+
+test("every server action refuses a request with no Origin, Origin: null or another site's: 403, nothing runs", async ({ app, playwright }) => {
+  test.setTimeout(240_000); // some 160 forged posts
+  const ids = {
+    patternId: firstId(app, `SELECT patternId AS id FROM anti_patterns WHERE status = 'quarantined' AND patternId IS NOT NULL LIMIT 1`),
+    candidateId: firstId(app, `SELECT id FROM pattern_candidates WHERE status = 'pending' LIMIT 1`),
+  };
+  // an admin, who may do everything: only the origin is wrong
+  const request = await playwright.request.newContext({ baseURL: app.url });
+  await signIn(request, app, "admin");
+  const forged: Array<Record<string, string>> = [{}, { origin: "null" }, { origin: "https://evil.example" }, { origin: app.url.replace("127.0.0.1", "localhost") }];
+  for (const action of builtActions()) {
+    const row = TABLE[action.key]!;
+    for (const headers of forged) {
+      const before = auditCount(app);
+      const plain = await request.post(action.path, { multipart: formBody(action, row, row.fields({ ...ids, caller: "admin" })), maxRedirects: 0, headers });
+      expect(plain.status(), `${action.key} posted as a form with ${JSON.stringify(headers)}`).toBe(403);
+      expect(await plain.text()).toMatch(/^Refused: /);
+      // the shape a script's call takes (fetch with Next-Action and the encoded arguments)
+      const scripted = await request.post(action.path, {
+        data: JSON.stringify([{}, "$K1"]),
+        maxRedirects: 0,
+        headers: { ...headers, "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      });
+      expect(scripted.status(), `${action.key} called by script with ${JSON.stringify(headers)}`).toBe(403);
+      expect(auditCount(app), `${action.key} with ${JSON.stringify(headers)} wrote nothing`).toBe(before);
+    }
+  }
+  // nothing at all was made, and the session survived the forged sign-out
+  expect(app.sql.value(`SELECT count(*) AS n FROM api_tokens`)).toBe(0);
+  expect(app.sql.value(`SELECT count(*) AS n FROM users WHERE email LIKE 'made-by-%'`)).toBe(0);
+  expect((await request.get("/settings", { maxRedirects: 0 })).status()).toBe(200);
+  // the same post from the app's own origin goes through
+  const token = builtActions().find((a) => a.key.endsWith("#createTokenAction"))!;
+  const own = await request.post(token.path, { multipart: formBody(token, TABLE[token.key]!, { name: "from-this-site", scope: "read" }), maxRedirects: 0, headers: { origin: app.url } });
+  expect(own.status()).toBe(200);
+  expect(app.sql.all(`SELECT name, scopes FROM api_tokens`)).toEqual([{ name: "from-this-site", scopes: "read" }]);
+  await request.dispose();
 });

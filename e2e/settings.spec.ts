@@ -60,14 +60,18 @@ test("a token is shown once, works against the API, and is refused once revoked"
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByTestId("token-secret").textContent())!.trim();
   expect(secret).toMatch(/^pa_/);
+  await expect(page.getByTestId("new-token")).toContainText("ingest, read; never expires");
   await expect(page.getByTestId("token-e2e-agent")).toContainText("admin@e2e.example.com");
   await page.screenshot({ path: "e2e/screenshots/settings-token-created.png", fullPage: true });
 
-  // never again: not on a reload, nowhere in the page
+  // never again: not on a reload, nowhere in the page; the listing shows its last 4 characters, not its first
   await page.reload();
   await expect(page.getByTestId("token-e2e-agent")).toBeVisible();
   await expect(page.getByTestId("token-secret")).toHaveCount(0);
   expect(await page.content()).not.toContain(secret);
+  expect(await page.content()).not.toContain(secret.slice(0, 10));
+  await expect(page.getByTestId("token-e2e-agent")).toContainText(`pa_…${secret.slice(-4)}`);
+  await expect(page.getByTestId("token-e2e-agent")).toContainText("ingest, read");
 
   const send = (id: string) => request.post(`${app.url}/api/v1/executions`, { data: event(id), headers: { authorization: `Bearer ${secret}` } });
   const accepted = await send("e2e-token-1");
@@ -142,13 +146,29 @@ test.describe("without JavaScript", () => {
     const shown = app.cli(["settings", "--json"]);
     expect(JSON.parse(shown.stdout).minSimilarExecutions).toBe(5);
 
-    await page.getByLabel("Name").fill("no-js-agent");
-    await page.getByRole("button", { name: "Create token" }).click();
+    // scopes and an expiry day: a day gone by is refused beside its field, the form keeps what was chosen
+    const form = page.getByRole("form", { name: "Create a token" });
+    await form.getByLabel("Name").fill("no-js-agent");
+    await form.getByRole("checkbox", { name: /ingest/ }).uncheck();
+    await form.getByRole("checkbox", { name: /jobs/ }).check();
+    await form.getByLabel(/^Expires/).fill("2001-01-01");
+    await form.getByRole("button", { name: "Create token" }).click();
+    await expect(form.locator("#token-expires-error")).toHaveText("that is not in the future");
+    await expect(form.getByRole("checkbox", { name: /jobs/ })).toBeChecked();
+    await expect(form.getByRole("checkbox", { name: /ingest/ })).not.toBeChecked();
+    expect(JSON.parse(app.cli(["token", "list", "--json"]).stdout)).toEqual([]);
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel(/^Expires/).fill(day);
+    await form.getByRole("button", { name: "Create token" }).click();
     const secret = (await page.getByTestId("token-secret").textContent())!.trim();
     expect(secret).toMatch(/^pa_/);
+    await expect(page.getByTestId("new-token")).toContainText("read, jobs; expires");
     await page.screenshot({ path: "e2e/screenshots/settings-token-no-js.png", fullPage: true });
     await page.goto("/settings");
     expect(await page.content()).not.toContain(secret);
+    await expect(page.getByTestId("token-no-js-agent")).toContainText("read, jobs");
+    const made = JSON.parse(app.cli(["token", "list", "--json"]).stdout) as Array<{ scopes: string[]; expiresAt: string }>;
+    expect(made).toEqual([expect.objectContaining({ scopes: ["read", "jobs"], expiresAt: new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString() })]);
     await page.getByTestId("token-no-js-agent").getByRole("button", { name: "Revoke" }).click();
     await expect(page.getByRole("status")).toContainText("Token revoked");
     const tokens = JSON.parse(app.cli(["token", "list", "--json"]).stdout) as Array<{ name: string; status: string; createdBy: string }>;

@@ -1,9 +1,9 @@
-// Who may trigger a job over HTTP: a cron service holding the shared secret (PATTERNS_CRON_SECRET, sent
-// as a bearer token, compared in constant time), or any valid API token. Same 401 whatever was wrong.
+// Who may trigger a job over HTTP: a cron service holding the shared secret (PATTERNS_CRON_SECRET, sent as a
+// bearer token, compared in constant time), or an API token an admin gave the `jobs` scope. Any other token
+// is refused (403): a job runs with the database's full authority, more than sending telemetry needs.
 import { createHash, timingSafeEqual } from "node:crypto";
-import { verifyBearer } from "../auth/tokens";
 import type { DbHandle } from "../db/client";
-import { jsonError } from "./respond";
+import { authenticateToken, failureRefusal } from "./token-auth";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -15,9 +15,10 @@ function isCronSecret(header: string | null): boolean {
 }
 
 export async function authenticateCron(db: DbHandle, request: Request): Promise<{ actor: string } | { response: Response }> {
-  const header = request.headers.get("authorization");
-  if (isCronSecret(header)) return { actor: "cron" };
-  const token = await verifyBearer(db, header);
-  if (token) return { actor: `token:${token}` };
-  return { response: jsonError(401, "unauthorized", "send Authorization: Bearer <PATTERNS_CRON_SECRET or an API token>") };
+  // a client past its failures is refused before the secret is compared: guesses at it count as failures
+  const refused = failureRefusal(request);
+  if (refused) return { response: refused };
+  if (isCronSecret(request.headers.get("authorization"))) return { actor: "cron" };
+  const auth = await authenticateToken(db, request, "jobs");
+  return "response" in auth ? auth : { actor: `token:${auth.actor}` };
 }

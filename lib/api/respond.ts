@@ -1,7 +1,5 @@
 // The machine-facing routes' envelopes: one `{ error: { code, message } }` shape for every failure,
 // plus the per-event `errors` list that DESIGN.md asks of ingestion.
-import { verifyBearer } from "../auth/tokens";
-import type { DbHandle } from "../db/client";
 import { logger } from "../log/logger";
 import type { EventError } from "../telemetry/event-schema";
 import { withRequestLog } from "./request-log";
@@ -49,10 +47,4 @@ export function handleErrors<Rest extends unknown[]>(handler: (request: Request,
         return jsonError(500, "internal", "the server could not complete this request; nothing was stored");
       }
     });
-}
-
-/** The token's name for a valid bearer token, or the 401 to answer (the same whatever was wrong). */
-export async function authenticate(db: DbHandle, request: Request): Promise<{ actor: string } | { response: Response }> {
-  const actor = await verifyBearer(db, request.headers.get("authorization"));
-  return actor ? { actor } : { response: jsonError(401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)") };
 }

@@ -7,16 +7,11 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import type { DbHandle } from "../db/client";
+import { clientIpHeaders } from "./client-ip";
 import { secureCookiesWanted } from "./secure-cookies";
 
 const SECRET_KEY = "internal.authSecret";
 export const SESSION_DAYS = 7;
-
-/** The header a trusted reverse proxy sets to the client's address (e.g. x-real-ip), if there is one. */
-export function clientIpHeaders(): string[] {
-  const header = process.env.PATTERNS_CLIENT_IP_HEADER?.trim().toLowerCase();
-  return header ? [header] : [];
-}
 
 async function authSecret(db: DbHandle): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
@@ -32,9 +27,9 @@ function makeAuth(db: DbHandle, secret: string) {
   return betterAuth({
     appName: "Pattern Automation",
     secret,
-    // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else the host of each request
-    // (cross-site posts still fail the origin check, which compares with that host).
-    baseURL: process.env.BETTER_AUTH_URL || { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
+    // A self-hosted app does not know its host: BETTER_AUTH_URL when set, else PATTERNS_PUBLIC_URL, else the
+    // host of each request (cross-site posts still fail the origin check, which compares with that host).
+    baseURL: process.env.BETTER_AUTH_URL || process.env.PATTERNS_PUBLIC_URL || { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
     database: prismaAdapter(db.authPrisma, { provider: db.dialect === "sqlite" ? "sqlite" : "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     user: {

@@ -7,7 +7,7 @@ import { McpError, ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 export type McpScope = "read" | "ingest";
 
 export type McpPrincipal =
-  | { kind: "token"; name: string; /** The token's scopes; absent while tokens carry none (every valid token may do all). */ scopes?: readonly McpScope[] }
+  | { kind: "token"; name: string; /** the token's scopes (lib/api/token-auth.ts); absent only in tests that build a principal by hand */ scopes?: readonly McpScope[] }
   | { kind: "local"; user: string };
 
 /** The actor written to the audit log and the ingest path for what this principal records. */
@@ -27,10 +27,7 @@ export function authorizeTool(principal: McpPrincipal, scope: McpScope): void {
   }
 }
 
-/**
- * The principal of a request the API token check let through. When tokens carry scopes, pass them in
- * `auth.scopes`: from then on authorizeTool holds each token to its own.
- */
+/** The principal of a request the API token check let through, held by authorizeTool to its token's scopes. */
 export function tokenPrincipal(auth: { actor: string; scopes?: readonly string[] }): McpPrincipal {
   return { kind: "token", name: auth.actor, scopes: auth.scopes?.filter((s): s is McpScope => s === "read" || s === "ingest") };
 }

@@ -1,7 +1,7 @@
 // /api/mcp: the MCP tools over streamable HTTP, stateless (every POST carries its own token and gets a
 // fresh server, so any app instance can answer it), with plain JSON answers rather than event streams.
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { authenticate } from "../api/respond";
+import { authenticateToken } from "../api/token-auth";
 import { LIMITS } from "../telemetry/event-schema";
 import type { DbHandle } from "../db/client";
 import { tokenPrincipal } from "./authorize";
@@ -11,9 +11,10 @@ import { createMcpServer } from "./server";
 export const MCP_BODY_LIMIT = LIMITS.bytesPerRequest;
 
 export async function handleMcpPost(db: DbHandle, request: Request): Promise<Response> {
-  const auth = await authenticate(db, request);
+  // any tool needs `read`; record_execution also needs `ingest`, checked per call by authorizeTool
+  const auth = await authenticateToken(db, request, "read");
   if ("response" in auth) return auth.response;
-  const server = createMcpServer(db, tokenPrincipal(auth));
+  const server = createMcpServer(db, tokenPrincipal({ actor: auth.actor, scopes: auth.token.scopes }));
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MCP_BODY_LIMIT });
   await server.connect(transport);
   try {
@@ -24,4 +25,3 @@ export async function handleMcpPost(db: DbHandle, request: Request): Promise<Res
   }
 }
 
-/** Stateless: no server-sent stream to open (GET) and no session to end (DELETE). */

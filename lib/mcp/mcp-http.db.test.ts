@@ -73,4 +73,18 @@ describe(`MCP over streamable HTTP (/api/mcp) on ${testDialect()}`, () => {
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("OPTIONS, POST");
   });
+
+  it("holds a token to its scopes: read-only may look up but not record; without read it cannot connect", async () => {
+    const before = await db.prisma.execution.count();
+    const reader = await connect(server.url, `Bearer ${(await createToken(db, { name: "agent-read-only", scopes: ["read"] })).secret}`);
+    try {
+      expect((await reader.callTool({ name: "pattern_status", arguments: { patternId: "healthy-1" } })).isError).toBeFalsy();
+      const refused = reader.callTool({ name: "record_execution", arguments: { id: "mcp-read-only-1", operation: "probe", startedAt: "2026-03-04T11:00:00Z", durationMs: 1, success: true } });
+      await expect(refused.then((r) => (r.isError ? Promise.reject(new Error(JSON.stringify(r.content))) : r))).rejects.toThrow(/ingest/);
+    } finally {
+      await reader.close();
+    }
+    expect(await db.prisma.execution.count()).toBe(before);
+    await expect(connect(server.url, `Bearer ${(await createToken(db, { name: "agent-ingest-only", scopes: ["ingest"] })).secret}`)).rejects.toThrow(/403|insufficient_scope|read/i);
+  });
 });

@@ -67,8 +67,5 @@ describe(`MCP tools under token scopes on ${testDialect()}`, () => {
     expect(r.isError).toBeFalsy();
     expect((await db.prisma.auditEvent.findFirst({ where: { targetId: "local-pattern" } }))?.actor).toBe("mcp:dev");
   });
-
-  // For the lead once token scopes land (branch `web`): over /api/mcp, a token created with only `read`
-  // is refused record_execution. Needs lib/mcp/http.ts to pass the token's scopes to tokenPrincipal.
-  it.todo("over HTTP, a read-only API token is refused record_execution (wire scopes in lib/mcp/http.ts)");
+  // over real HTTP with real tokens: mcp-http.db.test.ts
 });

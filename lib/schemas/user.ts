@@ -1,8 +1,8 @@
 // People: who can sign in and what they may do. One set of rules for the CLI and the Users page.
 import { z } from "zod";
+import { ROLES } from "../auth/roles";
 
-export const ROLES = ["viewer", "reviewer", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "../auth/roles";
 
 export const roleSchema = z.enum(ROLES, { error: `a role is one of ${ROLES.join(", ")}` });
 

@@ -12,20 +12,27 @@ import { formDataOf, textFields } from "../form-call";
 export interface CreateTokenState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
+  /** what was sent, to fill the form again after a refusal */
   name?: string;
-  created?: { name: string; secret: string };
+  scopes?: string[];
+  expires?: string;
+  created?: { name: string; secret: string; scopes: string[]; expiresAt: string | null };
 }
 
 export async function createTokenAction(previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  const fields = textFields(formDataOf(previous, form), ["name"]);
+  const data = formDataOf(previous, form);
+  const fields = textFields(data, ["name", "expires"]);
+  // one checkbox per scope: each ticked one posts scope=<its value>
+  const scopes = data.getAll("scope").filter((v): v is string => typeof v === "string");
   const admin = await requireActionUser("admin");
+  const sent = { name: fields.name, scopes, expires: fields.expires };
   try {
-    const created = await createToken(getDb(), fields.name as string, admin.email);
+    const created = await createToken(getDb(), { name: fields.name as string, scopes, expires: fields.expires }, admin.email);
     revalidatePath("/settings");
-    return { created: { name: created.name, secret: created.secret } };
+    return { created: { name: created.name, secret: created.secret, scopes: created.scopes, expiresAt: created.expiresAt?.toISOString() ?? null } };
   } catch (error) {
-    if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors, name: fields.name };
-    if (error instanceof TokenError) return { message: error.message, fieldErrors: { name: [error.message] }, name: fields.name };
+    if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors, ...sent };
+    if (error instanceof TokenError) return { message: error.message, fieldErrors: { name: [error.message] }, ...sent };
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 // What the Users listing may be sorted and filtered by (read from the URL, checked, linked back).
 import type { TableSpec } from "@/components/table/url-state";
-import { ROLES } from "@/lib/schemas/user";
+import { ROLES } from "@/lib/auth/roles";
 
 export const USERS_SPEC = {
   sortable: ["email", "name", "role"],

@@ -5,7 +5,7 @@ import { columnHelper, DataTable, type DataColumns } from "@/components/table/da
 import type { TableUrlState } from "@/components/table/url-state";
 import { LocalTime } from "@/components/ui/local-time";
 import type { UserRow } from "@/lib/queries/users/get-users";
-import { ROLES } from "@/lib/schemas/user";
+import { ROLES } from "@/lib/auth/roles";
 import { RoleForm } from "./role-form";
 import { USERS_SPEC } from "./users-spec";
 

@@ -1,6 +1,7 @@
 // POST /api/v1/executions: telemetry in (DESIGN.md "Ingestion"). Bearer token; one event, a JSON
-// array or NDJSON; all or nothing per request; { accepted, duplicates }.
-import { authenticate, eventErrors, handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
+// array or NDJSON; all or nothing per request; { accepted, duplicates }. The token needs the ingest scope.
+import { eventErrors, handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
+import { authenticateToken } from "@/lib/api/token-auth";
 import { getDb } from "@/lib/db/client";
 import { LIMITS } from "@/lib/telemetry/event-schema";
 import { ingestText } from "@/lib/telemetry/ingest";
@@ -9,7 +10,7 @@ import { otherMethods } from "@/lib/api/methods";
 
 export const POST = handleErrors(async (request: Request): Promise<Response> => {
   const db = getDb();
-  const auth = await authenticate(db, request);
+  const auth = await authenticateToken(db, request, "ingest");
   if ("response" in auth) return auth.response;
   const format = bodyFormatFor(request.headers.get("content-type"));
   if (!format) {

@@ -1,6 +1,8 @@
 // POST /api/v1/suggest: for a context { operation, inputs?, files?, error? }, the matching active
-// patterns (with their uses and success rate) and learned fixes, best first (AUTO-006). Bearer token, JSON body.
-import { authenticate, handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
+// patterns (with their uses and success rate) and learned fixes, best first (AUTO-006). Bearer token with
+// the read scope, JSON body.
+import { handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
+import { authenticateToken } from "@/lib/api/token-auth";
 import { getDb } from "@/lib/db/client";
 import { withPatternRecords } from "@/lib/queries/patterns/get-pattern-records";
 import { getSuggestions } from "@/lib/queries/suggest/get-suggestions";
@@ -13,7 +15,7 @@ const BODY_LIMIT = 2 * 1024 * 1024;
 
 export const POST = handleErrors(async (request: Request): Promise<Response> => {
   const db = getDb();
-  const auth = await authenticate(db, request);
+  const auth = await authenticateToken(db, request, "read");
   if ("response" in auth) return auth.response;
   if (bodyFormatFor(request.headers.get("content-type")) !== "json") return jsonError(415, "unsupported_media_type", "send the context as Content-Type: application/json");
   const text = await readBodyText(request, BODY_LIMIT);

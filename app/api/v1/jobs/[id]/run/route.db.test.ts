@@ -18,7 +18,7 @@ describe(`POST /api/v1/jobs/<id>/run over HTTP on ${testDialect()}`, () => {
     const { POST } = await import("./route");
     const route = (id: string) => ({ POST: (request: Request) => POST(request, { params: Promise.resolve({ id }) }) });
     server = await serveRoutes({ "/api/v1/jobs/analyze/run": route("analyze"), "/api/v1/jobs/nope/run": route("nope") });
-    token = (await createToken(db, "jobs-route")).secret;
+    token = (await createToken(db, { name: "jobs-route", scopes: ["jobs"] })).secret;
   });
   afterAll(async () => {
     await server?.close();
@@ -33,7 +33,15 @@ describe(`POST /api/v1/jobs/<id>/run over HTTP on ${testDialect()}`, () => {
     expect(await db.prisma.jobRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ trigger: "cron", status: "succeeded" });
   });
 
-  it("with an API token and ?wait=false answers 202 at once; the run is recorded", async () => {
+  it("refuses (403) a token without the jobs scope, such as one made for telemetry", async () => {
+    const telemetry = (await createToken(db, "telemetry-only")).secret;
+    const res = await post("analyze", `Bearer ${telemetry}`);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "insufficient_scope" } });
+    expect(await db.prisma.jobRun.count()).toBe(1);
+  });
+
+  it("with an API token holding the jobs scope and ?wait=false answers 202 at once; the run is recorded", async () => {
     const res = await post("analyze", `Bearer ${token}`, "?wait=false");
     expect(res.status).toBe(202);
     const { runId } = (await res.json()) as { runId: string };

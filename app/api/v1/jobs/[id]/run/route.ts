@@ -1,7 +1,8 @@
 // POST /api/v1/jobs/<analyze|report|cleanup>/run: a scheduled job, triggered by an outside cron
 // (suggested schedules: analyze "0 */6 * * *", report "30 0 * * 1", cleanup "0 3 1 * *", UTC).
-// Bearer PATTERNS_CRON_SECRET or an API token. Waits for the run and answers it (200; 500 when the job
-// failed, so `curl --fail` notices); `?wait=false` answers 202 at once with the run's id.
+// Bearer PATTERNS_CRON_SECRET or an API token with the jobs scope (any other token: 403). Waits for the run
+// and answers it (200; 500 when the job failed, so `curl --fail` notices); `?wait=false` answers 202 at once
+// with the run's id.
 import { authenticateCron } from "@/lib/api/cron-auth";
 import { handleErrors, jsonError } from "@/lib/api/respond";
 import { getDb } from "@/lib/db/client";

@@ -1,0 +1,85 @@
+// The one check every machine route makes of its bearer token: valid, unexpired, holding the scope the route
+// needs, and within its rate. Failed checks are counted per client (lib/auth/client-ip.ts) and, past
+// PATTERNS_TOKEN_FAILURE_LIMIT a minute, answered 429 with Retry-After before any lookup; each is logged in
+// one line naming at most the token's `pa_…wxyz`, never the secret.
+import type { TokenScope } from "../auth/token-scopes";
+import { lookupToken, presentedHint, type ValidToken } from "../auth/tokens";
+import { clientAddress } from "../auth/client-ip";
+import type { DbHandle } from "../db/client";
+import { tokenLimits } from "./rate-limit";
+import { jsonError } from "./respond";
+
+export type TokenAuth = { actor: string; token: ValidToken } | { response: Response };
+
+const SEND = "send Authorization: Bearer <token> (patterns token create NAME, or Settings → API tokens)";
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function tooMany(waitMs: number, code: string, message: string): Response {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return withHeaders(jsonError(429, code, `${message}; retry after ${seconds} s`, { retryAfterSeconds: seconds }), { "Retry-After": String(seconds) });
+}
+
+/** Log lines are data: the client's key is quoted, so a forged header cannot start a line of its own. */
+function logLine(text: string): void {
+  console.warn(`[token-auth] ${text}`);
+}
+
+const refusalLogged = new Map<string, number>();
+
+/** One line per client per minute while its failures are refused, however many requests it sends. */
+function logRefusal(client: string, seconds: number, now: number): void {
+  if ((refusalLogged.get(client) ?? 0) > now) return;
+  refusalLogged.set(client, now + 60_000);
+  if (refusalLogged.size > 10_000) refusalLogged.delete(refusalLogged.keys().next().value!);
+  logLine(`refusing token checks from ${JSON.stringify(client)} for ${seconds} s: too many failures (429)`);
+}
+
+/** The 429 for a client past its budget of failed checks (or for everyone, past the overall one); null otherwise. */
+export function failureRefusal(request: Request, now = new Date()): Response | null {
+  const limits = tokenLimits();
+  const client = clientAddress(request.headers).key;
+  const at = now.getTime();
+  const blocked = Math.max(limits.failuresByClient.wait(client, at), limits.failuresOverall.wait("all", at));
+  if (blocked === 0) return null;
+  logRefusal(client, Math.ceil(blocked / 1000), at);
+  return tooMany(blocked, "too_many_failures", `too many failed token checks from this client (more than ${limits.failuresPerMinute} a minute)`);
+}
+
+/**
+ * The token's name (as the actor of what it does) and its record, or the answer to return instead: 401 for a
+ * missing, unknown, revoked or expired token, 403 for one without `scope`, 429 for too many failures from
+ * this client or too many requests from this token.
+ */
+export async function authenticateToken(db: DbHandle, request: Request, scope: TokenScope, now = new Date()): Promise<TokenAuth> {
+  const refused = failureRefusal(request, now);
+  if (refused) return { response: refused };
+  const limits = tokenLimits();
+  const client = clientAddress(request.headers).key;
+  const at = now.getTime();
+  const header = request.headers.get("authorization");
+  const found = await lookupToken(db, header, now);
+  if (!found.ok) {
+    limits.failuresByClient.spend(client, at);
+    limits.failuresOverall.spend("all", at);
+    const what = !header ? "no token" : `${found.reason === "expired" ? "expired" : "unknown, revoked or malformed"} token ${presentedHint(found.presented)}`;
+    logLine(`failed token check from ${JSON.stringify(client)}: ${what} on ${request.method} ${new URL(request.url).pathname}`);
+    const challenge = { "WWW-Authenticate": 'Bearer realm="patterns"' };
+    if (found.reason === "expired") {
+      return { response: withHeaders(jsonError(401, "token_expired", `this token expired at ${found.expiresAt.toISOString()}; ask an admin for a new one`), challenge) };
+    }
+    return { response: withHeaders(jsonError(401, "unauthorized", `a valid API token is required: ${SEND}`), challenge) };
+  }
+
+  const { token } = found;
+  const wait = limits.perToken?.take(token.id, at) ?? 0;
+  if (wait > 0) return { response: tooMany(wait, "rate_limited", `too many requests for token "${token.name}" (more than ${limits.perTokenPerSecond} a second)`) };
+  if (!token.scopes.includes(scope)) {
+    const message = `token "${token.name}" may not ${scope} here (its scopes: ${token.scopes.join(", ") || "none"}); create one with the ${scope} scope`;
+    return { response: withHeaders(jsonError(403, "insufficient_scope", message, { needed: scope }), { "WWW-Authenticate": `Bearer realm="patterns", error="insufficient_scope", scope="${scope}"` }) };
+  }
+  return { actor: token.name, token };
+}
