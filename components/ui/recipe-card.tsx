@@ -61,9 +61,11 @@ export function RecipeCard({ recipe, reviewer, from }: { recipe: RecipeItem; rev
           <>
             Approved by <span className="mono">{state.approvedBy}</span>
             {state.approvedAt ? <> on <LocalTime at={state.approvedAt} /></> : null}.{" "}
+            {state.runs ? "It runs after this error (patterns exec --heal)." : "It runs once the fix earns the auto-apply mark."}
           </>
-        ) : null}
-        {state.reason[0]!.toUpperCase() + state.reason.slice(1)}.
+        ) : (
+          `${state.reason[0]!.toUpperCase()}${state.reason.slice(1)}.`
+        )}
       </p>
       {!reviewer ? null : state.status === "approved" ? (
         <form action={revokeRecipeAction} className="lift-form" aria-label={`Withdraw the approval of ${recipe.fix}`}>

@@ -118,7 +118,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
         <h2 id="history-title">History <span className="period-tag">quarantines, lifts and other changes, newest first</span></h2>
         {/* not streamed: a person who just acted (perhaps without JavaScript, where a streamed part that
             arrives late stays hidden) must see the change recorded; it is one indexed read of at most 50 rows */}
-        <HistorySection patternId={pattern.id} antiPatternId={pattern.antiPattern?.id ?? null} candidateId={pattern.candidate?.id ?? null} />
+        <HistorySection patternId={pattern.id} antiPatternId={pattern.antiPattern?.id ?? null} candidateId={pattern.candidate?.id ?? null} selfHeal={pattern.kind === "self_heal"} />
       </section>
 
       <section className="panel" aria-labelledby="spec-title">
