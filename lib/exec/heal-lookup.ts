@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { DbHandle } from "../db/client";
 import { getHealFixes } from "../queries/heal/get-heal-fixes";
 import { withPatternRecords } from "../queries/patterns/get-pattern-records";
+import { getOperationHasPattern } from "../queries/suggest/get-operation-has-pattern";
 import { getSuggestions } from "../queries/suggest/get-suggestions";
 import { pickSuggestion, type KnownFix, type PatternHint, type SuggestionRow } from "./heal-messages";
 import { printable } from "./remote-delivery";
@@ -26,6 +27,7 @@ export function localLookup(getDb: () => Promise<DbHandle>): Lookup {
     fixes: async (errorText) => (await getHealFixes(await getDb(), errorText)).map((f) => ({ ...f, recipe: f.recipe })),
     suggestion: async (context) => {
       const db = await getDb();
+      if ((await getOperationHasPattern(db, context.operation)) === false) return null;
       return pickSuggestion(await withPatternRecords(db, await getSuggestions(db, context, { limit: 1 })));
     },
   };
