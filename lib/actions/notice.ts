@@ -16,6 +16,9 @@ export const NOTICES = {
   "quarantine-confirmed": "Quarantine confirmed",
   archived: "Pattern archived",
   "baseline-set": "Baseline saved",
+  "recipe-approved": "Command approved; it runs on the next matching failure (patterns exec --heal)",
+  "recipe-approved-waiting": "Command approved; it runs once the fix earns the auto-apply mark",
+  "recipe-revoked": "Approval withdrawn; the command no longer runs",
 } as const;
 
 export type NoticeKind = keyof typeof NOTICES;

@@ -16,12 +16,12 @@ export function toMs(v: unknown): number {
 export const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 
 export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: number): Promise<RetryOutcome[]> {
-  const rows = await db.prisma.$queryRaw<Array<{ errorKey: string; signature: string; fix: string; success: unknown; at: unknown }>>`
-    SELECT f."errorKey" AS "errorKey", f."errorSignature" AS "signature", r."fix" AS "fix", r."success" AS "success", r."startedAt" AS "at"
+  const rows = await db.prisma.$queryRaw<Array<{ errorKey: string; signature: string; fix: string; success: unknown; at: unknown; command: string | null }>>`
+    SELECT f."errorKey" AS "errorKey", f."errorSignature" AS "signature", r."fix" AS "fix", r."success" AS "success", r."startedAt" AS "at", r."fixCommand" AS "command"
     FROM "executions" r JOIN "executions" f ON f."id" = r."retryOf"
     WHERE r."seq" > ${fromSeq} AND r."seq" <= ${toSeq} AND r."fix" IS NOT NULL AND f."errorKey" IS NOT NULL
     ORDER BY r."seq"`;
-  return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: bool(r.success), at: toMs(r.at) }));
+  return rows.map((r) => ({ errorKey: r.errorKey, signature: r.signature, fix: r.fix, success: bool(r.success), at: toMs(r.at), ...(r.command ? { command: r.command } : {}) }));
 }
 
 /** The patterns that ran since the last analysis (shared by the steps that judge patterns). */

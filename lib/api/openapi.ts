@@ -40,7 +40,7 @@ export function buildOpenApi(version: string) {
           summary: "Rank the patterns (and, for an error, the learned fixes) that match a context (scope: read)",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SuggestContext" } } } },
           responses: {
-            "200": { description: "best first: objects with patternId or fix, score in [0, 1], reason" },
+            "200": { description: "best first: objects with patternId or fix, score in [0, 1], reason; pattern rows also carry uses and successRate (their runs)" },
             "400": error("the context is invalid"),
             ...tokenErrors("read"),
             "415": error("wrong content type"),
@@ -52,7 +52,7 @@ export function buildOpenApi(version: string) {
           summary: "The learned fixes for an error message (its own signature's, then the nearest learned signatures'), best first (scope: read)",
           parameters: [{ name: "error", in: "query", required: true, schema: { type: "string", maxLength: 16384 } }],
           responses: {
-            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and how near the fix's signature is: match (exact | fits | similar), similarity in [0, 1], how" },
+            "200": { description: "objects with signature, fix, attempts, successes, successRate, interval, autoApply, and how near the fix's signature is: match (exact | fits | similar), similarity in [0, 1], how; and recipe (null when the fix has no command; else status, command only once a reviewer approved that exact text, commandSha, approvedBy, approvedAt, runs)" },
             "400": error("no error given"),
             ...tokenErrors("read"),
           },

@@ -92,6 +92,7 @@ describe(`patterns exec on ${dialect}`, () => {
 
   it("files an event the server refuses with 400 as a dead letter, named in the output, and goes on", async () => {
     spoolDir = join(work, "spool-dead");
+    // --quiet: no suggestion lookup before the run, so the stub sees only the deliveries
     const stub = await startStubServer([], (body) =>
       (body as ExecutionEvent[])[0]!.operation === "bad"
         ? { status: 400, body: { error: { code: "invalid_events", message: "event 0, field operation: refused" } } }
@@ -99,14 +100,14 @@ describe(`patterns exec on ${dialect}`, () => {
     );
     try {
       const env = { PATTERNS_URL: stub.url, PATTERNS_TOKEN: "pa_test" };
-      const refused = await run(["exec", "--operation", "bad", "--id", "d-1", "--", "sh", "-c", "exit 4"], { env });
+      const refused = await run(["exec", "--quiet", "--operation", "bad", "--id", "d-1", "--", "sh", "-c", "exit 4"], { env });
       expect(refused.status).toBe(4);
       const file = /dead-letter file (\S+\.json)/.exec(refused.stderr)?.[1];
       expect(refused.stderr).toContain("refused with 400: event 0, field operation: refused");
       expect(JSON.parse(readFileSync(file!, "utf8"))[0]).toMatchObject({ id: "d-1", operation: "bad" });
       expect(stub.received).toHaveLength(1); // a 400 is never retried
 
-      const next = await run(["exec", "--operation", "good", "--id", "d-2", "--", "true"], { env });
+      const next = await run(["exec", "--quiet", "--operation", "good", "--id", "d-2", "--", "true"], { env });
       expect(next.status).toBe(0);
       expect(next.stderr).toBe("");
       expect(stub.received.map((b) => (b as ExecutionEvent[])[0]!.id)).toEqual(["d-1", "d-2"]);

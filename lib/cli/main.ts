@@ -13,6 +13,7 @@ import { registerFailureSide } from "./commands/failure-side";
 import { registerIngest } from "./commands/ingest";
 import { registerMcp } from "./commands/mcp";
 import { registerPatternDecisions } from "./commands/pattern-decisions";
+import { registerRecipes } from "./commands/recipes";
 import { registerReport } from "./commands/report";
 import { registerRunJob } from "./commands/run-job";
 import { registerScheduler } from "./commands/scheduler";
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .description("Pattern Automation: telemetry in, patterns, quarantines and fixes out")
     .showHelpAfterError("(run patterns --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler, registerMcp]) register(program);
+  for (const register of [registerAnalyze, registerSuggest, registerCandidates, registerFailureSide, registerPatternDecisions, registerRecipes, registerIngest, registerExec, registerToken, registerUser, registerSignature, registerTemplate, registerReport, registerBaseline, registerSettings, registerDemo, registerCleanup, registerExport, registerDbCommands, registerRunJob, registerScheduler, registerMcp]) register(program);
   return program;
 }
 

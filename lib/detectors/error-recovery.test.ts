@@ -147,3 +147,23 @@ describe("rankFixes", () => {
     expect(rankFixes([tally("b", 0, 0), tally("a", 0, 0)], S).map((r) => r.fix)).toEqual(["a", "b"]);
   });
 });
+
+describe("the command of a fix (recipes)", () => {
+  const withCommand = (at: number, command?: string, success = true): RetryOutcome => ({ ...outcome("k1", "install", success, at), ...(command ? { command } : {}) });
+
+  it("keeps the command of the latest attempt that named one", () => {
+    expect(tallyRetries([withCommand(1, "pip install httpx"), withCommand(5, "pip install 'httpx>=0.27'"), withCommand(3, "pip install x")])[0]!.command).toBe("pip install 'httpx>=0.27'");
+  });
+
+  it("a later retry without a command does not erase it, and a fix never given one has none", () => {
+    expect(tallyRetries([withCommand(1, "pip install httpx"), withCommand(9)])[0]!.command).toBe("pip install httpx");
+    expect(tallyRetries([withCommand(1)])[0]!.command).toBeNull();
+    expect(foldRetries(tallyRetries([withCommand(1, "a")]), [withCommand(2)])[0]!.command).toBe("a");
+    expect(foldRetries(tallyRetries([withCommand(1, "a")]), [withCommand(2, "b")])[0]!.command).toBe("b");
+  });
+
+  it("joinRetries carries the retry's command", () => {
+    const facts = [fact("a", { success: false, errorKey: "k1", errorSignature: "boom" }), fact("b", { retryOf: "a", fix: "install", fixCommand: "pip install httpx", startedAt: 2 })];
+    expect(joinRetries(facts)).toEqual([{ errorKey: "k1", signature: "boom", fix: "install", success: true, at: 2, command: "pip install httpx" }]);
+  });
+});

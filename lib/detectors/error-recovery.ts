@@ -25,7 +25,7 @@ export function joinRetries(facts: readonly ExecutionFact[]): RetryOutcome[] {
     if (f.retryOf === null || f.fix === null) continue;
     const failed = byId.get(f.retryOf);
     if (!failed || failed.success || failed.errorKey === null || failed.errorSignature === null) continue;
-    out.push({ errorKey: failed.errorKey, signature: failed.errorSignature, fix: f.fix, success: f.success, at: f.startedAt });
+    out.push({ errorKey: failed.errorKey, signature: failed.errorSignature, fix: f.fix, success: f.success, at: f.startedAt, ...(f.fixCommand ? { command: f.fixCommand } : {}) });
   }
   return out;
 }
@@ -33,7 +33,8 @@ export function joinRetries(facts: readonly ExecutionFact[]): RetryOutcome[] {
 const tallyKey = (errorKey: string, fix: string) => `${errorKey}\u0000${fix}`;
 
 /**
- * Folds new retry outcomes into stored tallies (running totals). Outcomes are applied in time order;
+ * Folds new retry outcomes into stored tallies (running totals). The command kept is the latest
+ * attempt's that named one: whether it may run is for a reviewer (lib/detectors/recipes.ts). Outcomes are applied in time order;
  * they should be newer than what `previous` already counts, or failStreak loses its meaning.
  * Result order: errorKey, then fix — stable, so a second run over the same data changes nothing.
  */
@@ -43,13 +44,14 @@ export function foldRetries(previous: readonly FixTally[], outcomes: readonly Re
   const ordered = outcomes.map((o, i) => ({ o, i })).sort((a, b) => a.o.at - b.o.at || a.i - b.i);
   for (const { o } of ordered) {
     const key = tallyKey(o.errorKey, o.fix);
-    const t = tallies.get(key) ?? { errorKey: o.errorKey, signature: o.signature, fix: o.fix, attempts: 0, successes: 0, lastAt: o.at, failStreak: 0 };
+    const t = tallies.get(key) ?? { errorKey: o.errorKey, signature: o.signature, fix: o.fix, attempts: 0, successes: 0, lastAt: o.at, failStreak: 0, command: null };
     t.attempts += 1;
     t.successes += o.success ? 1 : 0;
     t.failStreak = o.success ? 0 : t.failStreak + 1;
     if (o.at >= t.lastAt) {
       t.lastAt = o.at;
       t.signature = o.signature;
+      if (o.command) t.command = o.command;
     }
     tallies.set(key, t);
   }

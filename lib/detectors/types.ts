@@ -34,6 +34,8 @@ export interface ExecutionFact {
   errorSignature: string | null;
   retryOf: string | null;
   fix: string | null;
+  /** The command that applied `fix` (recipes), when the event carried one. */
+  fixCommand?: string | null;
   source: string | null;
   inputs: Record<string, unknown> | null;
 }
@@ -45,6 +47,8 @@ export interface RetryOutcome {
   fix: string;
   success: boolean;
   at: number;
+  /** The command the retry applied the fix with, if it said (untrusted telemetry). */
+  command?: string | null;
 }
 
 // ---- Failure-side findings (AUTO-003, AUTO-005, AUTO-007); rules in docs/failure-detectors.md ----
@@ -60,6 +64,8 @@ export interface FixTally {
   lastAt: number;
   /** Failures since the last success, in time order (0 when the latest attempt succeeded). */
   failStreak: number;
+  /** The command of the latest attempt that named one (a retry without one does not erase it). */
+  command?: string | null;
 }
 
 export interface FixDecision {

@@ -69,3 +69,24 @@ describe("execOptionsSchema", () => {
     expect(execOptionsSchema.safeParse({ "--operation": "op", "--input": [], "--id": "../../etc/x" }).success).toBe(true);
   });
 });
+
+describe("the command of a fix (--fix-cmd)", () => {
+  it("is sent with the fix, redacted like everything else", () => {
+    const event = buildExecEvent(opts({ "--retry-of": "f1", "--fix": "install httpx", "--fix-cmd": "pip install httpx --index-url https://u:ghp_16C7e42F292c6912E7710c838347Ae178B4a@x/simple" }), run(), () => null, defaults);
+    expect(event).toMatchObject({ retryOf: "f1", fix: "install httpx" });
+    expect(event.fixCommand).toContain("pip install httpx --index-url");
+    expect(event.fixCommand).not.toContain("ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+    expect(executionEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("is refused before the run without a fix, or when it is not one visible line", () => {
+    expect(execOptionsSchema.safeParse({ "--operation": "o", "--input": [], "--fix-cmd": "pip install httpx" }).error?.issues[0]).toMatchObject({ path: ["--fix-cmd"] });
+    expect(execOptionsSchema.safeParse({ "--operation": "o", "--input": [], "--retry-of": "f", "--fix": "x", "--fix-cmd": "a\nb" }).success).toBe(false);
+  });
+
+  it("--heal takes nothing or ask", () => {
+    const heal = (v: unknown) => execOptionsSchema.safeParse({ "--operation": "o", "--input": [], "--heal": v });
+    expect(heal("auto").success && heal("ask").success).toBe(true);
+    expect(heal("make").error?.issues[0]?.message).toContain("--heal=ask");
+  });
+});

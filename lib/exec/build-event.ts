@@ -27,6 +27,11 @@ function contentFor(change: FinishedRun["changes"][number], read: (path: string)
   return utf8.encode(content).length <= LIMITS.fileContentBytes ? content : undefined;
 }
 
+/** The run's inputs as they may leave the machine (token-like strings redacted). */
+export function redactedInputs(opts: Pick<ExecOptions, "--input">): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(opts["--input"]).map(([k, v]) => [k, typeof v === "string" ? redactSecrets(v) : v]));
+}
+
 export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path: string) => string | null, defaults: { id: string; source: string }): ExecutionEvent {
   const files = run.changes
     .filter((c) => c.path.length <= LIMITS.pathLength)
@@ -35,7 +40,7 @@ export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path:
       const content = contentFor(c, read);
       return content === undefined ? c : { ...c, content };
     });
-  const inputs = Object.fromEntries(Object.entries(opts["--input"]).map(([k, v]) => [k, typeof v === "string" ? redactSecrets(v) : v]));
+  const inputs = redactedInputs(opts);
   const success = run.exitCode === 0;
   const message = redactSecrets(run.stderrTail.trim()) || `${run.command} exited with code ${run.exitCode}`;
   return {
@@ -51,5 +56,13 @@ export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path:
     ...(opts["--retry-of"] ? { retryOf: opts["--retry-of"] } : {}),
     ...(opts["--fix"] ? { fix: opts["--fix"] } : {}),
     source: opts["--source"] ?? defaults.source,
+    ...fixCommandOf(opts),
   };
+}
+
+/** A token in a command never leaves the machine either (a recipe holding one cannot work: use the environment). */
+function fixCommandOf(opts: ExecOptions): { fixCommand?: string } {
+  if (!opts["--fix"] || !opts["--fix-cmd"]) return {};
+  const command = redactSecrets(opts["--fix-cmd"]);
+  return command.length <= LIMITS.fixCommandLength ? { fixCommand: command } : {};
 }

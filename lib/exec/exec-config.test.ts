@@ -1,5 +1,5 @@
 // The environment of `patterns exec`: defaults, and one line naming each bad variable.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { execConfigFromEnv } from "./exec-config";
 
 describe("execConfigFromEnv", () => {
@@ -28,5 +28,13 @@ describe("execConfigFromEnv", () => {
     [{ PATTERNS_RETRY_SECONDS: "-1" }, "PATTERNS_RETRY_SECONDS: must be a whole number of seconds"],
   ])("refuses %j", (env, message) => {
     expect(() => execConfigFromEnv(env)).toThrow(message);
+  });
+});
+
+describe("the recipe time limit", () => {
+  test("is 300 s by default, PATTERNS_RECIPE_TIMEOUT_SECONDS otherwise, at least 1 s", () => {
+    expect(execConfigFromEnv({}).recipeTimeoutMs).toBe(300_000);
+    expect(execConfigFromEnv({ PATTERNS_RECIPE_TIMEOUT_SECONDS: "20" }).recipeTimeoutMs).toBe(20_000);
+    expect(() => execConfigFromEnv({ PATTERNS_RECIPE_TIMEOUT_SECONDS: "0" })).toThrow("PATTERNS_RECIPE_TIMEOUT_SECONDS: must be at least 1");
   });
 });

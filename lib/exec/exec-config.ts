@@ -1,5 +1,5 @@
 // The environment `patterns exec` reads: where to deliver (PATTERNS_URL, PATTERNS_TOKEN), the spool's
-// folder and bounds, and how long to keep retrying. Checked with zod before the command runs, one line
+// folder and bounds, how long to keep retrying, and how long a recipe may run (--heal). Checked with zod before the command runs, one line
 // per bad value naming the variable.
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ export const EXEC_DEFAULTS = {
   spoolMaxEvents: 10_000,
   spoolMaxBytes: 100 * 1024 * 1024,
   retrySeconds: RETRY.giveUpAfterMs / 1000,
+  recipeTimeoutSeconds: 300,
 } as const;
 
 const whole = (what: string, min: number) =>
@@ -30,6 +31,7 @@ const envSchema = z.object({
   PATTERNS_SPOOL_MAX_EVENTS: whole("events", 1).optional(),
   PATTERNS_SPOOL_MAX_BYTES: whole("bytes", 1024).optional(),
   PATTERNS_RETRY_SECONDS: whole("seconds", 0).optional(),
+  PATTERNS_RECIPE_TIMEOUT_SECONDS: whole("seconds", 1).optional(),
 });
 
 export class ExecConfigError extends Error {
@@ -42,6 +44,8 @@ export interface ExecConfig {
   urlWithoutToken: boolean;
   spool: SpoolConfig;
   retry: RetryPolicy;
+  /** A recipe run by --heal is stopped after this long. */
+  recipeTimeoutMs: number;
 }
 
 export function execConfigFromEnv(env: Record<string, string | undefined> = process.env): ExecConfig {
@@ -60,5 +64,6 @@ export function execConfigFromEnv(env: Record<string, string | undefined> = proc
       maxBytes: e.PATTERNS_SPOOL_MAX_BYTES ?? EXEC_DEFAULTS.spoolMaxBytes,
     },
     retry: { ...RETRY, giveUpAfterMs: (e.PATTERNS_RETRY_SECONDS ?? EXEC_DEFAULTS.retrySeconds) * 1000 },
+    recipeTimeoutMs: (e.PATTERNS_RECIPE_TIMEOUT_SECONDS ?? EXEC_DEFAULTS.recipeTimeoutSeconds) * 1000,
   };
 }

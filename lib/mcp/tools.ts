@@ -63,7 +63,7 @@ export function registerTools(server: McpServer, db: DbHandle, principal: McpPri
     {
       title: "Look up a fix",
       description:
-        "The fixes learned for an error: those of its own signature, then those of the nearest learned signatures (with how near), each with attempts, successes, success rate and its 95% interval, and whether it is applied automatically.",
+        "The fixes learned for an error: those of its own signature, then those of the nearest learned signatures (with how near), each with attempts, successes, success rate and its 95% interval, whether it is applied automatically, and its recipe (the command, given only once a reviewer approved that exact text).",
       inputSchema: lookupFixInputSchema,
       annotations: { readOnlyHint: true },
     },
@@ -72,7 +72,7 @@ export function registerTools(server: McpServer, db: DbHandle, principal: McpPri
       const fixes = await getHealFixes(db, error);
       const best = fixes[0];
       const summary = best
-        ? `${fixes.length} known fix(es); best: "${best.fix}" ${best.successes}/${best.attempts} (${pct(best.successRate)}, 95% ${best.interval.low.toFixed(2)}–${best.interval.high.toFixed(2)})${best.autoApply ? ", applied automatically" : ""}; ${best.how}`
+        ? `${fixes.length} known fix(es); best: "${best.fix}" ${best.successes}/${best.attempts} (${pct(best.successRate)}, 95% ${best.interval.low.toFixed(2)}–${best.interval.high.toFixed(2)})${best.autoApply ? ", applied automatically" : ""}${best.recipe?.command ? `; approved recipe: ${best.recipe.command}` : ""}; ${best.how}`
         : "no fix learned for this error or a near one yet";
       return answer(summary, { signature: errorSignature(error), fixes });
     },

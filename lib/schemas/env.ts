@@ -51,6 +51,7 @@ export const envSchema = z.object({
   PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber("events", 1)),
   PATTERNS_SPOOL_MAX_BYTES: unsetIfEmpty(wholeNumber("bytes", 1024)),
   PATTERNS_RETRY_SECONDS: unsetIfEmpty(wholeNumber("seconds", 0)),
+  PATTERNS_RECIPE_TIMEOUT_SECONDS: unsetIfEmpty(wholeNumber("seconds", 1)),
   PATTERNS_VERBOSE: unsetIfEmpty(z.string()),
 });
 

@@ -4,7 +4,7 @@
 // surrogates (they would not survive a round trip through the database). Keys are the option names,
 // so a message reads "--id: …".
 import { z } from "zod";
-import { inputsSchema, LIMITS } from "../telemetry/event-schema";
+import { commandSchema, inputsSchema, LIMITS } from "../telemetry/event-schema";
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -40,9 +40,15 @@ export const execOptionsSchema = z
     "--id": executionIdSchema.optional(),
     "--retry-of": executionIdSchema.optional(),
     "--fix": text(LIMITS.fixLength).optional(),
+    /** the command that applied --fix (a recipe's command, README "Recipes") */
+    "--fix-cmd": commandSchema.optional(),
     "--source": text(LIMITS.sourceLength).optional(),
     "--input": z.array(z.string()).transform(parsePairs),
+    /** after a failure, look the error up: "auto" runs an approved, auto-applied recipe; "ask" asks first */
+    "--heal": z.enum(["auto", "ask"], { error: 'give --heal alone or --heal=ask (the command goes after "--")' }).optional(),
+    "--quiet": z.boolean().optional(),
   })
-  .refine((o) => !o["--fix"] || o["--retry-of"], { error: "a fix describes a retry: give --retry-of too", path: ["--fix"] });
+  .refine((o) => !o["--fix"] || o["--retry-of"], { error: "a fix describes a retry: give --retry-of too", path: ["--fix"] })
+  .refine((o) => !o["--fix-cmd"] || o["--fix"], { error: "--fix-cmd is the command of a fix: give --fix too", path: ["--fix-cmd"] });
 
 export type ExecOptions = z.output<typeof execOptionsSchema>;

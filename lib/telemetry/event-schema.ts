@@ -10,6 +10,8 @@ export const LIMITS = {
   operationLength: 200,
   sourceLength: 200,
   fixLength: 500,
+  /** fixCommand (our extension of the event, README "Recipes"): one line of shell. */
+  fixCommandLength: 2000,
   errorTypeLength: 200,
   errorMessageLength: 16 * 1024,
   pathLength: 1024,
@@ -93,6 +95,16 @@ const boundedString = (max: number) => z.string().max(max, { error: `must be at 
 const lineString = (max: number) => boundedString(max).refine(isLine, { error: LINE_MESSAGE });
 const nonEmpty = (max: number) => boundedString(max).min(1, { error: "must not be empty" }).refine(isLine, { error: LINE_MESSAGE });
 
+/**
+ * A recipe's command is shown to a reviewer and run in a shell once approved, so what is seen must be
+ * what runs: no control characters (terminal escapes, carriage returns that hide text) and no
+ * bidirectional-text controls that reorder what is displayed.
+ */
+const HIDDEN_IN_COMMAND = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const commandSchema = nonEmpty(LIMITS.fixCommandLength).refine((s) => !HIDDEN_IN_COMMAND.test(s) && s.trim() !== "", {
+  error: "must be one line of visible text: no control or bidirectional-text characters",
+});
+
 export const fileSchema = z.strictObject({
   path: nonEmpty(LIMITS.pathLength),
   action: z.enum(["created", "modified"]).optional(),
@@ -136,7 +148,8 @@ export const executionEventSchema = z.strictObject({
   retryOf: nonEmpty(LIMITS.idLength).optional(),
   fix: nonEmpty(LIMITS.fixLength).optional(),
   source: nonEmpty(LIMITS.sourceLength).optional(),
-});
+  fixCommand: commandSchema.optional(),
+}).refine((e) => e.fixCommand === undefined || e.fix !== undefined, { error: "a fixCommand is the command of a fix: give fix too", path: ["fixCommand"] });
 
 export type ExecutionEvent = z.infer<typeof executionEventSchema>;
 

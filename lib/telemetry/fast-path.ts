@@ -38,6 +38,7 @@ function fastFiles(files: unknown): FileRow[] | null {
 /** The row for an event that is certainly valid; null when zod must decide. */
 export function fastRow(e: unknown, receivedAt: number): ExecutionRow | null {
   if (!isPlainObject(e)) return null;
+  if (e.fixCommand !== undefined) return null; // rare (recipes): the zod schema decides
   for (const k in e) if (!KEYS.has(k)) return null;
   const { id, patternId, operation, inputs, files, startedAt, durationMs, success, error, retryOf, fix, source } = e;
   if (!optString(id, 1, LIMITS.idLength)) return null;

@@ -27,6 +27,7 @@ export interface ExecutionRow {
   fix: string | null;
   source: string | null;
   receivedAt: number;
+  fixCommand: string | null;
   files: FileRow[];
 }
 
@@ -49,6 +50,7 @@ export interface RowParts {
   retryOf: string | null;
   fix: string | null;
   source: string | null;
+  fixCommand?: string | null;
 }
 
 /** Completes a row: the server id where none was sent, and the error signature, computed once here. */
@@ -71,6 +73,7 @@ export function toRowFrom(p: RowParts, receivedAt: number): ExecutionRow {
     fix: p.fix,
     source: p.source,
     receivedAt,
+    fixCommand: p.fixCommand ?? null,
     files: p.files,
   };
 }
@@ -92,6 +95,7 @@ export function toRow(event: ExecutionEvent, receivedAt: number): ExecutionRow {
       retryOf: event.retryOf ?? null,
       fix: event.fix ?? null,
       source: event.source ?? null,
+      fixCommand: event.fixCommand ?? null,
     },
     receivedAt,
   );

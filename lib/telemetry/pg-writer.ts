@@ -146,13 +146,14 @@ async function insertExecutionsPg(client: PoolClient, batch: ExecutionRow[]): Pr
   const result = await client.query<{ id: string }>(
     `INSERT INTO "executions" (${EXEC_COLUMNS})
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::timestamp(3)[], $7::int4[], $8::bool[],
-                          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamp(3)[])
+                          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamp(3)[], $17::text[])
      ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
     [
       col((r) => r.id), col((r) => r.patternId), col((r) => r.operation), col((r) => r.inputs), col((r) => r.fileCount),
       col((r) => new Date(r.startedAt).toISOString()), col((r) => r.durationMs), col((r) => r.success),
       col((r) => r.errorType), col((r) => r.errorMessage), col((r) => r.errorSignature), col((r) => r.errorKey),
       col((r) => r.retryOf), col((r) => r.fix), col((r) => r.source), col((r) => new Date(r.receivedAt).toISOString()),
+      col((r) => r.fixCommand),
     ],
   );
   return new Set(result.rows.map((r) => r.id));

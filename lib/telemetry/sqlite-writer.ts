@@ -5,15 +5,15 @@ import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { MetricFold, type ExecutionRow } from "./normalize";
 
-/** 16 values per row in EXEC_COLUMNS order; files as [row index, path, action, content] quadruples. */
+/** 17 values per row in EXEC_COLUMNS order; files as [row index, path, action, content] quadruples. */
 export interface PackedRows {
   n: number;
   values: unknown[];
   files: unknown[];
 }
 
-export const EXEC_COLUMNS = `"id", "patternId", "operation", "inputs", "fileCount", "startedAt", "durationMs", "success", "errorType", "errorMessage", "errorSignature", "errorKey", "retryOf", "fix", "source", "receivedAt"`;
-const WIDTH = 16;
+export const EXEC_COLUMNS = `"id", "patternId", "operation", "inputs", "fileCount", "startedAt", "durationMs", "success", "errorType", "errorMessage", "errorSignature", "errorKey", "retryOf", "fix", "source", "receivedAt", "fixCommand"`;
+const WIDTH = 17;
 
 /** Flat arrays cross a thread boundary far cheaper than an object per row. */
 export function packRows(rows: ExecutionRow[]): PackedRows {
@@ -26,6 +26,7 @@ export function packRows(rows: ExecutionRow[]): PackedRows {
     values[k++] = r.fileCount; values[k++] = r.startedAt; values[k++] = r.durationMs; values[k++] = r.success ? 1 : 0;
     values[k++] = r.errorType; values[k++] = r.errorMessage; values[k++] = r.errorSignature; values[k++] = r.errorKey;
     values[k++] = r.retryOf; values[k++] = r.fix; values[k++] = r.source; values[k++] = r.receivedAt;
+    values[k++] = r.fixCommand;
     for (const f of r.files) files.push(i, f.path, f.action, f.content);
   }
   return { n: rows.length, values, files };

@@ -1,6 +1,6 @@
 // AUTO-003 step: folds new retries into the per-(signature, fix) tallies, and keeps the self-healing
-// patterns and their auto-apply marks in line with what the learner decides.
-import { stringify } from "yaml";
+// patterns and their auto-apply marks in line with what the learner decides. A fix's command (recipes)
+// is kept as telemetry last named it; a command that changed since a reviewer approved it stops running.
 import { foldRetries, decideFix } from "../../detectors/error-recovery";
 import type { FixTally } from "../../detectors/types";
 import { signatureKey } from "../../signature";
@@ -8,6 +8,7 @@ import { detectorSettings } from "../../schemas/settings";
 import { newRetryOutcomes } from "../read";
 import type { AnalysisStep } from "../types";
 import { audit } from "../../audit/audit";
+import { selfHealSpecYaml } from "../self-heal-spec";
 
 export function fixRowId(errorKey: string, fix: string): string {
   return `fix_${errorKey}_${signatureKey(fix)}`;
@@ -28,13 +29,13 @@ export const errorRecoveryStep: AnalysisStep = {
     const byId = new Map(stored.map((s) => [s.id, s]));
     const previous: FixTally[] = stored.map((s) => ({
       errorKey: s.signatureKey, signature: s.signature, fix: s.fix, attempts: s.attempts, successes: s.successes,
-      lastAt: s.lastSeenAt.getTime(), failStreak: s.failStreak,
+      lastAt: s.lastSeenAt.getTime(), failStreak: s.failStreak, command: s.fixCommand,
     }));
     const tallies = foldRetries(previous, outcomes);
     const patternIds = tallies.map((t) => selfHealPatternId(t.errorKey, t.fix));
     const existingPatterns = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: patternIds } } })).map((p) => [p.id, p]));
     const findings: string[] = [];
-    const counts = { retriesLearned: outcomes.length, selfHealCreated: 0, autoApplyGained: 0, autoApplyLost: 0 };
+    const counts = { retriesLearned: outcomes.length, selfHealCreated: 0, autoApplyGained: 0, autoApplyLost: 0, recipeCommandsChanged: 0 };
     const plans = tallies.map((t) => {
       const id = fixRowId(t.errorKey, t.fix);
       const before = byId.get(id);
@@ -50,21 +51,26 @@ export const errorRecoveryStep: AnalysisStep = {
         counts.autoApplyLost++;
         findings.push(`fix "${t.fix}" is no longer applied automatically: ${decision.reason}`);
       }
-      return { id, t, before, decision, patternId, pattern };
+      const command = t.command ?? null;
+      // an approved command that telemetry now names differently stops running until approved again
+      const approvalLost = !!before?.approvedCommand && before.fixCommand === before.approvedCommand && command !== before.approvedCommand;
+      if (approvalLost) {
+        counts.recipeCommandsChanged++;
+        findings.push(`the command of fix "${t.fix}" changed since it was approved; it will not run until a reviewer approves the new one`);
+      }
+      return { id, t, before, decision, patternId, pattern, command, approvalLost };
     });
     return {
       counts,
       findings,
       persist: async (tx) => {
         const now = ctx.now;
-        for (const { id, t, before, decision, patternId, pattern } of plans) {
-          const spec = stringify({
-            name: `Self-heal: ${t.fix}`,
-            kind: "self_heal",
-            error: { signature: t.signature, key: t.errorKey },
-            fix: t.fix,
-            evidence: { attempts: t.attempts, successes: t.successes, successRate: Number(decision.successRate.toFixed(4)), interval95: [Number(decision.interval.low.toFixed(4)), Number(decision.interval.high.toFixed(4))] },
-            autoApply: decision.autoApply,
+        for (const { id, t, before, decision, patternId, pattern, command, approvalLost } of plans) {
+          // approvals are a reviewer's, not the learner's: one given since the read above is kept in the spec
+          const approval = command === null ? null : await tx.errorPattern.findUnique({ where: { id }, select: { approvedCommand: true, approvedBy: true, approvedAt: true } });
+          const spec = selfHealSpecYaml({
+            signature: t.signature, errorKey: t.errorKey, fix: t.fix, attempts: t.attempts, successes: t.successes, autoApply: decision.autoApply,
+            fixCommand: command, approvedCommand: approval?.approvedCommand ?? null, approvedBy: approval?.approvedBy ?? null, approvedAt: approval?.approvedAt ?? null,
           });
           const linkPattern = decision.selfHeal || pattern ? patternId : null;
           if (decision.selfHeal && !pattern) {
@@ -79,7 +85,14 @@ export const errorRecoveryStep: AnalysisStep = {
           if ((before?.autoApply ?? false) !== decision.autoApply) {
             await audit(tx, { id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", target: { type: "pattern", id: patternId }, reason: decision.reason });
           }
-          const data = { signature: t.signature, attempts: t.attempts, successes: t.successes, failStreak: t.failStreak, autoApply: decision.autoApply, lastSeenAt: new Date(t.lastAt), patternId: linkPattern, updatedAt: now };
+          if (approvalLost) {
+            await audit(tx, {
+              id: `aud_${ctx.runId}_${id}_cmd`, at: now, actor: "system", action: "recipe.command_changed", target: { type: "fix", id },
+              reason: "telemetry named another command for this fix; the approved one no longer runs",
+              before: { command: before!.fixCommand }, after: { command }, details: { patternId: linkPattern, approvedBy: before!.approvedBy },
+            });
+          }
+          const data = { signature: t.signature, attempts: t.attempts, successes: t.successes, failStreak: t.failStreak, autoApply: decision.autoApply, lastSeenAt: new Date(t.lastAt), patternId: linkPattern, fixCommand: command, updatedAt: now };
           await tx.errorPattern.upsert({ where: { id }, create: { id, signatureKey: t.errorKey, fix: t.fix, createdAt: now, ...data }, update: data });
         }
       },

@@ -1,44 +1,54 @@
-// `patterns exec --operation OP [--pattern ID] [--input k=v ...] -- COMMAND [ARGS...]`: runs the command
-// untouched (its output passes through, its exit code is ours) and records it as one execution, through
-// the spool (lib/exec/recorder.ts): to PATTERNS_URL when set, else to the local database.
+// `patterns exec --operation OP [--pattern ID] [--input k=v ...] [--heal[=ask]] -- COMMAND [ARGS...]`: runs
+// the command untouched (its output passes through, its exit code is ours) and records it as one execution,
+// through the spool (lib/exec/recorder.ts): to PATTERNS_URL when set, else to the local database. Before the
+// run it says which active pattern the run looks like (AUTO-006; --quiet silences it); after a failure,
+// with --heal, it runs the approved recipe of the error's best fix and the command once more (lib/exec/heal.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { constants, hostname } from "node:os";
 import type { Command } from "commander";
 import type { DbHandle } from "../../db/client";
-import { buildExecEvent } from "../../exec/build-event";
+import { buildExecEvent, redactedInputs } from "../../exec/build-event";
 import { execConfigFromEnv, ExecConfigError } from "../../exec/exec-config";
 import { readSmallText, watchTree } from "../../exec/file-changes";
+import { localLookup, remoteLookup, type Lookup } from "../../exec/heal-lookup";
+import { suggestionLine } from "../../exec/heal-messages";
 import { record, type Fate } from "../../exec/recorder";
 import { printable, remoteDeliver } from "../../exec/remote-delivery";
-import type { Deliver } from "../../exec/spool";
-import { execOptionsSchema } from "../../schemas/exec-options";
+import type { Deliver, SpoolConfig } from "../../exec/spool";
+import { execOptionsSchema, type ExecOptions } from "../../schemas/exec-options";
 import { parseInput } from "../../schemas/parse-input";
-import { LIMITS } from "../../telemetry/event-schema";
+import { LIMITS, type ExecutionEvent } from "../../telemetry/event-schema";
 import { ingestEvents } from "../../telemetry/ingest";
 import { CliError, openCliDb } from "../context";
+import { healAfterFailure } from "../../exec/heal";
 
 const STDERR_TAIL = 4000;
 
-/** Delivery into the local database, opened once for the whole replay. */
-function localDelivery(): { deliver: Deliver; close: () => Promise<void> } {
+/** The local database, opened on first use and once for the whole run (lookups, records, replay). */
+function lazyLocalDb(): { get: () => Promise<DbHandle>; reset: () => void; close: () => Promise<void> } {
   let db: Promise<DbHandle> | null = null;
   return {
-    deliver: async (events) => {
-      try {
-        db ??= openCliDb();
-        const outcome = await ingestEvents(await db, events, { actor: "cli:exec" });
-        if (outcome.ok) return { kind: "delivered" };
-        const first = outcome.errors[0];
-        return { kind: "refused", reason: first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "the event was refused" };
-      } catch (error) {
-        db = null;
-        return { kind: "deferred", reason: `the local database is not available (${printable((error as Error).message)})` };
-      }
-    },
+    get: () => (db ??= openCliDb()),
+    reset: () => void (db = null),
     close: async () => {
       if (db) await (await db.catch(() => null))?.close();
     },
+  };
+}
+
+/** Delivery into the local database. */
+function localDelivery(local: ReturnType<typeof lazyLocalDb>): Deliver {
+  return async (events) => {
+    try {
+      const outcome = await ingestEvents(await local.get(), events, { actor: "cli:exec" });
+      if (outcome.ok) return { kind: "delivered" };
+      const first = outcome.errors[0];
+      return { kind: "refused", reason: first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "the event was refused" };
+    } catch (error) {
+      local.reset();
+      return { kind: "deferred", reason: `the local database is not available (${printable((error as Error).message)})` };
+    }
   };
 }
 
@@ -99,6 +109,53 @@ function fateLine(id: string, fate: Fate): string | null {
   }
 }
 
+type Warn = (line: string) => void;
+
+/** Records one event through the spool and says where it went when that is not simply "delivered". */
+async function recordEvent(event: ExecutionEvent, deliver: Deliver, spool: SpoolConfig, warn: Warn): Promise<void> {
+  const outcome = await record(event, deliver, spool, warn);
+  for (const dead of outcome.replay.deadLetters) {
+    if (dead.file !== (outcome.fate.kind === "dead-letter" ? outcome.fate.file : null)) {
+      warn(`a spooled execution (${dead.ids.join(", ") || "unreadable"}) was ${dead.reason}; moved to the dead-letter file ${dead.file}`);
+    }
+  }
+  const line = fateLine(event.id!, outcome.fate);
+  if (line) warn(line);
+  else if (process.env.PATTERNS_VERBOSE) warn(`recorded ${event.id}${outcome.replayed ? ` and ${outcome.replayed} spooled` : ""}`);
+}
+
+/** One run of the command, watched and turned into its event. */
+export interface ExecRun {
+  code: number;
+  event: ExecutionEvent;
+}
+
+async function runAndDescribe(argv: string[], opts: ExecOptions): Promise<ExecRun> {
+  const cwd = process.cwd();
+  const watcher = watchTree(cwd);
+  const started = Date.now();
+  const result = await runCommand(argv[0]!, argv.slice(1));
+  const event = buildExecEvent(
+    opts,
+    { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes: watcher.changes() },
+    (path) => readSmallText(cwd, path, LIMITS.fileContentBytes),
+    { id: `exec_${randomUUID()}`, source: hostname().slice(0, LIMITS.sourceLength) },
+  );
+  return { code: result.code, event };
+}
+
+/** The suggestion before an ad-hoc run; a lookup that fails or is slow costs the run nothing but a line. */
+async function suggestBeforeRun(lookup: Lookup, opts: ExecOptions, warn: Warn): Promise<void> {
+  if (opts["--quiet"] || opts["--pattern"]) return;
+  try {
+    const inputs = redactedInputs(opts);
+    const hint = await lookup.suggestion({ operation: opts["--operation"], ...(Object.keys(inputs).length ? { inputs } : {}) });
+    if (hint) warn(suggestionLine(hint));
+  } catch (error) {
+    if (process.env.PATTERNS_VERBOSE) warn(`no suggestion: ${printable((error as Error).message)}`);
+  }
+}
+
 export function registerExec(program: Command): void {
   program.enablePositionalOptions();
   program
@@ -109,11 +166,14 @@ export function registerExec(program: Command): void {
     .option("--input <key=value>", "a parameter of the run (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--retry-of <id>", "id of the failed execution this run retries")
     .option("--fix <text>", "the remedy applied before this retry")
+    .option("--fix-cmd <command>", "the command that applied --fix (recorded with it; runs elsewhere only once a reviewer approves it)")
+    .option("--heal [mode]", "after a failure, run the approved recipe of the error's best fix and the command once more (--heal=ask: ask first)")
+    .option("--quiet", "no suggestion before the run")
     .option("--id <id>", "the execution id (default: a new one)")
     .option("--source <name>", "who ran it (default: this host)")
     .argument("<command...>", "the command and its arguments, after --")
     .passThroughOptions()
-    .action(async (argv: string[], raw: { operation: string; pattern?: string; input: string[]; retryOf?: string; fix?: string; id?: string; source?: string }) => {
+    .action(async (argv: string[], raw: RawExecOptions) => {
       // everything is checked before the command runs: a bad option must not cost a build
       const opts = parseInput(execOptionsSchema, {
         "--operation": raw.operation,
@@ -121,9 +181,15 @@ export function registerExec(program: Command): void {
         "--id": raw.id,
         "--retry-of": raw.retryOf,
         "--fix": raw.fix,
+        "--fix-cmd": raw.fixCmd,
         "--source": raw.source,
         "--input": raw.input,
+        "--heal": raw.heal === undefined ? undefined : raw.heal === true ? "auto" : raw.heal,
+        "--quiet": raw.quiet,
       });
+      if (opts["--heal"] === "ask" && !(process.stdin.isTTY && process.stderr.isTTY)) {
+        throw new CliError("--heal=ask asks on a terminal and none is attached; use --heal to run approved, auto-applied recipes without asking", 2);
+      }
       let config;
       try {
         config = execConfigFromEnv();
@@ -134,37 +200,48 @@ export function registerExec(program: Command): void {
       const warn = (line: string) => process.stderr.write(`patterns: ${line}\n`);
       if (config.urlWithoutToken) warn("PATTERNS_URL is set but PATTERNS_TOKEN is not; recording locally");
 
-      const cwd = process.cwd();
-      const watcher = watchTree(cwd);
-      const started = Date.now();
-      const result = await runCommand(argv[0]!, argv.slice(1));
-      const event = buildExecEvent(
-        opts,
-        { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes: watcher.changes() },
-        (path) => readSmallText(cwd, path, LIMITS.fileContentBytes),
-        { id: `exec_${randomUUID()}`, source: hostname().slice(0, LIMITS.sourceLength) },
-      );
-
-      const local = config.remote ? null : localDelivery();
+      const local = config.remote ? null : lazyLocalDb();
       const deliver = config.remote
         ? remoteDeliver(config.remote.url, config.remote.token, {
             policy: config.retry,
             onRetry: ({ reason, pauseMs }) => warn(`${reason}; trying again in ${Math.round(pauseMs / 100) / 10} s`),
           })
-        : local!.deliver;
+        : localDelivery(local!);
+      const lookup = config.remote ? remoteLookup(config.remote.url, config.remote.token) : localLookup(local!.get);
       try {
-        const outcome = await record(event, deliver, config.spool, warn);
-        for (const dead of outcome.replay.deadLetters) {
-          if (dead.file !== (outcome.fate.kind === "dead-letter" ? outcome.fate.file : null)) {
-            warn(`a spooled execution (${dead.ids.join(", ") || "unreadable"}) was ${dead.reason}; moved to the dead-letter file ${dead.file}`);
-          }
-        }
-        const line = fateLine(event.id!, outcome.fate);
-        if (line) warn(line);
-        else if (process.env.PATTERNS_VERBOSE) warn(`recorded ${event.id}${outcome.replayed ? ` and ${outcome.replayed} spooled` : ""}`);
+        await suggestBeforeRun(config.remote ? remoteLookup(config.remote.url, config.remote.token, { timeoutMs: 2_000 }) : lookup, opts, warn);
+        const first = await runAndDescribe(argv, opts);
+        await recordEvent(first.event, deliver, config.spool, warn);
+        process.exitCode =
+          first.code !== 0 && opts["--heal"]
+            ? await healAfterFailure(first, {
+                mode: opts["--heal"],
+                lookup,
+                timeoutMs: config.recipeTimeoutMs,
+                warn,
+                // the retry: the same run, marked as a retry of the failed one by the recipe's fix and command
+                retry: async (fix, command) => {
+                  const again = await runAndDescribe(argv, { ...opts, "--id": undefined, "--retry-of": first.event.id!, "--fix": fix, "--fix-cmd": command });
+                  await recordEvent(again.event, deliver, config.spool, warn);
+                  return again;
+                },
+              })
+            : first.code;
       } finally {
         await local?.close();
       }
-      process.exitCode = result.code;
     });
+}
+
+interface RawExecOptions {
+  operation: string;
+  pattern?: string;
+  input: string[];
+  retryOf?: string;
+  fix?: string;
+  fixCmd?: string;
+  id?: string;
+  source?: string;
+  heal?: string | true;
+  quiet?: boolean;
 }

@@ -1,6 +1,7 @@
 // `patterns suggest` (also `--suggest`): AUTO-006 from the command line, the same context schema and
 // the same ranking as POST /api/v1/suggest.
 import type { Command } from "commander";
+import { withPatternRecords } from "../../queries/patterns/get-pattern-records";
 import { getSuggestions } from "../../queries/suggest/get-suggestions";
 import { fieldErrors, suggestContextSchema } from "../../schemas/suggest";
 import { CliError, printJson, withDb } from "../context";
@@ -41,7 +42,7 @@ export function registerSuggest(program: Command): void {
         const first = fieldErrors(parsed.error)[0]!;
         throw new CliError(`--${first.path.split(".")[0] || "operation"}: ${first.message}`, 2);
       }
-      const rows = await withDb((db) => getSuggestions(db, parsed.data, { limit }));
+      const rows = await withDb(async (db) => withPatternRecords(db, await getSuggestions(db, parsed.data, { limit })));
       if (opts.json) return printJson(rows);
       if (!rows.length) return console.log("no pattern or fix matches this context");
       for (const r of rows) {

@@ -1,7 +1,9 @@
 // One learned fix (AUTO-003) as both the fixes page and the heal lookup show it, built from its
 // error_patterns row, so the two readers describe a fix the same way.
 import type { Prisma } from "../../db/client";
+import { recipeState, type RecipeState } from "../../detectors/recipes";
 import { wilsonInterval } from "../../detectors/stats";
+import { commandSha } from "../../schemas/recipe";
 import type { FixDecision } from "../../detectors/types";
 
 export interface FixRecord {
@@ -14,10 +16,15 @@ export interface FixRecord {
   interval: { low: number; high: number };
   autoApply: boolean;
   selfHeal: boolean;
+  /** Set when telemetry named a command for this fix: whether it may run (only the approved text is given). */
+  recipe: (RecipeState & { commandSha: string }) | null;
 }
 
 /** The columns of an error_patterns row a record is made from. */
-export type FixRow = Pick<Prisma.ErrorPatternModel, "signature" | "fix" | "attempts" | "successes" | "autoApply" | "patternId">;
+export type FixRow = Pick<
+  Prisma.ErrorPatternModel,
+  "signature" | "fix" | "attempts" | "successes" | "autoApply" | "patternId" | "fixCommand" | "approvedCommand" | "approvedBy" | "approvedAt"
+>;
 
 /** How the row stands when no learner decision is at hand: self-healing once a self_heal pattern was made. */
 function storedState(row: FixRow): Pick<FixDecision, "successRate" | "interval" | "selfHeal"> {
@@ -42,5 +49,12 @@ export function toFixRecord(row: FixRow, decision: Pick<FixDecision, "successRat
     interval: decision.interval,
     autoApply: row.autoApply,
     selfHeal: decision.selfHeal,
+    recipe: recipeOf(row),
   };
+}
+
+/** The fix's recipe; the SHA-256 names the command telemetry names now (what an approval must quote). */
+function recipeOf(row: FixRow): FixRecord["recipe"] {
+  const state = recipeState(row);
+  return state && row.fixCommand !== null ? { ...state, commandSha: commandSha(row.fixCommand) } : null;
 }

@@ -23,6 +23,8 @@ export function targetHref(type: string, id: string): string | null {
     }
     case "job":
       return "/jobs";
+    case "fix":
+      return `/fixes#recipe-${encodeURIComponent(id)}`;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 // A pattern's own page: what it is (status, degrading mark, spec), how it has done week by week, its
 // recent runs and the ad-hoc runs that made it, its failures by signature, its history from the audit
-// log, and what the signed-in person may do to it. Each slow part streams under its own Suspense.
+// log, and what the signed-in person may do to it; a self-healing pattern also shows its recipe (the
+// command its fix carries and whether it may run). Each slow part streams under its own Suspense.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -20,6 +21,7 @@ import { RunsSection } from "./_components/runs-section";
 import { WeeklySection } from "./_components/weekly-section";
 import { ScriptedSuspense } from "@/components/ui/scripted-suspense";
 import { readError } from "@/lib/actions/notice";
+import { RecipeSection } from "./_components/recipe-section";
 
 export const metadata: Metadata = { title: "Pattern" };
 
@@ -100,6 +102,13 @@ export default async function PatternPage({ params, searchParams }: Props) {
         </ScriptedSuspense>
       </section>
 
+      {pattern.kind === "self_heal" ? (
+        <section className="panel" aria-labelledby="recipe-title" id="recipe">
+          <h2 id="recipe-title">Recipe</h2>
+          <RecipeSection patternId={pattern.id} reviewer={hasRole(user, "reviewer")} />
+        </section>
+      ) : null}
+
       <section className="panel" aria-labelledby="actions-title" id="actions">
         <h2 id="actions-title">Actions</h2>
         <PatternActions pattern={pattern} reviewer={hasRole(user, "reviewer")} admin={hasRole(user, "admin")} />
@@ -109,7 +118,7 @@ export default async function PatternPage({ params, searchParams }: Props) {
         <h2 id="history-title">History <span className="period-tag">quarantines, lifts and other changes, newest first</span></h2>
         {/* not streamed: a person who just acted (perhaps without JavaScript, where a streamed part that
             arrives late stays hidden) must see the change recorded; it is one indexed read of at most 50 rows */}
-        <HistorySection patternId={pattern.id} antiPatternId={pattern.antiPattern?.id ?? null} candidateId={pattern.candidate?.id ?? null} />
+        <HistorySection patternId={pattern.id} antiPatternId={pattern.antiPattern?.id ?? null} candidateId={pattern.candidate?.id ?? null} selfHeal={pattern.kind === "self_heal"} />
       </section>
 
       <section className="panel" aria-labelledby="spec-title">

@@ -1,8 +1,10 @@
 // POST /api/v1/suggest: for a context { operation, inputs?, files?, error? }, the matching active
-// patterns and learned fixes, best first (AUTO-006). Bearer token with the read scope, JSON body.
+// patterns (with their uses and success rate) and learned fixes, best first (AUTO-006). Bearer token with
+// the read scope, JSON body.
 import { handleErrors, jsonError, readBodyText } from "@/lib/api/respond";
 import { authenticateToken } from "@/lib/api/token-auth";
 import { getDb } from "@/lib/db/client";
+import { withPatternRecords } from "@/lib/queries/patterns/get-pattern-records";
 import { getSuggestions } from "@/lib/queries/suggest/get-suggestions";
 import { fieldErrors, suggestContextSchema } from "@/lib/schemas/suggest";
 import { bodyFormatFor } from "@/lib/telemetry/parse-body";
@@ -31,7 +33,7 @@ export const POST = handleErrors(async (request: Request): Promise<Response> => 
     const message = `${first.path ? `${first.path}: ` : ""}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`;
     return jsonError(400, "invalid_context", message, { errors });
   }
-  return Response.json(await getSuggestions(db, parsed.data));
+  return Response.json(await withPatternRecords(db, await getSuggestions(db, parsed.data)));
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods(["POST"]);

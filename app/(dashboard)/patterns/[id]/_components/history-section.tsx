@@ -3,8 +3,8 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/lib/db/client";
 import { getPatternHistory } from "@/lib/queries/patterns/get-pattern-history";
 
-export async function HistorySection({ patternId, antiPatternId, candidateId }: { patternId: string; antiPatternId: string | null; candidateId: string | null }) {
-  const events = await getPatternHistory(getDb(), { patternId, antiPatternId, candidateId });
+export async function HistorySection(target: { patternId: string; antiPatternId: string | null; candidateId: string | null; selfHeal?: boolean }) {
+  const events = await getPatternHistory(getDb(), target);
   if (events.length === 0) return <p className="muted">Nothing recorded yet.</p>;
   return (
     <ol className="timeline" aria-label="History, newest first">
