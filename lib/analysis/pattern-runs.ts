@@ -125,8 +125,9 @@ export async function dailyTotalsOutsideOutages(
 ): Promise<Map<string, DailySuccess[]>> {
   const bucket = (day: string) => (day < range.dailyFrom ? range.from : day);
   const out = new Map<string, DailySuccess[]>(patternIds.map((p) => [p, []]));
-  for (let i = 0; i < patternIds.length; i += 500) {
-    const ids = patternIds.slice(i, i + 500);
+  // 2,000 ids a statement: on PostgreSQL the round trips of 500 cost as much as the reads (both drivers bind up to 32,766 values)
+  for (let i = 0; i < patternIds.length; i += 2000) {
+    const ids = patternIds.slice(i, i + 2000);
     const marks = ids.map(() => "?").join(", ");
     // two reads in the covering index's order (patternId, day), so neither sorts: the older days' total, then each day
     const older = range.dailyFrom > range.from
