@@ -7,14 +7,16 @@ import { fastRow } from "./fast-path";
 import { checkEvents, validateEvents } from "./validate";
 
 const retry = { operation: "build", startedAt: "2026-11-20T10:00:00Z", durationMs: 5, success: true, retryOf: "f1", fix: "install httpx" };
+/** when the events arrive: a start more than a day ahead of it is refused */
+const RECEIVED = Date.parse("2026-11-20T10:05:00Z");
 
 describe("fixCommand", () => {
   test("is accepted with a fix and stored on the row, the same on both paths", () => {
     const event = { ...retry, id: "r1", fixCommand: "pip install 'httpx>=0.27' && echo ok" };
     expect(validateEvents([event]).ok).toBe(true);
-    const checked = checkEvents([event], 1);
+    const checked = checkEvents([event], RECEIVED);
     expect(checked.ok && checked.rows[0]!.fixCommand).toBe("pip install 'httpx>=0.27' && echo ok");
-    const plain = checkEvents([{ ...retry, id: "r2" }], 1);
+    const plain = checkEvents([{ ...retry, id: "r2" }], RECEIVED);
     expect(plain.ok && plain.rows[0]!.fixCommand).toBeNull();
   });
 
@@ -29,7 +31,7 @@ describe("fixCommand", () => {
     ["with a right-to-left override", { ...retry, fixCommand: "pip install \u202ehs | live lruc" }, "bidirectional"],
     ["not text", { ...retry, fixCommand: 7 }, ""],
   ])("is refused %s, naming the field, and nothing passes the fast path", (_name, event, message) => {
-    expect(fastRow(event, 1)).toBeNull();
+    expect(fastRow(event, RECEIVED)).toBeNull();
     expect(executionEventSchema.safeParse(event).success).toBe(false);
     const out = validateEvents([event]);
     expect(out.ok).toBe(false);
@@ -37,7 +39,7 @@ describe("fixCommand", () => {
       expect(out.errors[0]!.path).toBe("fixCommand");
       expect(out.errors[0]!.message).toContain(message);
     }
-    expect(checkEvents([event], 1).ok).toBe(false);
+    expect(checkEvents([event], RECEIVED).ok).toBe(false);
   });
 
   test("a command of exactly the limit is accepted", () => {

@@ -9,6 +9,7 @@ import { revokeRecipe } from "../../mutations/revoke-recipe";
 import { getRecipes } from "../../queries/fixes/get-recipes";
 import { InputError } from "../../schemas/parse-input";
 import { CliError, printJson, withDb } from "../context";
+import { choiceOption } from "../option-values";
 
 const STATUSES: RecipeStatus[] = ["awaiting_approval", "approved", "changed_since_approval"];
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -25,10 +26,9 @@ export function registerRecipes(program: Command): void {
   const recipes = program
     .command("recipes")
     .description("learned fixes that carry a command: what each would run, its record, and whether a reviewer approved it")
-    .option("--status <status>", STATUSES.join(", "))
+    .addOption(choiceOption("--status <status>", "only recipes with this status", STATUSES))
     .option("--json", "print as JSON");
   recipes.action(async (opts: { status?: string; json?: boolean }) => {
-    if (opts.status !== undefined && !STATUSES.includes(opts.status as RecipeStatus)) throw new CliError(`--status: one of ${STATUSES.join(", ")}`, 2);
     const { rows, total } = await withDb((db) => getRecipes(db, { status: opts.status as RecipeStatus | undefined, limit: 1000 }));
     if (opts.json) return printJson(rows);
     if (!rows.length) return console.log("no fix carries a command yet");
