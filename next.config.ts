@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { EVERY_ANSWER_HEADERS } from "./lib/web/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly-backed database drivers load from node_modules at run time, not bundled.
@@ -14,10 +15,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
+        headers: Object.entries(EVERY_ANSWER_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,4 +1,4 @@
-// npm run bench:load — sustained ingest over HTTP against the built app (`next start`), from a separate
+// npm run bench:load — sustained ingest over HTTP against the built app (as `npm start` serves it), from a separate
 // process over loopback: batches of 100 events with unique ids at a target rate for 60 s (--duration S),
 // then every acknowledged event is looked up in the database. SQLite with one app instance; PostgreSQL with
 // two (two processes on one database). Targets: ≥ 20,000 events/s acknowledged, p99 < 100 ms per request,
@@ -43,10 +43,10 @@ function cli(argv: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [join(root, "bin", "patterns.mjs"), ...argv], { env: { ...process.env, ...env }, encoding: "utf8" });
 }
 
-/** `next start` in its own process group, ready when it answers. */
+/** The production server (scripts/serve.mjs, what `npm start` runs) in its own process group, ready when it answers. */
 async function startApp(url: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [join(root, "scripts", "serve.mjs"), "-p", String(port)], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PATTERNS_SCHEDULER: "off" },
     stdio: "ignore",
@@ -59,7 +59,7 @@ async function startApp(url: string): Promise<{ base: string; child: ChildProces
     } catch {
       /* not up yet */
     }
-    if (i > 600) throw new Error("next start did not come up");
+    if (i > 600) throw new Error("the server did not come up");
     await new Promise((r) => setTimeout(r, 100));
   }
   return { base, child };

@@ -3,30 +3,15 @@
 // when it is newer than the sources, else the TypeScript sources through tsx, so an edit is never
 // shadowed by a stale bundle. Rooted at this checkout (passed to main), so data/ and prisma/ are found
 // from any folder.
-import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { newestMtime } from "../scripts/newest-mtime.mjs";
+import { fileURLToPath } from "node:url";
+import { loadEntry } from "../scripts/entry.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** The bundle's inputs: TypeScript sources, tests aside. */
-const isSource = (name) => name.endsWith(".ts") && !name.endsWith(".test.ts");
 
 // Commands that need no database or settings start from their own small entry (lib/cli/light.ts, same
 // list there): loading the whole CLI costs more than `patterns signature` spends on a large file.
 const LIGHT_COMMANDS = new Set(["signature"]);
 const name = LIGHT_COMMANDS.has(process.argv[2]) ? "light" : "cli";
-const source = name === "light" ? "light.ts" : "main.ts";
-
-const bundle = join(root, "dist", `${name}.mjs`);
-let entry;
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(root, "lib"), { include: isSource })) {
-  entry = bundle;
-} else {
-  const { register } = await import("tsx/esm/api");
-  register({ tsconfig: join(root, "tsconfig.json") });
-  entry = join(root, "lib", "cli", source);
-}
-const cli = await import(pathToFileURL(entry).href);
+const cli = await loadEntry(root, name, join("lib", "cli", name === "light" ? "light.ts" : "main.ts"));
 await cli.main({ root });

@@ -1,5 +1,6 @@
 // `npm start`: migrate the database (embedded SQLite by default), build when the sources are newer
-// than the last build, then serve the dashboard on http://localhost:3000 (PORT to change).
+// than the last build, then serve the dashboard on http://localhost:3000 (PORT to change) with
+// scripts/serve.mjs (Next.js, with telemetry ingestion served directly: lib/server/web-server.ts).
 // The server runs in its own process group and SIGINT/SIGTERM/SIGHUP are passed on to that group, so
 // stopping `npm start` (npm, a terminal, a service manager) stops the server too: it drains, stops the
 // scheduler and closes the database (lib/server/graceful-shutdown.ts). A second signal kills it at once.
@@ -51,7 +52,7 @@ function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const port = process.env.PORT ?? "3000";
-  const server = spawn(node, [nextBin, "start", "-p", port], {
+  const server = spawn(node, [join(root, "scripts", "serve.mjs"), "-p", port], {
     cwd: root,
     stdio: "inherit",
     detached: true,

@@ -72,11 +72,14 @@ export interface TokenLimits {
   failuresOverall: TokenBuckets;
 }
 
-let current: { raw: string; limits: TokenLimits } | undefined;
+// On globalThis: the production server holds this module twice (lib/server/web-server.ts), and a token's
+// budget is one per process.
+const limitsHolder = globalThis as unknown as { patternsTokenLimits?: { raw: string; limits: TokenLimits } };
 
 /** The limits from the environment (read again when it changes, as tests do), with a clear error for a bad value. */
 export function tokenLimits(env: Record<string, string | undefined> = process.env): TokenLimits {
   const raw = `${env.PATTERNS_TOKEN_RATE_LIMIT ?? ""}|${env.PATTERNS_TOKEN_FAILURE_LIMIT ?? ""}`;
+  const current = limitsHolder.patternsTokenLimits;
   if (current && current.raw === raw) return current.limits;
   const parsed = tokenLimitsSchema.safeParse({
     PATTERNS_TOKEN_RATE_LIMIT: env.PATTERNS_TOKEN_RATE_LIMIT || undefined,
@@ -94,6 +97,6 @@ export function tokenLimits(env: Record<string, string | undefined> = process.en
     failuresByClient: new TokenBuckets(failures, 60_000),
     failuresOverall: new TokenBuckets(failures * 10, 60_000),
   };
-  current = { raw, limits };
+  limitsHolder.patternsTokenLimits = { raw, limits };
   return limits;
 }

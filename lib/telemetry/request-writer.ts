@@ -21,23 +21,28 @@ const MAX_GROUP_EVENTS = 20_000;
 const MAX_QUEUED_EVENTS = 200_000;
 
 /**
- * The worker's entry: its TypeScript source through tsx (vitest, tsx, and the Next.js server, whose bundle
+ * A worker's entry: its TypeScript source through tsx (vitest, tsx, and the Next.js server, whose bundle
  * keeps this module's source URL), or the bundle beside the CLI's (dist/, built by scripts/build-cli.mjs).
  * The paths are for run time only: the turbopackIgnore comments keep the app's bundler from tracing them
  * (it would pull the whole project into the route).
  */
-function workerEntry(): string {
+function workerEntry(name: "request-writer-worker" | "wal-checkpointer-worker"): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) return join(/* turbopackIgnore: true */ dirname(here), "request-writer-worker-source.mjs");
-  const beside = join(/* turbopackIgnore: true */ dirname(here), "request-writer-worker.mjs");
-  return existsSync(/* turbopackIgnore: true */ beside) ? beside : join(/* turbopackIgnore: true */ packageRoot(), "dist", "request-writer-worker.mjs");
+  if (here.endsWith(".ts")) return join(/* turbopackIgnore: true */ dirname(here), `${name}-source.mjs`);
+  const beside = join(/* turbopackIgnore: true */ dirname(here), `${name}.mjs`);
+  return existsSync(/* turbopackIgnore: true */ beside) ? beside : join(/* turbopackIgnore: true */ packageRoot(), "dist", `${name}.mjs`);
 }
+
+/** How often the checkpointer thread copies the WAL back into the database (wal-checkpointer-worker.ts). */
+const CHECKPOINT_EVERY_MS = 500;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: StoreResult) => void; reject: (e: Error) => void; events: number };
 
 export class RequestWriter {
   private worker: Worker | null = null;
+  /** Copies the WAL back into the database off the writer's thread (wal-checkpointer-worker.ts). */
+  private checkpointer: Worker | null = null;
   /** Settles when the current worker has loaded: a request's wait for the database counts from then. */
   private ready: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, Pending>();
@@ -48,7 +53,13 @@ export class RequestWriter {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(/* turbopackIgnore: true */ workerEntry(), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS } });
+    if (!this.checkpointer) {
+      this.checkpointer = new Worker(/* turbopackIgnore: true */ workerEntry("wal-checkpointer-worker"), { workerData: { file: this.file, everyMs: CHECKPOINT_EVERY_MS } });
+      this.checkpointer.unref();
+      this.checkpointer.on("error", () => {}); // a checkpointer that fails leaves SQLite's own checkpoints to the readers
+      this.checkpointer.on("exit", () => (this.checkpointer = null));
+    }
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry("request-writer-worker"), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS } });
     worker.unref(); // keeps a process alive only while it owes an answer (see send)
     let loaded!: () => void;
     this.ready = new Promise<void>((resolve) => (loaded = resolve));
@@ -114,8 +125,10 @@ export class RequestWriter {
 
   async close(): Promise<void> {
     const worker = this.worker;
+    const checkpointer = this.checkpointer;
     this.worker = null;
-    if (worker) await worker.terminate();
+    this.checkpointer = null;
+    await Promise.all([worker?.terminate(), checkpointer?.terminate()]);
   }
 }
 
@@ -126,7 +139,10 @@ function writerError(code: string, message: string): Error {
   return passing ? new DatabaseUnavailableError(passing) : error;
 }
 
-const writers = new WeakMap<DbHandle, RequestWriter>();
+// On globalThis: the production server holds this module twice (its own bundle, serving ingestion, and
+// Next.js's, serving the MCP route), and one database must have one writer thread.
+const holder = globalThis as unknown as { patternsRequestWriters?: WeakMap<DbHandle, RequestWriter> };
+const writers = (holder.patternsRequestWriters ??= new WeakMap<DbHandle, RequestWriter>());
 
 /** The handle's writer thread, started on first use and stopped when the handle closes. */
 export function requestWriter(db: DbHandle): RequestWriter {

@@ -39,11 +39,16 @@ export function contentSecurityPolicy({ nonce, https, dev = false }: PolicyOptio
   return directives.join("; ");
 }
 
+/** What every answer carries, the API's and static files' too (next.config.ts; lib/server/web-server.ts). */
+export const EVERY_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+};
+
 /** The headers beside the policy. */
 export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
+    ...EVERY_ANSWER_HEADERS,
     "X-Frame-Options": "DENY",
     ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };

@@ -1,0 +1,80 @@
+// The production web server behind `npm start`: Next.js serves the dashboard and the API, all but one
+// route, which this server hands straight to the same handler Next.js would call: telemetry ingestion
+// (POST /api/v1/executions), the one path every automation run posts to. Next.js's own work per request
+// (routing, tracing, Web streams for the body) cost more than validating and storing 100 events did, and
+// under load its extra CPU time on the event loop tripled the p99 (bench:load). Everything else, and every
+// other method on that path (405 with Allow), goes to Next.js, whose instrumentation.ts still checks the
+// environment, starts the scheduler and installs the graceful shutdown, which sees this server's requests
+// too (it counts them through Node's http diagnostics channel).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import next from "next";
+import { POST as ingestExecutions } from "../../app/api/v1/executions/route";
+import { sendWebResponse, toWebRequest } from "../api/node-http";
+import { getDb } from "../db/client";
+import { requestWriter } from "../telemetry/request-writer";
+import { EVERY_ANSWER_HEADERS } from "../web/security-headers";
+
+export interface WebServerOptions {
+  /** The project folder (.next/ and next.config.ts). */
+  dir: string;
+  port: number;
+  /** Where to listen; unset: every interface, as `next start`. */
+  hostname?: string;
+}
+
+type Direct = (request: Request) => Promise<Response>;
+
+/** The routes served here and not by Next.js: "METHOD /path" → handler. */
+const DIRECT_ROUTES: Record<string, Direct> = { "POST /api/v1/executions": ingestExecutions };
+
+function directRoute(req: IncomingMessage): Direct | undefined {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  return DIRECT_ROUTES[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
+}
+
+async function serveDirect(handler: Direct, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
+  try {
+    await sendWebResponse(res, await handler(toWebRequest(req, base)), { ...EVERY_ANSWER_HEADERS });
+  } catch {
+    // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":"internal","message":"the server failed to answer"}');
+    else res.destroy();
+  }
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<Server> {
+  const app = next({ dev: false, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const db = getDb();
+  if (db.dialect === "sqlite") await requestWriter(db).warmUp();
+  const base = `http://${opts.hostname ?? "localhost"}:${opts.port}`;
+  const server = createServer((req, res) => {
+    const direct = directRoute(req);
+    if (direct) void serveDirect(direct, req, res, base);
+    else void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(opts.port, opts.hostname, resolve));
+  return server;
+}
+
+/** `node scripts/serve.mjs [-p PORT] [-H HOST]`, as `next start` takes them (PORT from the environment, else 3000). */
+export async function main({ root }: { root: string }): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (flag: string, long: string) => {
+    const i = args.findIndex((a) => a === flag || a === long);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`patterns: the port must be a whole number from 0 to 65535, not ${JSON.stringify(option("-p", "--port") ?? process.env.PORT)}\n`);
+    process.exit(2);
+  }
+  const hostname = option("-H", "--hostname");
+  // this process is ours, not `next start`'s: the graceful shutdown (lib/server/graceful-shutdown.ts,
+  // installed by instrumentation.ts) handles SIGTERM and SIGINT and exits once drained
+  process.env.NEXT_MANUAL_SIG_HANDLE = "1";
+  await startWebServer({ dir: root, port, hostname });
+  process.stdout.write(`Pattern Automation is serving on http://${hostname ?? "localhost"}:${port}\n`);
+}
