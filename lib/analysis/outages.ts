@@ -11,7 +11,7 @@ import {
 import type { OutageWindow } from "../detectors/types";
 import { mapLimit, readConcurrency } from "./concurrency";
 import { perRun } from "./per-run";
-import { bool, toMs } from "./read";
+import { bool, toMs } from "../db/raw";
 import type { StepContext, Tx } from "./types";
 
 /** The oldest run any step looks at: 8 weeks for evolution, plus a week. Older cells are not judged. */

@@ -7,7 +7,7 @@ import { duringOutage } from "../detectors/outages";
 import type { DailySuccess, ExecutionFact, OutageWindow } from "../detectors/types";
 import { runOutages } from "./outages";
 import { perRun } from "./per-run";
-import { bool, toMs } from "./read";
+import { bool, toMs } from "../db/raw";
 
 const DAY = 86_400_000;
 const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);

@@ -1,19 +1,9 @@
 // What the analysis steps read: new retries joined to the failure they retried, and the patterns that ran;
-// and how values come back from either driver. (Per-pattern reads: pattern-runs.ts; outages: outages.ts.)
+// (how values come back from either driver: lib/db/raw.ts). (Per-pattern reads: pattern-runs.ts; outages: outages.ts.)
 import type { DbHandle } from "../db/client";
 import type { RetryOutcome } from "../detectors/types";
+import { bool, toMs } from "../db/raw";
 import { perRun } from "./per-run";
-
-/** SQLite hands timestamps back as epoch ms (numbers or bigints), PostgreSQL as Dates. */
-export function toMs(v: unknown): number {
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "number") return v;
-  return Date.parse(String(v));
-}
-
-/** SQLite hands booleans back as 0/1 (numbers or bigints), PostgreSQL as booleans. */
-export const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 
 export async function newRetryOutcomes(db: DbHandle, fromSeq: number, toSeq: number): Promise<RetryOutcome[]> {
   const rows = await db.prisma.$queryRaw<Array<{ errorKey: string; signature: string; fix: string; success: unknown; at: unknown; command: string | null }>>`

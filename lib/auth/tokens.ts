@@ -4,6 +4,7 @@
 // token; lib/api/token-auth.ts turns that into the answer, the rate limits and the log line.
 import { createHash } from "node:crypto";
 import type { DbHandle } from "../db/client";
+import { rawArrays, toMs } from "../db/raw";
 import { parseScopes, type TokenScope } from "./token-scopes";
 import { touchToken } from "./touch-token";
 
@@ -55,11 +56,15 @@ const lastTouched = new Map<string, number>();
 export async function lookupToken(db: DbHandle, header: string | null, now = new Date()): Promise<TokenLookup> {
   const presented = bearerSecret(header);
   if (!presented || !presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return { ok: false, reason: "invalid", presented };
-  const row = await db.prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(presented) },
-    select: { id: true, name: true, revokedAt: true, scopes: true, expiresAt: true },
-  });
-  if (!row || row.revokedAt) return { ok: false, reason: "invalid", presented };
+  // every API request asks this: through the raw driver (a prepared statement on SQLite), which costs a
+  // tenth of the ORM's query and was a tenth of the ingestion route's time on the request thread
+  const [found] = await rawArrays<[string, string, unknown, string, unknown]>(
+    db,
+    `SELECT "id", "name", "revokedAt", "scopes", "expiresAt" FROM "api_tokens" WHERE "tokenHash" = ?`,
+    [hashToken(presented)],
+  );
+  if (!found || found[2] !== null) return { ok: false, reason: "invalid", presented };
+  const row = { id: found[0], name: found[1], scopes: found[3], expiresAt: found[4] === null ? null : new Date(toMs(found[4])) };
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", presented, expiresAt: row.expiresAt };
   // last use is kept to the minute: one write a minute per token, not one per request
   const at = now.getTime();

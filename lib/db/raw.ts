@@ -1,10 +1,22 @@
 // Big reads through the raw driver (the analysis run reads up to millions of rows; the ORM would build
 // an object per row through the query engine). SQL is written once with `?` placeholders; dates and
-// booleans are passed in the form each driver stores them. Values are never spliced into the SQL.
+// booleans are passed in the form each driver stores them, and read back through toMs and bool. Values are never
+// spliced into the SQL.
 import type Database from "better-sqlite3";
 import type { DbHandle } from "./client";
 
 type Param = string | number | boolean | Date | null;
+
+/** SQLite hands timestamps back as epoch ms (numbers or bigints), PostgreSQL as Dates. */
+export function toMs(v: unknown): number {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number") return v;
+  return Date.parse(String(v));
+}
+
+/** SQLite hands booleans back as 0/1 (numbers or bigints), PostgreSQL as booleans. */
+export const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 
 /** Dates as UTC ISO text: pg would send local time with an offset, which a `timestamp` column drops. */
 function forPostgres(p: Param): string | number | boolean | null {

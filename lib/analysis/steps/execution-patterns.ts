@@ -17,7 +17,7 @@ import { candidateFate, worthReading } from "../../detectors/candidate-lifecycle
 import { uniqueTitle } from "../unique-title";
 import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
-import { bool, toMs } from "../read";
+import { bool, toMs } from "../../db/raw";
 import type { AnalysisStep, StepOutcome, Tx } from "../types";
 import { audit, auditMany } from "../../audit/audit";
 

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { rawAll } from "../../db/raw";
 import { FILE_PATTERN_DEFAULTS, mineFilePatterns, type CreatedFile } from "../../detectors/file-patterns";
 import { specToYaml, type PatternSpec } from "../../schemas/pattern-spec";
-import { toMs } from "../read";
+import { toMs } from "../../db/raw";
 import { uniqueTitle } from "../unique-title";
 import type { AnalysisStep, StepOutcome } from "../types";
 

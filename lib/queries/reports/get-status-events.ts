@@ -2,7 +2,7 @@
 // recovered (AUTO-007, with the day the failure rate changed and the runs before and since, as the
 // analysis run recorded them), quarantined or lifted (AUTO-005; the registry entry names the pattern).
 import type { DbHandle } from "../../db/client";
-import { toMs } from "../../analysis/read";
+import { toMs } from "../../db/raw";
 import { rawAll } from "../../db/raw";
 import type { RunCounts } from "../../detectors/change-point";
 import { parseStoredJson } from "../stored-json";

@@ -8,7 +8,7 @@ import { QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS } from "../../detectors/anti-
 import { mergeOutageCells, OUTAGE_BUCKET_MS, talliesFromJson } from "../../detectors/outages";
 import type { ExecutionFact } from "../../detectors/types";
 import type { PreviewFacts, PreviewPattern } from "../../detectors/settings-preview";
-import { bool, toMs } from "../../analysis/read";
+import { bool, toMs } from "../../db/raw";
 
 /** Runs read per pattern: the detector's 50, and a few more so a trailing failure streak is seen to begin. */
 const RUNS_PER_PATTERN = QUARANTINE_MAX_RUNS + 14;
