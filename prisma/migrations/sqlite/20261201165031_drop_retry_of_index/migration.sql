@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "executions_retryOf_idx";
