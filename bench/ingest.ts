@@ -1,18 +1,18 @@
 // npm run bench:ingest — bulk ingest against the raw driver, in one run on one machine and data:
 // (a) the raw driver's INSERT rate into the executions table and its indexes (prebuilt rows, no checks),
 // (b) `patterns ingest` of the same events from a JSON file (process start to exit),
-// (c) the HTTP API of the built app (`next start`) with batches of 1,000 events.
+// (c) the HTTP API of the built app (scripts/serve.mjs, what `npm start` runs) with batches of 1,000 events.
 // Targets: (b) >= 60 % of (a) with the CLI's peak memory <= 300 MiB whatever the file's size (it reads the file
 // as it stores it), (c) >= 30 % of (a). Options: --events N, --dialects sqlite,postgresql, --rounds R,
 // --http no (skip (c), e.g. for a 3,000,000-event memory check).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDb, type DbHandle } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { tempPostgres, tempSqlite, type TempDatabase } from "../lib/db/testing";
+import { ensureBuilt, ensureCliBuilt, startApp } from "../lib/server/app-process";
 import { toRow, type ExecutionRow } from "../lib/telemetry/normalize";
 import { benchEvents } from "./lib/events";
 import { arg, countArg, dialectsArg } from "./lib/args";
@@ -87,15 +87,6 @@ function cliIngest(url: string, file: string): { ms: number; peakKb: number } {
   return { ms, peakKb: Number(/peak-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? 0) };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function peakRssKb(pid: number): number {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
@@ -104,26 +95,12 @@ function peakRssKb(pid: number): number {
   }
 }
 
-/** (c): batches of 1,000 over HTTP to `next start`, CONCURRENCY requests in flight. */
+/** (c): batches of 1,000 over HTTP to the production server, CONCURRENCY requests in flight. */
 async function httpIngest(url: string, events: unknown[]): Promise<{ ms: number; peakKb: number }> {
   const token = JSON.parse(cli(["token", "create", "bench", "--json"], { DATABASE_URL: url }).stdout).token as string;
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
+  const server = await startApp({ databaseUrl: url });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/v1/openapi.json`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 300) throw new Error("next start did not come up");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const base = server.url;
     const bodies: string[] = [];
     for (let i = 0; i < events.length; i += BATCH) bodies.push(JSON.stringify(events.slice(i, i + BATCH)));
     // warm the route once (compiles nothing in production, but opens the database)
@@ -144,20 +121,16 @@ async function httpIngest(url: string, events: unknown[]): Promise<{ ms: number;
     );
     const ms = performance.now() - started;
     if (accepted !== COUNT) throw new Error(`the API accepted ${accepted} of ${COUNT}`);
-    return { ms, peakKb: peakRssKb(server.pid!) };
+    return { ms, peakKb: peakRssKb(server.pid) };
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
   }
 }
 
 async function main() {
-  if (spawnSync(process.execPath, ["-e", `import(${JSON.stringify(join(root, "scripts/start.mjs"))}).then(m => process.exit(m.needsBuild() ? 1 : 0))`]).status !== 0) {
-    console.log("building the app for (c)…");
-    const b = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) process.exit(1);
-  }
-  // (b) measures the CLI as installed: make sure its bundle is current
-  if (spawnSync(process.execPath, [join(root, "scripts/build-cli.mjs")], { stdio: "inherit" }).status !== 0) process.exit(1);
+  // the CLI's bundle, (b) measures the CLI as installed; and the app, for (c)
+  if (HTTP) await ensureBuilt();
+  else ensureCliBuilt();
   const events = benchEvents(COUNT);
   const rows = events.map((e) => toRow(e, Date.now()));
   const dir = mkdtempSync(join(tmpdir(), "pa-bench-"));

@@ -4,15 +4,15 @@
 // two (two processes on one database). Targets: ≥ 20,000 events/s acknowledged, p99 < 100 ms per request,
 // stored == acknowledged exactly (nothing lost, nothing doubled).
 // Options: --duration S (60), --dialects sqlite,postgresql, --rate EVENTS_PER_S (22000), --in-flight N (32), --batch N (100).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDb } from "../lib/db/client";
 import { rawArrays } from "../lib/db/raw";
 import { migrate } from "../lib/db/migrate";
 import { tempPostgres, tempSqlite, type TempDatabase } from "../lib/db/testing";
+import { ensureBuilt, startApp, type AppProcess } from "../lib/server/app-process";
 import { percentile } from "./lib/bench-db";
 import type { LoadOptions, LoadReport } from "./lib/load-client";
 
@@ -30,39 +30,8 @@ const BATCH = Number(arg("batch", "100"));
 const TARGET_RATE = 20_000;
 const TARGET_P99_MS = 100;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function cli(argv: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [join(root, "bin", "patterns.mjs"), ...argv], { env: { ...process.env, ...env }, encoding: "utf8" });
-}
-
-/** The production server (scripts/serve.mjs, what `npm start` runs) in its own process group, ready when it answers. */
-async function startApp(url: string): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, "scripts", "serve.mjs"), "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", PATTERNS_SCHEDULER: "off" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/v1/openapi.json`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 600) throw new Error("the server did not come up");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { base, child };
 }
 
 /** CPU seconds a process (all its threads) has used so far, from /proc; 0 where there is none. */
@@ -72,14 +41,6 @@ function cpuSeconds(pid: number): number {
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
     return 0;
-  }
-}
-
-function stop(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    /* gone */
   }
 }
 
@@ -94,23 +55,20 @@ function runClient(opts: LoadOptions, dir: string): Promise<LoadReport> {
 
 async function measure(dialect: "sqlite" | "postgresql", dir: string): Promise<Record<string, string | number>> {
   const temp: TempDatabase = dialect === "sqlite" ? tempSqlite() : await tempPostgres("ingest_bench");
-  const apps: ChildProcess[] = [];
+  const apps: AppProcess[] = [];
   try {
     await migrate(temp.config);
     const token = JSON.parse(cli(["token", "create", "load", "--json"], { DATABASE_URL: temp.url }).stdout).token as string;
     const instances = dialect === "sqlite" ? 1 : 2;
-    const bases: string[] = [];
-    for (let i = 0; i < instances; i++) {
-      const app = await startApp(temp.url);
-      apps.push(app.child);
-      bases.push(app.base);
-    }
+    // the production server (scripts/serve.mjs, what `npm start` runs), each in its own process group
+    for (let i = 0; i < instances; i++) apps.push(await startApp({ databaseUrl: temp.url }));
+    const bases = apps.map((a) => a.url);
     // warm every instance (route compiled on first use, database opened, writer thread started)
     await runClient({ urls: bases, token, prefix: "warm", durationMs: 2000, batch: BATCH, rate: 2000, inFlight: 4 }, dir);
     const prefix = `load-${dialect}`;
-    const cpuBefore = apps.reduce((sum, a) => sum + cpuSeconds(a.pid!), 0);
+    const cpuBefore = apps.reduce((sum, a) => sum + cpuSeconds(a.pid), 0);
     const report = await runClient({ urls: bases, token, prefix, durationMs: DURATION_S * 1000, batch: BATCH, rate: RATE, inFlight: IN_FLIGHT }, dir);
-    const serverCpu = apps.reduce((sum, a) => sum + cpuSeconds(a.pid!), 0) - cpuBefore;
+    const serverCpu = apps.reduce((sum, a) => sum + cpuSeconds(a.pid), 0) - cpuBefore;
     const db = openDb(temp.config);
     let stored: Set<string>;
     try {
@@ -157,19 +115,14 @@ async function measure(dialect: "sqlite" | "postgresql", dir: string): Promise<R
       target: met ? "✓" : `✗ (≥ ${TARGET_RATE}/s, p99 < ${TARGET_P99_MS} ms, stored = acknowledged)`,
     };
   } finally {
-    for (const a of apps) stop(a);
+    await Promise.all(apps.map((a) => a.stop()));
     await temp.drop();
   }
 }
 
 async function main() {
-  if (spawnSync(process.execPath, ["-e", `import(${JSON.stringify(join(root, "scripts/start.mjs"))}).then(m => process.exit(m.needsBuild() ? 1 : 0))`]).status !== 0) {
-    console.log("building the app…");
-    const b = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) process.exit(1);
-  }
-  // the app starts its writer thread from dist/: make sure the bundle is current
-  if (spawnSync(process.execPath, [join(root, "scripts/build-cli.mjs")], { stdio: "inherit" }).status !== 0) process.exit(1);
+  // the app starts its writer thread from dist/: ensureBuilt makes sure the bundle is current too
+  await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), "pa-load-"));
   const rows: Array<Record<string, string | number>> = [];
   try {

@@ -1,20 +1,19 @@
 // npm run bench:pages — every dashboard page's server render on the benchmark world (bench/lib/teams.ts:
 // about 96 teams, 1,000,000 executions, 4,320 patterns, analysed once so candidates, quarantines and
-// degradation marks exist, and a stored weekly report). The built app (`next build` first) is started on
-// that database in its own process group; a signed-in admin GETs each page (full HTML, every Suspense
-// boundary streamed) WARM times, then RUNS times measured. Target: p95 ≤ 100 ms per page on SQLite;
-// PostgreSQL reported. Options: --events N, --dialects sqlite,postgresql, --runs N, --pages /a,/b,
+// degradation marks exist, and a stored weekly report). The production server (scripts/serve.mjs; built
+// first when the sources are newer) is started on that database in its own process group
+// (lib/server/app-process.ts); a signed-in admin GETs each page (full HTML, every Suspense boundary
+// streamed) WARM times, then RUNS times measured. Target: p95 ≤ 100 ms per page on SQLite; PostgreSQL
+// reported. Options: --events N, --dialects sqlite,postgresql, --runs N, --pages /a,/b,
 // --url DATABASE_URL (a database loaded and analysed before: skips the load).
-import { spawn } from "node:child_process";
-import { existsSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { openDb } from "../lib/db/client";
 import { parseDatabaseUrl } from "../lib/db/config";
 import { createUser } from "../lib/mutations/create-user";
 import { generateWeeklyReport } from "../lib/reports/generate-weekly-report";
 import { lastCompleteWeek } from "../lib/reports/iso-week";
+import { ensureBuilt, startApp, type AppProcess } from "../lib/server/app-process";
 import { freshBenchDb, percentile } from "./lib/bench-db";
 import { loadWorld, NOW } from "./lib/teams";
 import { arg, countArg, dialectsArg } from "./lib/args";
@@ -24,7 +23,6 @@ const DIALECTS = dialectsArg();
 const RUNS = countArg("runs", 30);
 const WARM = 3;
 const TARGET_MS = 100;
-const root = join(import.meta.dirname, "..");
 const PASSWORD = "bench-password-not-secret";
 /** the app's output, for when a page fails */
 const SERVER_LOG = join(tmpdir(), "pa-bench-pages-server.log");
@@ -40,48 +38,8 @@ function pagesFor(week: string, candidateId: string | null, patternId: string | 
   return [...fixed, ...(more ? more.split(",") : [])];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startApp(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const logFd = openSync(SERVER_LOG, "w");
-  const child = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", logFd, logFd],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PATTERNS_SCHEDULER: "off", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-  };
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  stop();
-  throw new Error("the app did not start within 60 s");
-}
-
 async function main() {
-  if (!existsSync(join(root, ".next", "BUILD_ID"))) throw new Error("build the app first: npx next build");
+  await ensureBuilt();
   const rows: Array<Record<string, string>> = [];
   let ok = true;
   const week = lastCompleteWeek(new Date(NOW));
@@ -89,7 +47,7 @@ async function main() {
   for (const dialect of kept ? [parseDatabaseUrl(kept).dialect] : DIALECTS) {
     // --url: a database loaded and analysed before (kept between runs); otherwise a fresh one, loaded here
     const { temp, db } = kept ? { temp: { url: kept, drop: async () => {} }, db: openDb(parseDatabaseUrl(kept)) } : await freshBenchDb(dialect);
-    let app: { url: string; stop: () => void } | undefined;
+    let app: AppProcess | undefined;
     try {
       if (!kept) {
         await loadWorld(db, COUNT);
@@ -97,7 +55,7 @@ async function main() {
       await generateWeeklyReport(db, { week, now: new Date(NOW) });
       if (!(await db.prisma.user.findUnique({ where: { email: "bench@example.com" } }))) await createUser(db, { email: "bench@example.com", role: "admin", password: PASSWORD }, "bench");
       const counts = { executions: await db.prisma.execution.count(), patterns: await db.prisma.pattern.count(), candidates: await db.prisma.patternCandidate.count() };
-      app = await startApp(temp.url);
+      app = await startApp({ databaseUrl: temp.url, logFile: SERVER_LOG, env: { NODE_ENV: "production" } });
       const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "bench@example.com", password: PASSWORD }) });
       const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0]!;
       if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
@@ -121,7 +79,7 @@ async function main() {
         rows.push({ dialect, page: path, "p50 ms": percentile(timings, 50).toFixed(1), "p95 ms": p95.toFixed(1), target: dialect === "sqlite" ? (pass ? `✓ ≤ ${TARGET_MS}` : `✗ > ${TARGET_MS}`) : "(reported)" });
       }
     } finally {
-      app?.stop();
+      await app?.stop();
       await db.close();
       await temp.drop();
     }

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { ensureCliBuilt } from "../lib/server/app-process";
 import { errorSignature, groupSignatures } from "../lib/signature";
 import { leaveOneOut } from "./lib/leave-one-out";
 import { groupingAccuracy, loadAll, loghubAvailable, loghubDir } from "./lib/loghub";
@@ -148,6 +149,8 @@ function table(header: string[], rows: string[][], totalRows = 0): void {
 }
 
 async function main(): Promise<number> {
+  // the end-to-end figure is `patterns signature` as installed: a stale dist/ would run it through tsx
+  ensureCliBuilt();
   const dir = loghubDir();
   if (!loghubAvailable(dir)) {
     console.error(`Loghub samples not found at ${dir} (set LOGHUB_DIR)`);

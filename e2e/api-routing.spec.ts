@@ -70,3 +70,26 @@ test("wrong methods on known routes answer 405 with Allow and a JSON reason", as
   expect(options.status()).toBe(204);
   expect(options.headers()["allow"]).toBe("OPTIONS, POST");
 });
+
+test("telemetry posted to the production server is stored, and its answers carry the headers every answer does", async ({ app, request }) => {
+  const made = app.cli(["token", "create", "e2e", "--json"]);
+  expect(made.status, made.stderr).toBe(0);
+  const { token } = JSON.parse(made.stdout) as { token: string };
+  const event = { id: "e2e-routing-1", operation: "deploy_service", startedAt: new Date().toISOString(), durationMs: 42, success: true };
+
+  const posted = await request.post(`${app.url}/api/v1/executions`, { data: event, headers: { authorization: `Bearer ${token}` } });
+  expect(posted.status()).toBe(200);
+  expect(await posted.json()).toEqual({ accepted: 1, duplicates: 0 });
+  expect(posted.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(posted.headers()["referrer-policy"]).toBe("same-origin");
+  expect(app.sql.get("SELECT operation, durationMs, success FROM executions WHERE id = ?", event.id)).toEqual({ operation: "deploy_service", durationMs: 42, success: 1 });
+
+  // no token: a JSON 401 with the challenge, the same headers, and nothing stored
+  const refused = await request.post(`${app.url}/api/v1/executions`, { data: { ...event, id: "e2e-routing-2" }, failOnStatusCode: false });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["www-authenticate"]).toBe('Bearer realm="patterns"');
+  expect(refused.headers()["content-type"]).toContain("application/json");
+  expect(refused.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+  expect(app.sql.value("SELECT count(*) FROM executions WHERE id = 'e2e-routing-2'")).toBe(0);
+});

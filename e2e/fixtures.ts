@@ -1,19 +1,19 @@
 // Each journey runs alone on its own app: a fresh SQLite database (empty, or holding the demo workspace),
-// migrated, and the built dashboard started on a free port in its own process group, which is killed
-// whole when the journey ends (npm/npx would not pass a kill on to next-server). Journeys seed anything
-// else they need through the real CLI (`app.cli`) against the same database. By default the browser is
-// signed in as an admin made for the journey (`test.use({ role: "viewer" })`, or `role: null` for nobody).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+// migrated, and the built production server (scripts/serve.mjs, what `npm start` runs) started on a free
+// port in its own process group, which is killed whole when the journey ends (lib/server/app-process.ts).
+// Journeys seed anything else they need through the real CLI (`app.cli`) against the same database. By
+// default the browser is signed in as an admin made for the journey (`test.use({ role: "viewer" })`, or
+// `role: null` for nobody).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
+import { startApp, type AppProcess } from "../lib/server/app-process";
 
 const root = join(import.meta.dirname, "..");
 const patternsBin = join(root, "bin", "patterns.mjs");
-const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 
 export interface CliResult {
   status: number | null;
@@ -24,7 +24,7 @@ export interface CliResult {
 export interface App {
   url: string;
   databaseUrl: string;
-  /** the next-server process, for checks on its CPU */
+  /** the server process, for checks on its CPU */
   pid: number;
   cli: (args: string[], input?: string) => CliResult;
   /** reads and writes the journey's own SQLite database directly (each call opens and closes it) */
@@ -86,31 +86,6 @@ function runCli(databaseUrl: string, args: string[], input?: string): CliResult 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the app did not answer ${url}/api/health within 60 s:\n${log()}`);
-}
-
 /** The demo database is made once per worker and copied for each journey that asks for it. */
 let demoTemplate: string | undefined;
 function demoDatabaseFile(): string {
@@ -132,29 +107,15 @@ export const test = base.extend<{ seed: Seed; role: Role | null; app: App }>({
     const dir = mkdtempSync(join(tmpdir(), "pa-e2e-"));
     const file = join(dir, "patterns.db");
     const databaseUrl = `file:${file}`;
-    if (seed === "demo") copyFileSync(demoDatabaseFile(), file);
-    const migrated = runCli(databaseUrl, ["db", "migrate"]);
-    if (migrated.status !== 0) throw new Error(`patterns db migrate failed: ${migrated.stderr}`);
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const logFile = join(dir, "server.log");
-    const out = openSync(logFile, "a");
-    const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", out, out],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PATTERNS_SCHEDULER: "off" },
-    });
+    let server: AppProcess | undefined;
     try {
-      await waitUntilServing(url, child, () => readFileSync(logFile, "utf8"));
-      await provide({ url, databaseUrl, pid: child.pid!, cli: (args, input) => runCli(databaseUrl, args, input), sql: sqlAccess(file) });
+      if (seed === "demo") copyFileSync(demoDatabaseFile(), file);
+      const migrated = runCli(databaseUrl, ["db", "migrate"]);
+      if (migrated.status !== 0) throw new Error(`patterns db migrate failed: ${migrated.stderr}`);
+      server = await startApp({ databaseUrl, logFile: join(dir, "server.log") });
+      await provide({ url: server.url, databaseUrl, pid: server.pid, cli: (args, input) => runCli(databaseUrl, args, input), sql: sqlAccess(file) });
     } finally {
-      // SIGKILL: a server stuck in a busy loop never gets to its SIGTERM handler
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
+      await server?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   },

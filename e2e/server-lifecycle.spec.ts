@@ -1,26 +1,15 @@
 // Running the server as people do (issue 12 §6): `npm start` passes a stop on to the Next.js server, which
 // drains, stops the scheduler and closes the database; the server logs JSON with request ids and no
-// secrets; a bad environment variable stops it at once with one line naming it.
+// secrets; a bad environment variable stops the server (scripts/serve.mjs) at once with one line naming it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { freePort, startApp } from "../lib/server/app-process";
 
 const root = join(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** The pid listening on the port (from ss), or null when nothing listens. */
 function listenerPid(port: number): number | null {
@@ -133,26 +122,17 @@ test("npm killed outright (SIGKILL) does not leave the server behind", async () 
 });
 
 test("a bad environment variable stops the server at start with one line naming it", async () => {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PATTERNS_SCHEDULER: "sometimes", PATTERNS_CRON_SECRET: "tooShort", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  let stderr = "";
-  server.stderr!.on("data", (d) => (stderr += String(d)));
+  const dir = mkdtempSync(join(tmpdir(), "pa-e2e-badenv-"));
+  const logFile = join(dir, "server.log");
   try {
-    const code = await Promise.race([exited(server), new Promise<string>((r) => setTimeout(() => r("still running"), 30_000))]);
-    expect(code).toBe(1);
-    expect(stderr).toContain("patterns: PATTERNS_SCHEDULER: on or off\n");
-    expect(stderr).toContain("patterns: PATTERNS_CRON_SECRET: at least 16 characters");
-    expect(stderr).not.toContain("tooShort");
+    // startApp stops the server's process group if it is still there when it gives up
+    const start = startApp({ databaseUrl: `file:${join(dir, "patterns.db")}`, logFile, env: { PATTERNS_SCHEDULER: "sometimes", PATTERNS_CRON_SECRET: "tooShort" } });
+    await expect(start).rejects.toThrow("the app exited with code 1 before it served");
+    const output = readFileSync(logFile, "utf8");
+    expect(output).toContain("patterns: PATTERNS_SCHEDULER: on or off\n");
+    expect(output).toContain("patterns: PATTERNS_CRON_SECRET: at least 16 characters");
+    expect(output).not.toContain("tooShort");
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGKILL");
-    } catch {
-      /* exited */
-    }
+    rmSync(dir, { recursive: true, force: true });
   }
 });
