@@ -1,8 +1,9 @@
 // Serves route handlers over real HTTP for integration tests (Node's http server in front of the same
-// Web Request/Response functions Next.js calls), so tests cross a real socket without a full build.
+// Web Request/Response functions Next.js calls, converted as the production server's direct routes are:
+// lib/api/node-http.ts), so tests cross a real socket without a full build.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sendWebResponse, toWebRequest } from "./node-http";
+import { bufferedWebRequest, sendWebResponse } from "./node-http";
 
 export type Handler = (request: Request) => Promise<Response> | Response;
 
@@ -20,7 +21,10 @@ export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | 
       return;
     }
     try {
-      await sendWebResponse(res, await handler(toWebRequest(req, "http://127.0.0.1")));
+      // bodies read as the production server reads them (lib/server/web-server.ts); the routes' own bounds are lower
+      const request = await bufferedWebRequest(req, "http://127.0.0.1", 64 * 1024 * 1024);
+      if (!request) return void res.destroy();
+      await sendWebResponse(res, await handler(request));
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }

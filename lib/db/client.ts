@@ -61,7 +61,12 @@ export function openDb(config: DatabaseConfig): DbHandle {
       get sqlite() {
         if (!raw) {
           raw = new Database(config.file, { timeout: 10_000 });
-          raw.pragma("journal_mode = WAL");
+          try {
+            raw.pragma("journal_mode = WAL");
+          } catch (error) {
+            // setting the mode writes to the file: a read-only one can still be read as it is (writes say why)
+            if ((error as { code?: string }).code !== "SQLITE_READONLY") throw error;
+          }
           raw.pragma("synchronous = NORMAL");
           raw.pragma("foreign_keys = ON");
         }

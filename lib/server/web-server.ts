@@ -9,8 +9,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { POST as ingestExecutions } from "../../app/api/v1/executions/route";
-import { sendWebResponse, toWebRequest } from "../api/node-http";
+import { bufferedWebRequest, sendWebResponse } from "../api/node-http";
 import { getDb } from "../db/client";
+import { LIMITS } from "../telemetry/event-schema";
 import { requestWriter } from "../telemetry/request-writer";
 import { EVERY_ANSWER_HEADERS } from "../web/security-headers";
 
@@ -22,10 +23,16 @@ export interface WebServerOptions {
   hostname?: string;
 }
 
-type Direct = (request: Request) => Promise<Response>;
+interface Direct {
+  handler: (request: Request) => Promise<Response>;
+  /** The handler's own bound on the body: it is read into memory up to this (and a byte more, to tell). */
+  maxBodyBytes: number;
+}
 
 /** The routes served here and not by Next.js: "METHOD /path" → handler. */
-const DIRECT_ROUTES: Record<string, Direct> = { "POST /api/v1/executions": ingestExecutions };
+const DIRECT_ROUTES: Record<string, Direct> = {
+  "POST /api/v1/executions": { handler: ingestExecutions, maxBodyBytes: LIMITS.bytesPerRequest },
+};
 
 function directRoute(req: IncomingMessage): Direct | undefined {
   const url = req.url ?? "/";
@@ -33,9 +40,11 @@ function directRoute(req: IncomingMessage): Direct | undefined {
   return DIRECT_ROUTES[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
 }
 
-async function serveDirect(handler: Direct, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
+async function serveDirect(route: Direct, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
   try {
-    await sendWebResponse(res, await handler(toWebRequest(req, base)), { ...EVERY_ANSWER_HEADERS });
+    const request = await bufferedWebRequest(req, base, route.maxBodyBytes);
+    if (!request) return void res.destroy(); // the client went away mid-body: nothing to answer, nothing stored
+    await sendWebResponse(res, await route.handler(request), { ...EVERY_ANSWER_HEADERS });
   } catch {
     // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":"internal","message":"the server failed to answer"}');

@@ -95,7 +95,7 @@ describe.skipIf(dialect !== "sqlite")("SQLite faults", () => {
     try {
       // warm the process (token lookup through the ORM) with a request refused before any write
       const warm = await fetch(`${srv.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "text/plain" }, body: "x" });
-      expect(warm.status).toBe(415);
+      expect(warm.status, await warm.clone().text()).toBe(415);
       expectUnavailable(await post(srv.url, secret, [event("ro-1")]), ["read_only"]);
       chmodSync(file, 0o644);
       const after = await post(srv.url, secret, [event("ro-1")]);
@@ -150,7 +150,7 @@ describe.skipIf(dialect !== "sqlite")("SQLite on a full disk", () => {
       const srv = await startIngestServer({ DATABASE_URL: url });
       try {
         const warm = await fetch(`${srv.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "text/plain" }, body: "x" });
-        expect(warm.status).toBe(415);
+        expect(warm.status, await warm.clone().text()).toBe(415);
         fillUp(join(disk.dir, "filler")); // no room left for a write
         const big = Array.from({ length: 200 }, (_, i) => event(`full-${i}`)); // more than the room left
         expectUnavailable(await post(srv.url, secret, big), ["full", "io_error"]);
