@@ -50,8 +50,22 @@ export class PgSession {
   }
 
   async write(rows: ExecutionRow[]): Promise<void> {
+    await this.writeParts([{ rows, actor: this.actor }]);
+  }
+
+  /**
+   * Writes several requests' rows at once (the API's group commit, pg-group-writer.ts) and says what each
+   * one stored: an id is accepted for the first row that carries it, in order, and a duplicate after; a
+   * pattern is registered by (and audited as) the first request that names it.
+   */
+  async writeParts(parts: ReadonlyArray<{ rows: ExecutionRow[]; actor: string }>): Promise<SessionTotals[]> {
     const client = this.client;
-    const ids = [...new Set(rows.map((r) => r.patternId).filter((p): p is string => p !== null && !this.knownPatterns.has(p)))].sort();
+    const results: SessionTotals[] = parts.map(() => ({ accepted: 0, duplicates: 0, registeredPatterns: [] }));
+    const namedBy = new Map<string, number>(); // pattern id → the part that named it first
+    parts.forEach((part, k) => {
+      for (const r of part.rows) if (r.patternId !== null && !this.knownPatterns.has(r.patternId) && !namedBy.has(r.patternId)) namedBy.set(r.patternId, k);
+    });
+    const ids = [...namedBy.keys()].sort();
     for (const id of ids) this.knownPatterns.add(id);
     if (ids.length) {
       const registered = await client.query<{ id: string }>(
@@ -62,29 +76,35 @@ export class PgSession {
       );
       const fresh = registered.rows.map((r) => r.id).sort();
       if (fresh.length) {
+        for (const id of fresh) results[namedBy.get(id)!]!.registeredPatterns.push(id);
         this.totals.registeredPatterns.push(...fresh);
         await client.query(
           `INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "reason", "details")
-           SELECT a, $2, $3, 'pattern.register', 'pattern', p, 'named by telemetry before any spec', '{}' FROM unnest($1::text[], $4::text[]) AS t(p, a)`,
-          [fresh, this.now, this.actor, fresh.map(() => `aud_${randomUUID()}`)],
+           SELECT a, $2, actor, 'pattern.register', 'pattern', p, 'named by telemetry before any spec', '{}' FROM unnest($1::text[], $3::text[], $4::text[]) AS t(p, a, actor)`,
+          [fresh, this.now, fresh.map(() => `aud_${randomUUID()}`), fresh.map((id) => parts[namedBy.get(id)!]!.actor)],
         );
       }
     }
-    for (let start = 0; start < rows.length; start += PG_BATCH) {
-      const batch = rows.slice(start, start + PG_BATCH);
+    const all = parts.length === 1 ? parts[0]!.rows : parts.flatMap((p) => p.rows);
+    const owner = parts.length === 1 ? null : parts.flatMap((p, k) => p.rows.map(() => k));
+    for (let start = 0; start < all.length; start += PG_BATCH) {
+      const batch = all.slice(start, start + PG_BATCH);
       const accepted = await insertExecutionsPg(client, batch);
       const files: Array<[string, string, string, string | null, string]> = [];
-      for (const r of batch) {
+      batch.forEach((r, i) => {
+        const result = results[owner ? owner[start + i]! : 0]!;
         if (!accepted.has(r.id)) {
+          result.duplicates++;
           this.totals.duplicates++;
-          continue;
+          return;
         }
         accepted.delete(r.id); // a second copy of the id inside the batch is a duplicate
         this.metrics.add(r.startedAt, r.patternId, r.operation, r.success, r.durationMs);
+        result.accepted++;
         this.totals.accepted++;
         const at = new Date(r.startedAt).toISOString();
         for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
-      }
+      });
       if (files.length) {
         await client.query(
           `INSERT INTO "file_events" ("executionId", "path", "action", "content", "createdAt")
@@ -93,6 +113,7 @@ export class PgSession {
         );
       }
     }
+    return results;
   }
 
   /** Folds the daily metrics of everything stored, commits, and hands the connection back. */

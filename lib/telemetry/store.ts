@@ -1,10 +1,11 @@
 // The bulk write path: stores normalised rows with the raw driver (prepared statements in one
 // SQLite transaction; unnest() multi-row INSERTs in one PostgreSQL transaction). Ids already stored,
 // or repeated inside the batch, are duplicates: ON CONFLICT DO NOTHING makes that true under races too.
-// Request handlers store "in the background": on SQLite through the writer thread, on PostgreSQL with
-// a bounded wait for a connection and locks, so a busy database answers 503 instead of holding them.
+// Request handlers store "in the background": on SQLite through the writer thread, on PostgreSQL through
+// the group writer; both with a bounded wait, so a busy database answers 503 instead of holding them.
 import type { DbHandle } from "../db/client";
 import type { ExecutionRow } from "./normalize";
+import { pgGroupWriter } from "./pg-group-writer";
 import { PgSession } from "./pg-writer";
 import { LOCK_WAIT_MS, requestWriter } from "./request-writer";
 import { packRows, SqliteWriter } from "./sqlite-writer";
@@ -24,7 +25,7 @@ export interface StoreOptions {
 export async function storeRows(db: DbHandle, rows: ExecutionRow[], actor = "telemetry", opts: StoreOptions = {}): Promise<StoreResult> {
   if (rows.length === 0) return { accepted: 0, duplicates: 0, registeredPatterns: [] };
   if (db.dialect === "sqlite") return opts.background ? requestWriter(db).store(rows, actor) : storeSqlite(db, rows, actor);
-  return storePostgres(db, rows, actor, opts.background ? LOCK_WAIT_MS : undefined);
+  return opts.background ? pgGroupWriter(db).store(rows, actor, LOCK_WAIT_MS) : storePostgres(db, rows, actor);
 }
 
 function storeSqlite(db: DbHandle, rows: ExecutionRow[], actor: string): StoreResult {
@@ -37,8 +38,8 @@ function storeSqlite(db: DbHandle, rows: ExecutionRow[], actor: string): StoreRe
   return store.immediate();
 }
 
-async function storePostgres(db: DbHandle, rows: ExecutionRow[], actor: string, waitMs: number | undefined): Promise<StoreResult> {
-  const session = await PgSession.begin(db, actor, { waitMs });
+async function storePostgres(db: DbHandle, rows: ExecutionRow[], actor: string): Promise<StoreResult> {
+  const session = await PgSession.begin(db, actor);
   try {
     await session.write(rows);
     return await session.commit();
