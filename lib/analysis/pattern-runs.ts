@@ -96,57 +96,6 @@ export async function latestEligibleRuns(
 }
 
 /**
- * latestEligibleRuns for many patterns, each with its own start of range: on PostgreSQL one query per 500
- * patterns (a LATERAL read of each one's newest `want` runs from the covering index) instead of a round
- * trip per pattern, which was most of an incremental run there; on SQLite, in process, one read per pattern
- * costs no more. A pattern whose newest runs fall in outages so often that fewer than `want` are left is
- * read again on its own, further back.
- */
-export async function latestEligibleRunsMany(
-  db: DbHandle,
-  wanted: ReadonlyArray<{ patternId: string; from: number }>,
-  to: number,
-  outages: readonly OutageWindow[],
-  want: number,
-): Promise<Map<string, { runs: ExecutionFact[]; complete: boolean }>> {
-  const out = new Map<string, { runs: ExecutionFact[]; complete: boolean }>();
-  if (db.dialect === "sqlite") {
-    for (const w of wanted) out.set(w.patternId, await latestEligibleRuns(db, w.patternId, { from: w.from, to }, outages, want));
-    return out;
-  }
-  const again: Array<{ patternId: string; from: number }> = [];
-  for (let i = 0; i < wanted.length; i += 500) {
-    const chunk = wanted.slice(i, i + 500);
-    const rows = await rawArrays<[string, ...Row]>(
-      db,
-      `SELECT p."id", r."seq", r."startedAt", r."success", r."source"
-       FROM unnest(?::text[], ?::timestamp(3)[]) AS p("id", "since")
-       CROSS JOIN LATERAL (
-         SELECT "seq", "startedAt", "success", "source" FROM "executions"
-         WHERE "patternId" = p."id" AND "startedAt" >= p."since" AND "startedAt" <= ?
-         ORDER BY "startedAt" DESC, "seq" DESC LIMIT ${want}
-       ) AS r`,
-      [chunk.map((w) => w.patternId), chunk.map((w) => new Date(w.from).toISOString()), new Date(to)],
-    );
-    const read = new Map<string, Row[]>();
-    for (const [id, ...r] of rows) {
-      const list = read.get(id);
-      if (list) list.push(r as Row);
-      else read.set(id, [r as Row]);
-    }
-    for (const w of chunk) {
-      const page = read.get(w.patternId) ?? []; // newest first, as the query orders each pattern's runs
-      const runs = page.map((r) => fact(w.patternId, r)).filter((f) => !duringOutage(f, outages));
-      if (page.length < want) out.set(w.patternId, { runs: runs.reverse(), complete: true });
-      else if (runs.length >= want) out.set(w.patternId, { runs: runs.slice(0, want).reverse(), complete: false });
-      else again.push(w);
-    }
-  }
-  for (const w of again) out.set(w.patternId, await latestEligibleRuns(db, w.patternId, { from: w.from, to }, outages, want));
-  return out;
-}
-
-/**
  * The ids (as sent) behind SEQ_ID placeholders, looked up in one go for what is about to be written: a
  * person reads the ids of failed runs in the evidence; the thousands of patterns judged need none.
  */

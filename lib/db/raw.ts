@@ -5,8 +5,7 @@
 import type Database from "better-sqlite3";
 import type { DbHandle } from "./client";
 
-/** A bound value; arrays (for `unnest(?::text[])`) are PostgreSQL's only. */
-type Param = string | number | boolean | Date | null | readonly string[];
+type Param = string | number | boolean | Date | null;
 
 /** SQLite hands timestamps back as epoch ms (numbers or bigints), PostgreSQL as Dates. */
 export function toMs(v: unknown): number {
@@ -20,15 +19,14 @@ export function toMs(v: unknown): number {
 export const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n;
 
 /** Dates as UTC ISO text: pg would send local time with an offset, which a `timestamp` column drops. */
-function forPostgres(p: Param): string | number | boolean | null | readonly string[] {
+function forPostgres(p: Param): string | number | boolean | null {
   return p instanceof Date ? p.toISOString() : p;
 }
 
 function forSqlite(p: Param): string | number | null {
   if (p instanceof Date) return p.getTime(); // SQLite stores epoch milliseconds (unixepoch-ms)
   if (typeof p === "boolean") return p ? 1 : 0;
-  if (Array.isArray(p)) throw new Error("SQLite binds no arrays: unnest() reads are PostgreSQL's");
-  return p as string | number | null;
+  return p;
 }
 
 // Prepared statements kept per connection: the analysis asks the same question of thousands of patterns,

@@ -11,7 +11,7 @@ import { toMs } from "../../db/raw";
 import { touchedPatterns } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
-import { latestEligibleRuns, latestEligibleRunsMany, outageRuns, realIds, windowTotals } from "../pattern-runs";
+import { latestEligibleRuns, outageRuns, realIds, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 import { audit, auditRow } from "../../audit/audit";
 
@@ -101,13 +101,11 @@ export const antiPatternsStep: AnalysisStep = {
         const pattern = statuses.get(id);
         return pattern && isJudged(pattern, registry.get(id)?.status);
       });
-      const since = (patternId: string) => Math.max(now - QUARANTINE_WINDOW_MS, registry.get(patternId)?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY);
-      const latest = await latestEligibleRunsMany(ctx.db, judged.map((patternId) => ({ patternId, from: since(patternId) })), now, outages, LATEST_RUNS);
       const assessed = await mapLimit(judged, readConcurrency(ctx.db), async (patternId) => {
         const pattern = statuses.get(patternId)!;
         const entry = registry.get(patternId) ?? null;
-        const range = { from: since(patternId), to: now };
-        let { runs, complete } = latest.get(patternId)!;
+        const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
+        let { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
         const more = moreToRead(runs, complete);
         if (more === "every run") ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
         const window = more === "window totals" ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
