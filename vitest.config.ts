@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": fileURLToPath(new URL("./", import.meta.url)) };
+// the app's JSON request log would drown the test report; a test of logging sets its own level
+const env = { PATTERNS_LOG_LEVEL: process.env.PATTERNS_LOG_LEVEL ?? "silent" };
 
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +18,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
+          env,
         },
       },
       {
@@ -24,6 +27,7 @@ export default defineConfig({
           name: "db",
           include: ["lib/**/*.db.test.ts", "app/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
           environment: "node",
+          env,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

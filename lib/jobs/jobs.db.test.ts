@@ -152,13 +152,16 @@ describe(`scheduled jobs on ${dialect}`, () => {
   });
 
   it("the scheduler's first check catches up every job that missed its due time", async () => {
-    const previous = new Date(Date.now() - 40 * 86_400_000); // before any schedule's last due time
+    // a clock hours past every default due time: at the real time the test could start within the 2 minutes
+    // after one (analyze is due every 6 hours), when that job's run is on time, not a catch-up
+    const clock = () => new Date("2026-11-25T14:07:00Z");
+    const previous = new Date(clock().getTime() - 40 * 86_400_000); // before any schedule's last due time
     for (const jobId of ["analyze", "report", "cleanup"]) {
       await db.prisma.jobRun.create({ data: { id: `seed_${jobId}`, jobId, trigger: "schedule", status: "succeeded", scheduledFor: previous, startedAt: previous } });
     }
     const names: string[] = [];
     const fake = (id: "analyze" | "report" | "cleanup"): JobDefinition => ({ ...analyzeJob, id, scheduleKey: `${id}Schedule`, run: async (ctx) => (names.push(`${id}:${ctx.trigger}`), { message: "ok", details: {} }) });
-    const scheduler = startScheduler(db, { jobs: [fake("analyze"), fake("report"), fake("cleanup")], log: { info: () => {}, error: () => {} } });
+    const scheduler = startScheduler(db, { jobs: [fake("analyze"), fake("report"), fake("cleanup")], log: { info: () => {}, error: () => {} }, now: clock });
     await scheduler.stop(); // waits for its first check and what it started
     expect(names.sort()).toEqual(["analyze:catch-up", "cleanup:catch-up", "report:catch-up"]);
     expect(await db.prisma.jobRun.count({ where: { trigger: "catch-up", status: "succeeded" } })).toBe(3);

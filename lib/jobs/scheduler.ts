@@ -21,13 +21,14 @@ export interface Scheduler {
   stop: () => Promise<void>;
 }
 
-export function startScheduler(db: DbHandle, opts: { jobs?: readonly JobDefinition[]; log?: SchedulerLog } = {}): Scheduler {
+/** `now`: the clock due times are judged by (tests pin it; a real scheduler reads the time). */
+export function startScheduler(db: DbHandle, opts: { jobs?: readonly JobDefinition[]; log?: SchedulerLog; now?: () => Date } = {}): Scheduler {
   const jobs = opts.jobs ?? JOBS;
   const log = opts.log ?? { info: (l) => logger().info({ component: "scheduler" }, l), error: (l, e) => logger().error({ component: "scheduler", err: e }, l) };
   const inFlight = new Map<JobId, Promise<void>>();
 
   const runIfDue = async (job: JobDefinition, settings: Awaited<ReturnType<typeof getSettings>>) => {
-    const start = await startIfDue(db, job, settings);
+    const start = await startIfDue(db, job, settings, opts.now?.() ?? new Date());
     if (!start.started) {
       if (start.reason !== "not-due") log.info(start.message);
       return;
