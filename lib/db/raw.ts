@@ -70,20 +70,30 @@ interface RawExecutor {
 }
 
 /**
- * Multi-row INSERT of many rows through the client or a transaction (the ORM's createMany builds them
- * one by one: seconds for 100,000). Table and column names are ours, never input; values are bound.
+ * Many rows into one table through the client or a transaction, a JSON array per statement: the database
+ * parses one bound text (SQLite's json_each, PostgreSQL's json_populate_recordset, which types each value
+ * by its column) where a multi-row VALUES list bound four values per row, one by one through the ORM's
+ * driver adapter: 1.3 s for the 150,000 rows of a first analysis. Table and column names are ours, never
+ * input; values are bound.
  */
 export async function insertRows(tx: RawExecutor, dialect: DbHandle["dialect"], table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length)); // both drivers bind up to 32,766 values
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    let n = 0;
-    const values = batch.map(() => `(${columns.map(() => (dialect === "sqlite" ? "?" : `$${++n}`)).join(", ")})`).join(", ");
-    const params = batch.flat().map((p) => (dialect === "sqlite" ? forSqlite(p) : p));
-    await tx.$executeRawUnsafe(head + values, ...params);
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  const sql =
+    dialect === "sqlite"
+      ? `INSERT INTO "${table}" (${names}) SELECT ${columns.map((_, k) => `j.value ->> ${k}`).join(", ")} FROM json_each(?) AS j`
+      : `INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const batch = rows.slice(i, i + ROWS_PER_INSERT);
+    const json =
+      dialect === "sqlite"
+        ? JSON.stringify(batch.map((r) => r.map(forSqlite)))
+        : JSON.stringify(batch.map((r) => Object.fromEntries(columns.map((c, k) => [c, forPostgres(r[k]!)]))));
+    await tx.$executeRawUnsafe(sql, json);
   }
 }
+
+/** Rows per statement of insertRows: a few megabytes of JSON. */
+const ROWS_PER_INSERT = 20_000;
 
 /**
  * Many rows of one table updated by key in few statements: `SET col = CASE key WHEN ? THEN ? … END`
