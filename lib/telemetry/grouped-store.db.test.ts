@@ -2,7 +2,9 @@
 // stored together, yet each gets its own exact answer, and one the database refuses fails alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { DatabaseUnavailableError } from "../db/unavailable";
 import { toRow, type ExecutionRow } from "./normalize";
+import { pgGroupWriter } from "./pg-group-writer";
 import { storeRows } from "./store";
 
 const dialect = testDialect();
@@ -53,5 +55,35 @@ describe(`grouped request writes on ${dialect}`, () => {
     expect(outcomes[2]).toMatchObject({ value: { accepted: 2 } });
     const stored = await db.prisma.execution.findMany({ where: { id: { startsWith: "p-" } }, select: { id: true }, orderBy: { id: "asc" } });
     expect(stored.map((s) => s.id)).toEqual(["p-ok-1", "p-ok-2", "p-ok-3"]);
+  });
+
+  // PostgreSQL only: SQLite's writer thread checks each request's deadline itself as it waits for the lock
+  it.runIf(dialect === "postgresql")("a request queued behind a slow group is answered busy at its own deadline, with nothing written", async () => {
+    // another transaction holds a lock every insert waits for, for 2 s
+    const blocker = await db.pool!.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`LOCK TABLE "executions" IN SHARE MODE`);
+    const released = new Promise<void>((resolve) => setTimeout(() => void blocker.query("COMMIT").then(() => resolve()), 2_000));
+    try {
+      const writer = pgGroupWriter(db);
+      const slow = writer.store(rows(["q-slow"]), "a", 5_000); // its group starts and waits for the lock
+      await new Promise((r) => setTimeout(r, 100));
+      const started = Date.now();
+      const queued = await writer.store(rows(["q-queued"]), "b", 300).then(
+        () => "stored",
+        (error: unknown) => error,
+      );
+      const waited = Date.now() - started;
+      expect(queued).toBeInstanceOf(DatabaseUnavailableError);
+      expect((queued as DatabaseUnavailableError).unavailable.reason).toBe("busy");
+      expect(waited).toBeLessThan(1_500); // its own 300 ms, not the 2 s the group ahead of it waits
+      await released;
+      expect(await slow).toMatchObject({ accepted: 1 });
+      const stored = await db.prisma.execution.findMany({ where: { id: { startsWith: "q-" } }, select: { id: true } });
+      expect(stored.map((s) => s.id)).toEqual(["q-slow"]);
+    } finally {
+      await released;
+      blocker.release();
+    }
   });
 });

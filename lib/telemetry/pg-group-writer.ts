@@ -5,7 +5,8 @@
 // p99 1.5 s. A request still gets its own answer, and nothing of it is stored unless all of it is. A
 // group that fails for a reason of its own (not a passing database problem) is written again request by
 // request, so one request the database refuses cannot fail the others. A request that cannot start within
-// its wait is answered busy (503) with nothing written.
+// its wait is answered busy (503) with nothing written, at its own deadline, even while a slow group holds
+// the queue: once a group has started, its requests wait for its outcome (it may still commit).
 import type { DbHandle } from "../db/client";
 import { classifyDatabaseError, DatabaseUnavailableError, unavailable } from "../db/unavailable";
 import type { ExecutionRow } from "./normalize";
@@ -22,7 +23,11 @@ interface Job {
   deadline: number;
   resolve: (totals: SessionTotals) => void;
   reject: (error: Error) => void;
+  /** answers the job busy if it is still queued at its deadline */
+  timer: NodeJS.Timeout;
 }
+
+const notInTime = () => new DatabaseUnavailableError(unavailable("busy", "the database did not take the write in time; nothing was stored, try again shortly"));
 
 export class PgGroupWriter {
   private readonly queue: Job[] = [];
@@ -36,10 +41,20 @@ export class PgGroupWriter {
       return Promise.reject(new DatabaseUnavailableError(unavailable("busy", "the server is storing as fast as it can; nothing was stored, try again shortly")));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ rows, actor, deadline: Date.now() + waitMs, resolve, reject });
+      const job: Job = { rows, actor, deadline: Date.now() + waitMs, resolve, reject, timer: setTimeout(() => this.expire(job), waitMs) };
+      this.queue.push(job);
       this.queued += rows.length;
       if (!this.running) void this.drain();
     });
+  }
+
+  /** A job whose deadline passed before a group took it: out of the queue, answered busy. */
+  private expire(job: Job): void {
+    const at = this.queue.indexOf(job);
+    if (at < 0) return; // already in a group: the group's outcome is its answer
+    this.queue.splice(at, 1);
+    this.queued -= job.rows.length;
+    job.reject(notInTime());
   }
 
   private async drain(): Promise<void> {
@@ -50,6 +65,7 @@ export class PgGroupWriter {
         let events = 0;
         while (this.queue.length && (group.length === 0 || events + this.queue[0]!.rows.length <= MAX_GROUP_EVENTS)) {
           const job = this.queue.shift()!;
+          clearTimeout(job.timer);
           events += job.rows.length;
           group.push(job);
         }
@@ -64,7 +80,7 @@ export class PgGroupWriter {
   private async writeGroup(jobs: Job[]): Promise<void> {
     const now = Date.now();
     const late = jobs.filter((j) => j.deadline <= now);
-    for (const job of late) job.reject(new DatabaseUnavailableError(unavailable("busy", "the database did not take the write in time; nothing was stored, try again shortly")));
+    for (const job of late) job.reject(notInTime());
     const group = late.length ? jobs.filter((j) => j.deadline > now) : jobs;
     if (group.length === 0) return;
     // the whole group waits at most as long as its most patient request may
