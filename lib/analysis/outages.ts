@@ -3,7 +3,7 @@
 // outage cell is kept in outage_cells; so a run reads only around what is new, not the whole window.
 // The first run over a database judges every cell of the horizon in order: judgeOutageCells over its runs.
 import type { DbHandle } from "../db/client";
-import { inChunks, rawArrays } from "../db/raw";
+import { insertObjects, rawArrays } from "../db/raw";
 import {
   cellKey, couldBeOutage, judgeCells, talliesFromJson, talliesToJson, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
@@ -147,19 +147,20 @@ async function storedCells(db: DbHandle, since: number): Promise<Array<OutageCel
 export async function persistOutages(tx: Tx, o: RunOutages, ctx: StepContext): Promise<void> {
   if (o.rejudged.length) await tx.outageCell.deleteMany({ where: { id: { in: o.rejudged } } });
   const found = o.judged.filter((c) => c.outage);
-  await inChunks(found, (chunk) =>
-    tx.outageCell.createMany({
-      data: chunk.map((c) => ({
-        id: cellKey(c.source, c.bucket),
-        source: c.source,
-        bucketStart: new Date(c.bucket * B),
-        patternsActive: c.patterns.size,
-        patternsFailing: [...c.patterns.values()].filter((t) => t.failures === t.runs).length,
-        tallies: talliesToJson(c.patterns),
-        detectedAt: ctx.now,
-        runId: ctx.runId,
-      })),
-    }),
+  await insertObjects(
+    tx,
+    ctx.db.dialect,
+    "outage_cells",
+    found.map((c) => ({
+      id: cellKey(c.source, c.bucket),
+      source: c.source,
+      bucketStart: new Date(c.bucket * B),
+      patternsActive: c.patterns.size,
+      patternsFailing: [...c.patterns.values()].filter((t) => t.failures === t.runs).length,
+      tallies: talliesToJson(c.patterns),
+      detectedAt: ctx.now,
+      runId: ctx.runId,
+    })),
   );
   await tx.outageCell.deleteMany({ where: { bucketStart: { lt: new Date(ctx.now.getTime() - HORIZON_MS - OUTAGE_BASELINE_MS) } } });
 }

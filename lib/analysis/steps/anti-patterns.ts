@@ -6,7 +6,7 @@ import { isJudged, quarantineTransition, type QuarantineTransition } from "../..
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import type { DbHandle } from "../../db/client";
-import { inChunks, rawAll, updateRows } from "../../db/raw";
+import { insertObjects, rawAll, updateRows } from "../../db/raw";
 import { toMs } from "../../db/raw";
 import { touchedPatterns } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
@@ -177,12 +177,12 @@ function quarantineWrites(p: QuarantinePlan, now: Date, runId: string) {
 async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: readonly QuarantinePlan[], now: Date, runId: string): Promise<void> {
   const writes = plans.map((p) => quarantineWrites(p, now, runId));
   const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
-  await inChunks(creates, (data) => tx.antiPattern.createMany({ data }));
+  await insertObjects(tx, dialect, "anti_patterns", creates);
   for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });
   await updateRows(
     tx, dialect, "patterns", "id", { status: "text", quarantinedAt: "timestamp(3)", quarantineReason: "text", updatedAt: "timestamp(3)" },
     writes.flatMap((w) => (w.quarantine ? [{ key: w.quarantine.id, set: w.quarantine.data }] : [])),
   );
   const audits = writes.flatMap((w) => (w.audit ? [w.audit] : []));
-  await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+  await insertObjects(tx, dialect, "audit_events", audits);
 }

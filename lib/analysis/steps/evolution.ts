@@ -1,7 +1,7 @@
 // AUTO-007 step: the daily totals of the patterns that ran (outage runs left out), and the "degrading" flag
 // raised or cleared by the change-point rule in lib/detectors/evolution.ts, with the day the rate changed.
 import { DEGRADATION_DEFAULTS, assessDegradation, type DegradationState } from "../../detectors/evolution";
-import { inChunks, updateRows } from "../../db/raw";
+import { insertObjects, updateRows } from "../../db/raw";
 import { outageRuns, dailyTotalsOutsideOutages } from "../pattern-runs";
 import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
@@ -66,7 +66,7 @@ export const evolutionStep: AnalysisStep = {
               target: { type: "pattern", id: c.id }, reason: c.reason, details: c.details,
             }),
           );
-        await inChunks(audits, (data) => tx.auditEvent.createMany({ data }));
+        await insertObjects(tx, ctx.db.dialect, "audit_events", audits);
       },
     };
   },

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { approvalAudit, approvalUpdate, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
-import { inChunks, insertRows, rawAll } from "../../db/raw";
+import { insertObjects, insertRows, rawAll } from "../../db/raw";
 import {
   clusterKeySets, describeGroup, familyOf, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
@@ -230,18 +230,22 @@ export const executionPatternsStep: AnalysisStep = {
           await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
         }
         const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
-        await inChunks([...toCreate.values()], (data) => tx.pattern.createMany({ data }));
-        await inChunks(
+        await insertObjects(tx, ctx.db.dialect, "patterns", [...toCreate.values()]);
+        await insertObjects(
+          tx,
+          ctx.db.dialect,
+          "pattern_candidates",
           rows.map(({ id, c, auto, proposedSpec, pattern }) => ({
             id, kind: "execution", groupKey: c.groupKey, createdAt: ctx.now, updatedAt: ctx.now, ...candidateData(c, proposedSpec),
             status: auto ? "auto_approved" : "pending",
             ...(auto ? { decidedBy: "system", decidedAt: ctx.now, decisionReason: autoReason(c), patternId: pattern!.id } : {}),
           })),
-          (data) => tx.patternCandidate.createMany({ data }),
         );
-        await inChunks(
+        await insertObjects(
+          tx,
+          ctx.db.dialect,
+          "audit_events",
           approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
-          (data) => tx.auditEvent.createMany({ data }),
         );
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
