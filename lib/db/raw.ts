@@ -3,6 +3,7 @@
 // booleans are passed in the form each driver stores them, and read back through toMs and bool. Values are never
 // spliced into the SQL.
 import type Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import type { DbHandle } from "./client";
 
 type Param = string | number | boolean | Date | null;
@@ -47,6 +48,25 @@ function prepared(db: DbHandle, sql: string): Statement {
   return stmt;
 }
 
+/**
+ * PostgreSQL: a question asked of thousands of patterns is planned once per connection (a named statement)
+ * rather than at every call. Only for few parameters: a statement with an IN list has a text per list
+ * length, and each connection would keep them all.
+ */
+const PREPARED_MAX_PARAMS = 16;
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string, params: readonly Param[]): string | undefined {
+  if (params.length > PREPARED_MAX_PARAMS) return undefined;
+  let name = statementNames.get(sql);
+  if (!name) {
+    if (statementNames.size >= 1024) return undefined;
+    name = `pa_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /** `?` placeholders → PostgreSQL's `$1, $2, …` (our SQL has no `?` inside string literals). */
 function numbered(sql: string): string {
   let n = 0;
@@ -55,13 +75,13 @@ function numbered(sql: string): string {
 
 export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return prepared(db, sql).raw(false).all(...params.map(forSqlite)) as T[];
-  return (await db.pool!.query(numbered(sql), params.map(forPostgres))).rows as T[];
+  return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), name: statementName(sql, params) })).rows as T[];
 }
 
 /** Like rawAll, rows as arrays in the order of the SELECT list: cheaper when there are millions of them. */
 export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return prepared(db, sql).raw(true).all(...params.map(forSqlite)) as T[];
-  return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), rowMode: "array" })).rows as T[];
+  return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), rowMode: "array", name: statementName(sql, params) })).rows as T[];
 }
 
 /** What can run a raw statement: the client or a transaction of it. */
