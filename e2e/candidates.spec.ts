@@ -117,8 +117,11 @@ test.describe("without JavaScript", () => {
 
 test("keyboard review of three candidates", async ({ app, page }) => {
   const queue = pendingQueue(app);
+  // a key pressed before the page listens for that candidate would be lost: wait for it to say it listens
+  const keysFor = (id: string) => expect(page.locator(`[data-keys-for="${id}"]`)).toHaveCount(1);
   await page.goto(`/candidates/${queue[0]!.id}`);
   await expect(page.getByText("Press ? for keyboard shortcuts.")).toBeVisible();
+  await keysFor(queue[0]!.id);
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard review" });
   await expect(help).toBeVisible();
@@ -129,14 +132,17 @@ test("keyboard review of three candidates", async ({ app, page }) => {
   // j and k walk the queue
   await page.keyboard.press("j");
   await expect(page).toHaveURL(new RegExp(`/candidates/${queue[1]!.id}$`));
+  await keysFor(queue[1]!.id);
   await page.keyboard.press("k");
   await expect(page).toHaveURL(new RegExp(`/candidates/${queue[0]!.id}$`));
   await expect(page.getByRole("heading", { level: 1, name: queue[0]!.name })).toBeVisible();
+  await keysFor(queue[0]!.id);
 
   // a approves and moves on
   await page.keyboard.press("a");
   await expect(page.getByRole("status")).toHaveText(`Candidate approved: ${queue[0]!.id}`);
   await expect(page).toHaveURL(new RegExp(`/candidates/${queue[1]!.id}\\?`));
+  await keysFor(queue[1]!.id);
 
   // r asks for a reason first; keys typed in the field are text, not commands
   await page.keyboard.press("r");
@@ -146,6 +152,7 @@ test("keyboard review of three candidates", async ({ app, page }) => {
   await page.keyboard.press("r");
   await expect(page.getByRole("status")).toHaveText(`Candidate rejected: ${queue[1]!.id}`);
   await expect(page).toHaveURL(new RegExp(`/candidates/${queue[2]!.id}\\?`));
+  await keysFor(queue[2]!.id);
 
   await page.keyboard.press("a");
   await expect(page.getByRole("status")).toHaveText(`Candidate approved: ${queue[2]!.id}`);

@@ -56,7 +56,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         {formatPercent(candidate.confidence)} confidence · {evidenceLabel(candidate.kind, candidate.evidenceCount)} · proposed <LocalTime at={candidate.createdAt} />
       </p>
       <Notice params={await searchParams} />
-      <ReviewKeys nextHref={nextHref} previousHref={previousHref} canDecide={canDecide && pending} />
+      <ReviewKeys candidateId={candidate.id} nextHref={nextHref} previousHref={previousHref} canDecide={canDecide && pending} />
 
       <div className="review-grid">
         <section className="panel" aria-labelledby="why-title">

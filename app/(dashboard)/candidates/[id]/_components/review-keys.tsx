@@ -3,7 +3,7 @@
 // rejects (asking for a reason first when there is none), ? shows the keys. Keys are ignored while typing
 // in a field, and with Ctrl/Alt/Meta held, so they never fight the browser or a text box.
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { APPROVE_BUTTON, REASON_FIELD, REJECT_BUTTON } from "./review-form";
 
 function typing(target: EventTarget | null): boolean {
@@ -20,8 +20,20 @@ function submitWith(buttonId: string): boolean {
 
 const noSubscription = () => () => {};
 
-export function ReviewKeys({ nextHref, previousHref, canDecide }: { nextHref: string | null; previousHref: string | null; canDecide: boolean }) {
+export function ReviewKeys({
+  candidateId,
+  nextHref,
+  previousHref,
+  canDecide,
+}: {
+  candidateId: string;
+  nextHref: string | null;
+  previousHref: string | null;
+  canDecide: boolean;
+}) {
   const router = useRouter();
+  // names the candidate whose keys are listening (data-keys-for): a key pressed before then would be lost
+  const hintRef = useRef<HTMLParagraphElement>(null);
   const [help, setHelp] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   // the keys work once the page runs: the hint appears only then (never for a browser without JavaScript)
@@ -49,8 +61,13 @@ export function ReviewKeys({ nextHref, previousHref, canDecide }: { nextHref: st
       event.preventDefault();
     };
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [router, nextHref, previousHref, canDecide]);
+    const hint = hintRef.current;
+    if (hint) hint.dataset.keysFor = candidateId;
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      if (hint) delete hint.dataset.keysFor;
+    };
+  }, [router, candidateId, nextHref, previousHref, canDecide]);
   // Esc inside the reason leaves the field, so the next key is a command again
   useEffect(() => {
     const onEscape = (event: KeyboardEvent) => {
@@ -61,7 +78,7 @@ export function ReviewKeys({ nextHref, previousHref, canDecide }: { nextHref: st
   }, []);
   return (
     <>
-      <p className="muted key-hint" aria-live="polite">
+      <p ref={hintRef} className="muted key-hint" aria-live="polite">
         {hint ?? (hydrated ? (
           <>
             Press <kbd>?</kbd> for keyboard shortcuts.
