@@ -16,25 +16,40 @@ export function eventErrors(status: number, errors: EventError[], totalErrors: n
   return jsonError(status, status === 413 ? "too_large" : "invalid_events", message, { errors, totalErrors });
 }
 
-/** Reads at most `limit` bytes of the body as UTF-8; null when it is larger. */
-export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+/**
+ * The body's bytes, at most `limit` of them: "too_large" as soon as it is larger (declared or read; the
+ * rest is not read), "cut_off" when the connection ended before the body did.
+ */
+async function readBounded(request: Request, limit: number): Promise<Buffer | "too_large" | "cut_off"> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return "";
+  if (Number.isFinite(declared) && declared > limit) return "too_large";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        return "too_large";
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch {
+    return "cut_off";
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads at most `limit` bytes of the body as UTF-8; null when it is larger. */
+export async function readBodyText(request: Request, limit: number): Promise<string | null> {
+  const bytes = await readBounded(request, limit);
+  if (bytes === "too_large") return null;
+  if (bytes === "cut_off") throw new Error("the body ended before it was complete (the connection was cut)");
+  return bytes.toString("utf8");
 }
 
 export type BodyRead = { ok: true; text: string } | { ok: false; response: Response };
@@ -50,29 +65,13 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   if (encoding !== "" && encoding !== "identity") {
     return { ok: false, response: jsonError(415, "unsupported_media_type", "compressed bodies (Content-Encoding) are not accepted; send the body uncompressed") };
   }
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  const tooLarge = () => ({ ok: false as const, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) });
-  if (Number.isFinite(declared) && declared > limit) return tooLarge();
-  const chunks: Uint8Array[] = [];
-  if (request.body) {
-    const reader = request.body.getReader();
-    let size = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > limit) {
-          await reader.cancel().catch(() => {});
-          return tooLarge();
-        }
-        chunks.push(value);
-      }
-    } catch {
-      return { ok: false, response: jsonError(400, "truncated_body", "the body ended before it was complete (the connection was cut); nothing was stored") };
-    }
+  const bytes = await readBounded(request, limit);
+  if (bytes === "too_large") {
+    return { ok: false, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) };
   }
-  const bytes = Buffer.concat(chunks);
+  if (bytes === "cut_off") {
+    return { ok: false, response: jsonError(400, "truncated_body", "the body ended before it was complete (the connection was cut); nothing was stored") };
+  }
   if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
     return { ok: false, response: jsonError(415, "unsupported_media_type", "the body looks compressed (gzip); send it uncompressed as JSON or NDJSON") };
   }
