@@ -4,8 +4,8 @@
 // F failures at random among the runs of many runs-per-day layouts (docs/failure-detectors.md).
 // Options: --series N (stable series per cell, default 20,000), --perms N (per band and layout, default 20,000).
 import type { RunCounts } from "../lib/detectors/change-point";
-import { assessDegradation, degradationCandidate, gainThreshold, GAIN_THRESHOLDS, type DegradationState } from "../lib/detectors/evolution";
-import { runsOn, simulateDailySeries, type RunsPerDay } from "../lib/simulate/degradation-series";
+import { assessDegradation, degradationCandidate, gainThreshold, GAIN_THRESHOLDS } from "../lib/detectors/evolution";
+import { assessedDaily, runsOn, simulateDailySeries, type RunsPerDay } from "../lib/simulate/degradation-series";
 import { createRandom, type Random } from "../lib/simulate/random";
 
 const args = process.argv.slice(2);
@@ -98,18 +98,6 @@ function calibrate(perms: number) {
 
 const dayAgo = (n: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 
-/** Assessed once a day for `looks` days up to today, state carried as the analysis run carries it. */
-function daily(series: ReturnType<typeof simulateDailySeries>, looks: number): { end: boolean; ever: boolean } {
-  let state: DegradationState = { degrading: false };
-  let ever = false;
-  for (let ago = looks - 1; ago >= 0; ago--) {
-    const a = assessDegradation(series, dayAgo(ago), state);
-    state = { degrading: a.degrading, since: a.since, before: a.before };
-    ever ||= a.degrading;
-  }
-  return { end: state.degrading, ever };
-}
-
 function validate(perCell: number) {
   const RATES = [0.005, 0.02, 0.05, 0.1, 0.18, 0.3];
   const r = createRandom(7);
@@ -151,15 +139,15 @@ function validate(perCell: number) {
       once++;
       sinceError += Math.abs(Date.parse(a.since!) - Date.parse(dayAgo(ago))) / DAY;
     }
-    if (daily(s, 28).end) everyDay++;
+    if (assessedDaily(s, TODAY, 28).end.degrading) everyDay++;
   }
   const stable = createRandom(12);
   const STABLE = 5000;
   let endFlagged = 0, everFlagged = 0;
   for (let i = 0; i < STABLE; i++) {
     const s = simulateDailySeries(stable, { days: 70, runsPerDay: { uniform: [2, 4] }, failureRate: 0.02 + stable.next() * 0.16 }, TODAY);
-    const x = daily(s, 28);
-    endFlagged += x.end ? 1 : 0;
+    const x = assessedDaily(s, TODAY, 28);
+    endFlagged += x.end.degrading ? 1 : 0;
     everFlagged += x.ever ? 1 : 0;
   }
   const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;

@@ -3,39 +3,26 @@
 // stable series of every rate and volume at most 1 in 1,000 is flagged by chance. The wider sweep with
 // its table per cell is `npm run bench:degradation`.
 import { describe, expect, it } from "vitest";
-import { simulateDailySeries, type RunsPerDay } from "../simulate/degradation-series";
+import { assessedDaily, simulateDailySeries, type RunsPerDay } from "../simulate/degradation-series";
 import { createRandom } from "../simulate/random";
-import { assessDegradation, type DegradationState } from "./evolution";
-import type { DailySuccess } from "./types";
+import { assessDegradation } from "./evolution";
 
 const TODAY = "2026-11-25";
 const DAY = 86_400_000;
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 const dayAgo = (n: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * DAY).toISOString().slice(0, 10);
 
-/** Assessed at the end of each of the last `looks` days, state carried, as the analysis run (every 6 hours) at least does. */
-function assessedDaily(series: DailySuccess[], looks: number): { end: DegradationState; ever: boolean } {
-  let state: DegradationState = { degrading: false };
-  let ever = false;
-  for (let ago = looks - 1; ago >= 0; ago--) {
-    const a = assessDegradation(series, dayAgo(ago), state);
-    state = { degrading: a.degrading, since: a.since, before: a.before };
-    ever ||= a.degrading;
-  }
-  return { end: state, ever };
-}
-
 describe("planted degradations across 200 seeds", () => {
   const shifted = SEEDS.map((seed) => {
     const r = createRandom(seed);
     const startedAgo = r.int(10, 20);
     const series = simulateDailySeries(r, { days: 70, runsPerDay: { uniform: [2, 4] }, failureRate: 0.03, change: { daysAgo: startedAgo, failureRate: 0.3 } }, TODAY);
-    return { startedAgo, once: assessDegradation(series, TODAY, { degrading: false }), daily: assessedDaily(series, 28) };
+    return { startedAgo, once: assessDegradation(series, TODAY, { degrading: false }), daily: assessedDaily(series, TODAY, 28) };
   });
   const stable = SEEDS.map((seed) => {
     const r = createRandom(100_000 + seed);
     const series = simulateDailySeries(r, { days: 70, runsPerDay: { uniform: [2, 4] }, failureRate: 0.02 + r.next() * 0.16 }, TODAY);
-    return { once: assessDegradation(series, TODAY, { degrading: false }), daily: assessedDaily(series, 28) };
+    return { once: assessDegradation(series, TODAY, { degrading: false }), daily: assessedDaily(series, TODAY, 28) };
   });
   const share = (xs: boolean[]) => xs.filter(Boolean).length / xs.length;
 

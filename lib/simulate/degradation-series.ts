@@ -2,6 +2,7 @@
 // days ago: what AUTO-007's change-point test reads, generated fast enough to simulate thousands of
 // patterns (the calibration bench, the 200-seed test) without telemetry or a database.
 import type { RunCounts } from "../detectors/change-point";
+import { assessDegradation, type DegradationState } from "../detectors/evolution";
 import type { DailySuccess } from "../detectors/types";
 import type { Random } from "./random";
 
@@ -50,4 +51,21 @@ export function simulateDailySeries(r: Random, spec: SeriesSpec, today: string):
   return simulateRunCounts(r, spec).flatMap((d, i) =>
     d.runs === 0 ? [] : [{ day: new Date(end - (spec.days - 1 - i) * DAY).toISOString().slice(0, 10), executions: d.runs, successes: d.runs - d.failures }],
   );
+}
+
+/**
+ * AUTO-007 as the analysis run applies it to one series: assessed at the end of each of the last `looks`
+ * days up to `today`, the flag's state carried from one day to the next. Where it ends, and whether it was
+ * ever raised on the way.
+ */
+export function assessedDaily(series: readonly DailySuccess[], today: string, looks: number): { end: DegradationState; ever: boolean } {
+  let state: DegradationState = { degrading: false };
+  let ever = false;
+  for (let ago = looks - 1; ago >= 0; ago--) {
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) - ago * DAY).toISOString().slice(0, 10);
+    const a = assessDegradation(series, day, state);
+    state = { degrading: a.degrading, since: a.since, before: a.before };
+    ever ||= a.degrading;
+  }
+  return { end: state, ever };
 }
