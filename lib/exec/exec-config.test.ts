@@ -20,8 +20,8 @@ describe("execConfigFromEnv", () => {
   });
 
   it.each([
-    [{ PATTERNS_URL: "ftp://x.example" }, "PATTERNS_URL: must be an http:// or https:// address"],
-    [{ PATTERNS_URL: "localhost:3000" }, "PATTERNS_URL: must be an http:// or https:// address"],
+    [{ PATTERNS_URL: "ftp://x.example" }, "PATTERNS_URL: not an http(s) URL"],
+    [{ PATTERNS_URL: "localhost:3000" }, "PATTERNS_URL: not an http(s) URL"],
     [{ PATTERNS_SPOOL_MAX_EVENTS: "0" }, "PATTERNS_SPOOL_MAX_EVENTS: must be at least 1"],
     [{ PATTERNS_SPOOL_MAX_EVENTS: "1e3" }, "PATTERNS_SPOOL_MAX_EVENTS: must be a whole number of events"],
     [{ PATTERNS_SPOOL_MAX_BYTES: "10" }, "PATTERNS_SPOOL_MAX_BYTES: must be at least 1024"],

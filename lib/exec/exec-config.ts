@@ -3,7 +3,7 @@
 // per bad value naming the variable.
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
+import { envSchema } from "../schemas/env";
 import { RETRY, type RetryPolicy } from "./retry-policy";
 import type { SpoolConfig } from "./spool";
 
@@ -14,24 +14,15 @@ export const EXEC_DEFAULTS = {
   recipeTimeoutSeconds: 300,
 } as const;
 
-const whole = (what: string, min: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, { error: `must be a whole number of ${what}` })
-    .transform(Number)
-    .pipe(z.number().int().min(min, { error: `must be at least ${min}` }).max(Number.MAX_SAFE_INTEGER));
-
-const envSchema = z.object({
-  PATTERNS_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address, e.g. https://patterns.example.com" })
-    .optional(),
-  PATTERNS_TOKEN: z.string().optional(),
-  PATTERNS_SPOOL_DIR: z.string().min(1).optional(),
-  PATTERNS_SPOOL_MAX_EVENTS: whole("events", 1).optional(),
-  PATTERNS_SPOOL_MAX_BYTES: whole("bytes", 1024).optional(),
-  PATTERNS_RETRY_SECONDS: whole("seconds", 0).optional(),
-  PATTERNS_RECIPE_TIMEOUT_SECONDS: whole("seconds", 1).optional(),
+/** The variables of `patterns exec`, with the same rules as everywhere else (lib/schemas/env.ts). */
+const execEnvSchema = envSchema.pick({
+  PATTERNS_URL: true,
+  PATTERNS_TOKEN: true,
+  PATTERNS_SPOOL_DIR: true,
+  PATTERNS_SPOOL_MAX_EVENTS: true,
+  PATTERNS_SPOOL_MAX_BYTES: true,
+  PATTERNS_RETRY_SECONDS: true,
+  PATTERNS_RECIPE_TIMEOUT_SECONDS: true,
 });
 
 export class ExecConfigError extends Error {
@@ -49,21 +40,21 @@ export interface ExecConfig {
 }
 
 export function execConfigFromEnv(env: Record<string, string | undefined> = process.env): ExecConfig {
-  const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, blank(env[k])])));
+  const parsed = execEnvSchema.safeParse(Object.fromEntries(Object.keys(execEnvSchema.shape).map((k) => [k, env[k]])));
   if (!parsed.success) {
     throw new ExecConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; "));
   }
   const e = parsed.data;
+  const count = (v: unknown) => (v === undefined ? undefined : Number(v));
   return {
     remote: e.PATTERNS_URL && e.PATTERNS_TOKEN ? { url: e.PATTERNS_URL, token: e.PATTERNS_TOKEN } : null,
     urlWithoutToken: Boolean(e.PATTERNS_URL && !e.PATTERNS_TOKEN),
     spool: {
       dir: e.PATTERNS_SPOOL_DIR ?? join(homedir(), ".patterns", "spool"),
-      maxEvents: e.PATTERNS_SPOOL_MAX_EVENTS ?? EXEC_DEFAULTS.spoolMaxEvents,
-      maxBytes: e.PATTERNS_SPOOL_MAX_BYTES ?? EXEC_DEFAULTS.spoolMaxBytes,
+      maxEvents: count(e.PATTERNS_SPOOL_MAX_EVENTS) ?? EXEC_DEFAULTS.spoolMaxEvents,
+      maxBytes: count(e.PATTERNS_SPOOL_MAX_BYTES) ?? EXEC_DEFAULTS.spoolMaxBytes,
     },
-    retry: { ...RETRY, giveUpAfterMs: (e.PATTERNS_RETRY_SECONDS ?? EXEC_DEFAULTS.retrySeconds) * 1000 },
-    recipeTimeoutMs: (e.PATTERNS_RECIPE_TIMEOUT_SECONDS ?? EXEC_DEFAULTS.recipeTimeoutSeconds) * 1000,
+    retry: { ...RETRY, giveUpAfterMs: (count(e.PATTERNS_RETRY_SECONDS) ?? EXEC_DEFAULTS.retrySeconds) * 1000 },
+    recipeTimeoutMs: (count(e.PATTERNS_RECIPE_TIMEOUT_SECONDS) ?? EXEC_DEFAULTS.recipeTimeoutSeconds) * 1000,
   };
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { DatabaseConfigError, parseDatabaseUrl } from "../db/config";
 
-const unsetIfEmpty = (schema: z.ZodType) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
 const path = z.string().refine((v) => !v.includes("\0"), "a path cannot contain a NUL character");
 
