@@ -18,9 +18,9 @@ export function eventErrors(status: number, errors: EventError[], totalErrors: n
 
 /**
  * The body's bytes, at most `limit` of them: "too_large" as soon as it is larger (declared or read; the
- * rest is not read), "cut_off" when the connection ended before the body did.
+ * rest is not read), `{ cutOff }` (the error) when the connection ended before the body did.
  */
-async function readBounded(request: Request, limit: number): Promise<Buffer | "too_large" | "cut_off"> {
+async function readBounded(request: Request, limit: number): Promise<Buffer | "too_large" | { cutOff: unknown }> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return "too_large";
   if (!request.body) return Buffer.alloc(0);
@@ -38,8 +38,8 @@ async function readBounded(request: Request, limit: number): Promise<Buffer | "t
       }
       chunks.push(value);
     }
-  } catch {
-    return "cut_off";
+  } catch (error) {
+    return { cutOff: error };
   }
   return Buffer.concat(chunks);
 }
@@ -48,7 +48,7 @@ async function readBounded(request: Request, limit: number): Promise<Buffer | "t
 export async function readBodyText(request: Request, limit: number): Promise<string | null> {
   const bytes = await readBounded(request, limit);
   if (bytes === "too_large") return null;
-  if (bytes === "cut_off") throw new Error("the body ended before it was complete (the connection was cut)");
+  if (!Buffer.isBuffer(bytes)) throw new Error("the body ended before it was complete (the connection was cut)", { cause: bytes.cutOff });
   return bytes.toString("utf8");
 }
 
@@ -69,7 +69,7 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   if (bytes === "too_large") {
     return { ok: false, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) };
   }
-  if (bytes === "cut_off") {
+  if (!Buffer.isBuffer(bytes)) {
     return { ok: false, response: jsonError(400, "truncated_body", "the body ended before it was complete (the connection was cut); nothing was stored") };
   }
   if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {

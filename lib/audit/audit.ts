@@ -1,7 +1,7 @@
 // Every decision is recorded with who, what, why and when, in the same transaction as the change it
 // describes. One typed helper builds and writes the rows, so the actions are a closed list the Activity
 // page can filter on, and before/after land in the same place whatever wrote them. Batched writers pass
-// rows built by auditRow to createMany; the bulk telemetry writers insert their one action (pattern.register)
+// rows built by auditRow to createMany, or the analysis to insertObjects (lib/db/raw.ts); the bulk telemetry writers insert their one action (pattern.register)
 // in raw SQL for speed.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../db/client";

@@ -38,6 +38,14 @@ describe(`bulk writes on ${dialect}`, () => {
     expect(await db.prisma.adHocShape.findFirst({ where: { seq: 45_000 } })).toEqual({ seq: 45_000, family: "f3", keySet: "a,b", startedAt: new Date(AT.getTime() + 44_999) });
   });
 
+  it("insertObjects refuses what JSON would store as null, and a name that is not an identifier, writing nothing", async () => {
+    const row = { seq: 900_001, family: "f", keySet: "k", startedAt: AT };
+    await expect(insertObjects(db.prisma, dialect, "adhoc_shapes", [row, { ...row, seq: Number.NaN }])).rejects.toThrow("NaN is not a value a column can hold");
+    await expect(insertObjects(db.prisma, dialect, "adhoc_shapes", [{ ...row, startedAt: new Date("not a date") }])).rejects.toThrow("not a value a column can hold");
+    await expect(insertObjects(db.prisma, dialect, "adhoc_shapes", [{ ...row, 'family" = 1; --': "x" }])).rejects.toThrow("is not a table or column name");
+    expect(await db.prisma.adHocShape.count({ where: { seq: 900_001 } })).toBe(0);
+  });
+
   it("updateRows: each row gets its own values", async () => {
     await updateRows(db.prisma, dialect, "patterns", "id", { status: "text", degrading: "boolean", degradingSince: "timestamp(3)" }, [
       { key: "p-1", set: { status: "active", degrading: true, degradingSince: AT } },

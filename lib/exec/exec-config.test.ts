@@ -32,9 +32,12 @@ describe("execConfigFromEnv", () => {
 });
 
 describe("the recipe time limit", () => {
-  test("is 300 s by default, PATTERNS_RECIPE_TIMEOUT_SECONDS otherwise, at least 1 s", () => {
+  test("is 300 s by default, PATTERNS_RECIPE_TIMEOUT_SECONDS otherwise, from 1 s to a day", () => {
     expect(execConfigFromEnv({}).recipeTimeoutMs).toBe(300_000);
     expect(execConfigFromEnv({ PATTERNS_RECIPE_TIMEOUT_SECONDS: "20" }).recipeTimeoutMs).toBe(20_000);
     expect(() => execConfigFromEnv({ PATTERNS_RECIPE_TIMEOUT_SECONDS: "0" })).toThrow("PATTERNS_RECIPE_TIMEOUT_SECONDS: must be at least 1");
+    // a timer past 2^31 ms would fire at once and stop the recipe as it starts
+    expect(() => execConfigFromEnv({ PATTERNS_RECIPE_TIMEOUT_SECONDS: "3000000" })).toThrow("PATTERNS_RECIPE_TIMEOUT_SECONDS: must be at most 86400");
+    expect(() => execConfigFromEnv({ PATTERNS_SPOOL_MAX_EVENTS: "9".repeat(400) })).toThrow(/PATTERNS_SPOOL_MAX_EVENTS: must be at most/);
   });
 });

@@ -18,8 +18,13 @@ const httpUrl = (example: string) =>
     }
   }, `not an http(s) URL (expected e.g. ${example})`);
 
-const wholeNumber = (what: string, min: number) =>
-  z.string().trim().regex(/^\d+$/, `must be a whole number of ${what}`).refine((v) => Number(v) >= min, `must be at least ${min}`);
+const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number of ${what}`)
+    .refine((v) => Number(v) >= min, `must be at least ${min}`)
+    .refine((v) => Number(v) <= max, `must be at most ${max}`);
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -51,7 +56,8 @@ export const envSchema = z.object({
   PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber("events", 1)),
   PATTERNS_SPOOL_MAX_BYTES: unsetIfEmpty(wholeNumber("bytes", 1024)),
   PATTERNS_RETRY_SECONDS: unsetIfEmpty(wholeNumber("seconds", 0)),
-  PATTERNS_RECIPE_TIMEOUT_SECONDS: unsetIfEmpty(wholeNumber("seconds", 1)),
+  // a day at most: a timer past 2^31 ms fires at once, which would stop every recipe as it starts
+  PATTERNS_RECIPE_TIMEOUT_SECONDS: unsetIfEmpty(wholeNumber("seconds", 1, 86_400)),
   PATTERNS_VERBOSE: unsetIfEmpty(z.string()),
 });
 

@@ -63,7 +63,7 @@ describe(`grouped request writes on ${dialect}`, () => {
     const blocker = await db.pool!.connect();
     await blocker.query("BEGIN");
     await blocker.query(`LOCK TABLE "executions" IN SHARE MODE`);
-    const released = new Promise<void>((resolve) => setTimeout(() => void blocker.query("COMMIT").then(() => resolve()), 2_000));
+    const released = new Promise<void>((resolve) => setTimeout(() => void blocker.query("COMMIT").catch(() => {}).finally(() => resolve()), 2_000));
     try {
       const writer = pgGroupWriter(db);
       const slow = writer.store(rows(["q-slow"]), "a", 5_000); // its group starts and waits for the lock

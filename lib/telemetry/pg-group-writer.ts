@@ -25,6 +25,8 @@ interface Job {
   reject: (error: Error) => void;
   /** answers the job busy if it is still queued at its deadline */
   timer: NodeJS.Timeout;
+  /** answered busy while queued: left in the queue (removing it would cost a scan), skipped by the drain */
+  expired?: boolean;
 }
 
 const notInTime = () => new DatabaseUnavailableError(unavailable("busy", "the database did not take the write in time; nothing was stored, try again shortly"));
@@ -48,11 +50,9 @@ export class PgGroupWriter {
     });
   }
 
-  /** A job whose deadline passed before a group took it: out of the queue, answered busy. */
+  /** A job whose deadline passed before a group took it (a group clears the timer as it takes a job): answered busy. */
   private expire(job: Job): void {
-    const at = this.queue.indexOf(job);
-    if (at < 0) return; // already in a group: the group's outcome is its answer
-    this.queue.splice(at, 1);
+    job.expired = true;
     this.queued -= job.rows.length;
     job.reject(notInTime());
   }
@@ -65,12 +65,13 @@ export class PgGroupWriter {
         let events = 0;
         while (this.queue.length && (group.length === 0 || events + this.queue[0]!.rows.length <= MAX_GROUP_EVENTS)) {
           const job = this.queue.shift()!;
+          if (job.expired) continue;
           clearTimeout(job.timer);
           events += job.rows.length;
           group.push(job);
         }
         this.queued -= events;
-        await this.writeGroup(group);
+        if (group.length) await this.writeGroup(group);
       }
     } finally {
       this.running = false;
