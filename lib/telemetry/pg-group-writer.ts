@@ -63,10 +63,12 @@ export class PgGroupWriter {
       while (this.queue.length) {
         const group: Job[] = [];
         let events = 0;
+        const now = Date.now();
         while (this.queue.length && (group.length === 0 || events + this.queue[0]!.rows.length <= MAX_GROUP_EVENTS)) {
           const job = this.queue.shift()!;
-          if (job.expired) continue;
           clearTimeout(job.timer);
+          if (!job.expired && job.deadline <= now) this.expire(job); // due, but its timer has not run yet
+          if (job.expired) continue;
           events += job.rows.length;
           group.push(job);
         }
@@ -78,14 +80,10 @@ export class PgGroupWriter {
     }
   }
 
-  private async writeGroup(jobs: Job[]): Promise<void> {
-    const now = Date.now();
-    const late = jobs.filter((j) => j.deadline <= now);
-    for (const job of late) job.reject(notInTime());
-    const group = late.length ? jobs.filter((j) => j.deadline > now) : jobs;
-    if (group.length === 0) return;
-    // the whole group waits at most as long as its most patient request may
-    const waitMs = Math.max(1, Math.min(...group.map((j) => j.deadline)) - now);
+  /** Writes jobs taken before their deadlines (drain answers the late ones busy). */
+  private async writeGroup(group: Job[]): Promise<void> {
+    // the whole group waits at most as long as its least patient request may
+    const waitMs = Math.max(1, Math.min(...group.map((j) => j.deadline)) - Date.now());
     try {
       const results = await writeTogether(this.db, group, waitMs);
       group.forEach((job, k) => job.resolve(results[k]!));
