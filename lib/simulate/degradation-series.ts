@@ -2,6 +2,7 @@
 // days ago: what AUTO-007's change-point test reads, generated fast enough to simulate thousands of
 // patterns (the calibration bench, the 200-seed test) without telemetry or a database.
 import type { RunCounts } from "../detectors/change-point";
+import { shiftDay } from "../queries/period";
 import { assessDegradation, type DegradationState } from "../detectors/evolution";
 import type { DailySuccess } from "../detectors/types";
 import type { Random } from "./random";
@@ -62,8 +63,7 @@ export function assessedDaily(series: readonly DailySuccess[], today: string, lo
   let state: DegradationState = { degrading: false };
   let ever = false;
   for (let ago = looks - 1; ago >= 0; ago--) {
-    const day = new Date(Date.parse(`${today}T00:00:00Z`) - ago * DAY).toISOString().slice(0, 10);
-    const a = assessDegradation(series, day, state);
+    const a = assessDegradation(series, shiftDay(today, -ago), state);
     state = { degrading: a.degrading, since: a.since, before: a.before };
     ever ||= a.degrading;
   }
