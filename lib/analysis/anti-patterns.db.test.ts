@@ -67,4 +67,51 @@ describe(`anti-patterns across analysis runs on ${dialect}`, () => {
     // the evidence a person reads: the ids of the latest failed runs as they were sent, newest first
     expect((JSON.parse(entry.evidence) as { failedRunIds: string[] }).failedRunIds).toEqual(runs.slice(-10).reverse().map((r) => r.id));
   });
+
+  it("an incremental run quarantines what one run over all the runs would, the patterns it does not read included", async () => {
+    const DAY = 24 * HOUR;
+    const cut = NOW - 2 * DAY;
+    // old runs every 6 hours up to the cut, recent ones every 2 hours up to an hour before NOW
+    const series = (id: string, old: string, recent: string, source = "ci") => [
+      ...[...old].map((o, k) => ({ ...ev(id, o === "S", cut - (old.length - k) * 6 * HOUR), source })),
+      ...[...recent].map((o, k) => ({ ...ev(id, o === "S", NOW - HOUR - (recent.length - 1 - k) * 2 * HOUR), source })),
+    ];
+    const healthy = "S".repeat(40) + "F" + "S".repeat(59);
+    // four patterns of one source fail together 5 hours ago: an outage, which nobody's record carries;
+    // the fifth fails 5 times in it, a streak that is not its own
+    const outageAt = NOW - 5 * HOUR;
+    const down = (id: string, failures: number) => [
+      ...series(id, healthy, "SSSSSS", "down"),
+      ...Array.from({ length: failures }, (_, k) => ({ ...ev(id, false, outageAt + k * 60_000), source: "down" })),
+    ];
+    const all = [
+      ...["h1", "h2", "h3", "h4"].flatMap((id) => series(id, healthy, "SSSSSSSS")),
+      ...series("broken-late", "S".repeat(80), "SSSFFFFFF"), // 6 in a row among the new runs
+      ...series("flaky-late", "S".repeat(10), "SFF".repeat(7)), // 14 of 31 failed, interleaved
+      ...series("sparse", "SSS", "FFFF"), // 7 runs: not enough to judge
+      ...["d1", "d2", "d3"].flatMap((id) => down(id, 1)),
+      ...down("d4", 5),
+    ];
+    const old = all.filter((e) => Date.parse(e.startedAt) < cut);
+    const recent = all.filter((e) => Date.parse(e.startedAt) >= cut);
+    const quarantined = async (target: TestDb) =>
+      (await target.prisma.antiPattern.findMany({ where: { kind: "failing_pattern", status: "quarantined" }, orderBy: { key: "asc" } })).map((a) => [a.patternId, a.classification]);
+
+    expect((await ingestEvents(db, old)).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(cut) });
+    expect(await quarantined(db)).toEqual([]);
+    expect((await ingestEvents(db, recent)).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+
+    const once = await createTestDb();
+    try {
+      expect((await ingestEvents(once, all)).ok).toBe(true);
+      await runAnalysis(once, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      expect(await once.prisma.outageCell.count()).toBeGreaterThan(0);
+      expect(await quarantined(once)).toEqual([["broken-late", "broken"], ["flaky-late", "flaky"]]);
+      expect(await quarantined(db)).toEqual(await quarantined(once));
+    } finally {
+      await once.destroy();
+    }
+  });
 });

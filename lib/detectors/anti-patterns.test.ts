@@ -2,8 +2,8 @@
 // outages and lifted quarantines, each at its boundary.
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { assessPattern, moreToRead, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
-import { DEFAULT_SETTINGS, type ExecutionFact, type OutageWindow } from "./types";
+import { assessPattern, couldQuarantine, moreToRead, QUARANTINE_WINDOW_MS, recurringErrors, tallyErrors, type AssessContext } from "./anti-patterns";
+import { DEFAULT_SETTINGS, type DailySuccess, type ExecutionFact, type OutageWindow } from "./types";
 
 const S = DEFAULT_SETTINGS;
 const HOUR = 3_600_000;
@@ -179,6 +179,106 @@ describe("moreToRead", () => {
         expect(assessPattern(latest, ctx({ window }), S)).toEqual(assessPattern(all, ctx(), S));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("couldQuarantine", () => {
+  const WINDOW = { now: NOW, windowStart: NOW - QUARANTINE_WINDOW_MS };
+  /** The runs' totals per UTC day, as the daily metrics give them (outage runs already left out). */
+  const perDay = (rs: readonly ExecutionFact[]): DailySuccess[] => {
+    const byDay = new Map<string, DailySuccess>();
+    for (const r of rs) {
+      const day = new Date(r.startedAt).toISOString().slice(0, 10);
+      const d = byDay.get(day) ?? { day, executions: 0, successes: 0 };
+      d.executions++;
+      if (r.success) d.successes++;
+      byDay.set(day, d);
+    }
+    return [...byDay.values()];
+  };
+  // one run every 6 hours, ending an hour before NOW (four a day)
+  const sixHourly = (outcomes: string) => runs(outcomes, { step: 6 * HOUR });
+
+  test.each([
+    ["9 runs, all failed", "F".repeat(9), false], // fewer than 10: insufficient
+    ["healthy, 1 failure in 60", "S".repeat(30) + "F" + "S".repeat(29), false],
+    ["every run failed", "F".repeat(12), true],
+    ["a trailing streak of 5", "S".repeat(55) + "F".repeat(5), true],
+    ["a streak of 4 spread over the last day", "S".repeat(56) + "F".repeat(4), false],
+    ["failing 2 runs in 5, interleaved", "SFSFS".repeat(12), true],
+    ["failing 1 run in 5", "SSSSF".repeat(12).slice(0, 59) + "S", false],
+  ])("%s → %s", (_, outcomes, could) => {
+    expect(couldQuarantine(perDay(sixHourly(outcomes)), WINDOW, S)).toBe(could);
+  });
+
+  it("a success after now does not end a streak, and runs after now are not considered", () => {
+    const at = (hoursBeforeNow: number, success: boolean, i: number): ExecutionFact => ({ ...runs("S")[0]!, seq: i, id: `x${i}`, startedAt: NOW - hoursBeforeNow * HOUR, success });
+    const earlier = Array.from({ length: 40 }, (_, i) => at(48 + 6 * i, true, 100 + i));
+    // yesterday S F F F, today F F before noon, S after: 5 in a row among the considered runs
+    const streak = [at(23, true, 1), at(20, false, 2), at(16, false, 3), at(14, false, 4), at(6, false, 5), at(2, false, 6), at(-6, true, 7)];
+    expect(assessPattern([...earlier, ...streak], ctx(), S).quarantine).toBe(true);
+    expect(couldQuarantine(perDay([...earlier, ...streak]), WINDOW, S)).toBe(true);
+    // 10 of 20 failed over the last days (flaky), and 40 successes later today, after now
+    const flaky = Array.from({ length: 20 }, (_, i) => at(14 + 6 * i, i % 2 === 0, 200 + i));
+    const later = Array.from({ length: 40 }, (_, i) => at(-1 - i / 10, true, 300 + i));
+    expect(assessPattern([...flaky, ...later], ctx(), S).quarantine).toBe(true);
+    expect(couldQuarantine(perDay([...flaky, ...later]), WINDOW, S)).toBe(true);
+  });
+
+  it("counts a day partly outside the window as possibly holding none of its runs", () => {
+    // 12 runs, the 8 last today (NOW is noon): today's successes may all come after now
+    const today = [{ day: "2026-11-25", executions: 8, successes: 8 }, { day: "2026-11-24", executions: 4, successes: 0 }];
+    expect(couldQuarantine(today, WINDOW, S)).toBe(true);
+    expect(couldQuarantine([{ ...today[0]!, day: "2026-11-23" }, today[1]!], WINDOW, S)).toBe(false);
+    // the window's first day (it starts at noon): its 40 successes may all come before the window
+    const later = [{ day: "2026-10-28", executions: 6, successes: 3 }, { day: "2026-10-29", executions: 6, successes: 3 }];
+    expect(couldQuarantine([{ day: "2026-10-26", executions: 40, successes: 40 }, ...later], WINDOW, S)).toBe(true);
+    expect(couldQuarantine([{ day: "2026-10-27", executions: 40, successes: 40 }, ...later], WINDOW, S)).toBe(false);
+    // nor a day holding fewer than 10 runs in all: 4 failures of 8 may be all there is to consider
+    expect(couldQuarantine([{ day: "2026-11-20", executions: 8, successes: 4 }, { day: "2026-11-25", executions: 4, successes: 4 }], WINDOW, S)).toBe(true);
+  });
+
+  it("property: when it says no, assessPattern does not quarantine, whatever the order, outages or runs outside the window", () => {
+    const outage: OutageWindow = { source: "down", start: NOW - 3 * DAY, end: NOW - 2 * DAY, patternsFailing: 3, patternsActive: 3 };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // most runs near the edges, where days are partly in the window: the window's start and now
+            at: fc.oneof(
+              fc.integer({ min: NOW - 2 * DAY, max: NOW + DAY }),
+              fc.integer({ min: NOW - QUARANTINE_WINDOW_MS - DAY, max: NOW - QUARANTINE_WINDOW_MS + DAY }),
+              fc.integer({ min: NOW - QUARANTINE_WINDOW_MS - 2 * DAY, max: NOW + DAY }),
+            ),
+            success: fc.boolean(),
+            down: fc.boolean(),
+          }),
+          { maxLength: 90 },
+        ),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (specs, rate) => {
+          const all: ExecutionFact[] = specs.map((x, i) => ({
+            ...runs("S")[0]!, seq: i, id: `r${i}`, startedAt: x.at, success: x.success, source: x.down ? "down" : "ci-1",
+          }));
+          const outsideOutages = all.filter((r) => !(r.source === "down" && r.startedAt >= outage.start && r.startedAt < outage.end));
+          const settings = { ...S, autoQuarantineFailureRate: rate };
+          if (couldQuarantine(perDay(outsideOutages), WINDOW, settings)) return;
+          expect(assessPattern(all, ctx({ outages: [outage] }), settings).quarantine).toBe(false);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("property: it says no to most healthy patterns (what makes it worth asking)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("S", "S", "S", "S", "S", "S", "S", "S", "S", "F"), { minLength: 40, maxLength: 120 }), (outcomes) => {
+        fc.pre(!outcomes.slice(-5).every((o) => o === "F"));
+        const rs = sixHourly(outcomes.join(""));
+        const h = assessPattern(rs, ctx(), S);
+        if (!h.quarantine && h.failureRate < 0.2 && !outcomes.slice(-8).includes("F")) expect(couldQuarantine(perDay(rs), WINDOW, S)).toBe(false);
+      }),
     );
   });
 });

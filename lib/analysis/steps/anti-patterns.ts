@@ -1,7 +1,8 @@
 // AUTO-005 step: recurring error signatures into the registry, and patterns whose recent runs fail too
 // often quarantined (aggressive mode) or proposed for quarantine, with outages and lifted history excluded.
-// The step reads the runs and persists; the registry's state changes are rules in detectors/quarantine-state.
-import { assessPattern, moreToRead, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
+// The step reads the runs and persists; the registry's state changes are rules in detectors/quarantine-state,
+// and which patterns need their runs read at all is detectors/anti-patterns' couldQuarantine.
+import { assessPattern, couldQuarantine, moreToRead, QUARANTINE_MAX_RUNS, QUARANTINE_WINDOW_MS, recurringErrors } from "../../detectors/anti-patterns";
 import { isJudged, quarantineTransition, type QuarantineTransition } from "../../detectors/quarantine-state";
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
@@ -11,7 +12,7 @@ import { toMs } from "../../db/raw";
 import { touchedPatterns } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
-import { latestEligibleRuns, outageRuns, realIds, windowTotals } from "../pattern-runs";
+import { latestEligibleRuns, latestPages, outageRuns, realIds, touchedDailyTotals, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 import { audit, auditRow } from "../../audit/audit";
 
@@ -97,15 +98,24 @@ export const antiPatternsStep: AnalysisStep = {
       );
       const statuses = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: touched } }, select: { id: true, status: true, kind: true } })).map((p) => [p.id, p]));
       const inOutages = await outageRuns(ctx);
+      // a pattern with no registry entry gets one only when quarantined: those whose daily totals rule
+      // that out are not read (most of what an incremental run touches)
+      const { byPattern: daily } = await touchedDailyTotals(ctx);
       const judged = touched.filter((id) => {
         const pattern = statuses.get(id);
-        return pattern && isJudged(pattern, registry.get(id)?.status);
+        if (!pattern || !isJudged(pattern, registry.get(id)?.status)) return false;
+        return registry.has(id) || couldQuarantine(daily.get(id) ?? [], { now, windowStart: now - QUARANTINE_WINDOW_MS }, settings);
       });
+      const rangeOf = (patternId: string) => {
+        const countFrom = registry.get(patternId)?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY;
+        return { patternId, from: Math.max(now - QUARANTINE_WINDOW_MS, countFrom), to: now };
+      };
+      const pages = await latestPages(ctx.db, judged.map(rangeOf), LATEST_RUNS, inOutages);
       const assessed = await mapLimit(judged, readConcurrency(ctx.db), async (patternId) => {
         const pattern = statuses.get(patternId)!;
         const entry = registry.get(patternId) ?? null;
-        const range = { from: Math.max(now - QUARANTINE_WINDOW_MS, entry?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY), to: now };
-        let { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS);
+        const range = rangeOf(patternId);
+        let { runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, LATEST_RUNS, pages.get(patternId));
         const more = moreToRead(runs, complete);
         if (more === "every run") ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
         const window = more === "window totals" ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;

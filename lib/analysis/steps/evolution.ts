@@ -1,8 +1,8 @@
 // AUTO-007 step: the daily totals of the patterns that ran (outage runs left out), and the "degrading" flag
 // raised or cleared by the change-point rule in lib/detectors/evolution.ts, with the day the rate changed.
-import { DEGRADATION_DEFAULTS, assessDegradation, type DegradationState } from "../../detectors/evolution";
+import { assessDegradation, type DegradationState } from "../../detectors/evolution";
 import { insertObjects, updateRows } from "../../db/raw";
-import { outageRuns, dailyTotalsOutsideOutages } from "../pattern-runs";
+import { outageRuns, dailyTotalsOutsideOutages, touchedDailyTotals } from "../pattern-runs";
 import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
 import { auditRow } from "../../audit/audit";
@@ -17,19 +17,18 @@ export const evolutionStep: AnalysisStep = {
     const touched = await touchedPatterns(ctx);
     if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
     const today = dayOf(ctx.now.getTime());
-    const from = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.lookbackDays - 1) * DAY);
-    const dailyFrom = dayOf(ctx.now.getTime() - (DEGRADATION_DEFAULTS.changeWithinDays - 1) * DAY);
     const patterns = await ctx.db.prisma.pattern.findMany({
       where: { id: { in: touched } },
       select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
     });
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions. The
-    // days before the last 4 weeks come as one total, except for a flag raised before then, whose runs since
-    // its day are counted.
-    const inOutages = await outageRuns(ctx);
-    const daily = await dailyTotalsOutsideOutages(ctx.db, touched, { from, dailyFrom }, inOutages);
+    // days before the last 4 weeks (and a few) come as one total, except for a flag raised before then,
+    // whose runs since its day are counted.
+    const shared = await touchedDailyTotals(ctx);
+    const { from, dailyFrom } = shared;
+    const daily = new Map(shared.byPattern);
     const older = patterns.filter((p) => p.degrading && p.degradingSince && dayOf(p.degradingSince.getTime()) < dailyFrom).map((p) => p.id);
-    if (older.length) for (const [id, days] of await dailyTotalsOutsideOutages(ctx.db, older, { from, dailyFrom: from }, inOutages)) daily.set(id, days);
+    if (older.length) for (const [id, days] of await dailyTotalsOutsideOutages(ctx.db, older, { from, dailyFrom: from }, await outageRuns(ctx))) daily.set(id, days);
     const changes: Array<{ id: string; degrading: boolean; since: Date | null; stored: string | null; reason: string; details: Record<string, unknown> }> = [];
     const findings: string[] = [];
     for (const p of patterns) {
