@@ -2,7 +2,7 @@
 // runs is a gap (null), never a zero; the success rate per day in percent.
 import { daysOfWeek } from "@/lib/reports/iso-week";
 import type { DailyPoint } from "@/lib/reports/types";
-import { dayLabel } from "./prepare-daily-executions";
+import { shortDay } from "@/lib/queries/period";
 
 export interface ReportDayPoint {
   day: string;
@@ -18,7 +18,7 @@ export function prepareReportDaily(week: string, daily: readonly DailyPoint[]): 
   return daysOfWeek(week).map((day, i) => {
     const d = by.get(day);
     return {
-      day, label: `${WEEKDAYS[i]} ${dayLabel(day)}`,
+      day, label: `${WEEKDAYS[i]} ${shortDay(day)}`,
       executions: d ? d.executions : null,
       successRate: d && d.executions > 0 ? Math.round((d.successes / d.executions) * 1000) / 10 : null,
     };

@@ -98,7 +98,12 @@ export class SqliteWriter {
     }
     const stored = new Uint8Array(p.n);
     for (let i = 0, o = 0; i < p.n; i++, o += WIDTH) {
-      if (this.insertExec.run(v.slice(o, o + WIDTH)).changes === 0) {
+      // the 17 values by position: a slice per row was a million arrays for the collector to free
+      const inserted = this.insertExec.run(
+        v[o], v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], v[o + 8],
+        v[o + 9], v[o + 10], v[o + 11], v[o + 12], v[o + 13], v[o + 14], v[o + 15], v[o + 16],
+      );
+      if (inserted.changes === 0) {
         totals.duplicates++;
         continue;
       }
