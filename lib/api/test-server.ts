@@ -12,7 +12,10 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | "POST", Handler>>>, port = 0): Promise<TestServer> {
+/** Handlers by path and method. */
+export type Routes = Record<string, Partial<Record<"GET" | "POST", Handler>>>;
+
+export async function serveRoutes(routes: Routes, port = 0): Promise<TestServer> {
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const handler = routes[path]?.[req.method as "GET" | "POST"];

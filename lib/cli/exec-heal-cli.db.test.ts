@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teachFix } from "../analysis/recipe-fixture";
 import { runAnalysis } from "../analysis/run";
 import { errorRecoveryStep } from "../analysis/steps/error-recovery";
-import { serveRoutes, type TestServer } from "../api/test-server";
-import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { serveRoutesOnTestDb, type RouteFixture } from "../api/route-fixture";
+import type { TestServer } from "../api/test-server";
+import { testDialect, type TestDb } from "../db/test-db";
 import { approveRecipe } from "../mutations/approve-recipe";
-import { createToken } from "../mutations/create-token";
 import { specToYaml } from "../schemas/pattern-spec";
 import { commandSha } from "../schemas/recipe";
 import { runCli } from "./run-cli";
@@ -30,6 +30,7 @@ describe(`patterns exec --heal on ${dialect}`, () => {
   let work: string;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   let fixId: string;
 
   const exec = (name: string, args: string[], env: Record<string, string> = {}) => {
@@ -39,18 +40,16 @@ describe(`patterns exec --heal on ${dialect}`, () => {
   const latest = async (n: number) => (await db.prisma.execution.findMany({ where: { operation: "build" }, orderBy: { seq: "desc" }, take: n })).reverse();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("heal-cli", async () => {
+      const [executions, heal, suggest] = await Promise.all([import("@/app/api/v1/executions/route"), import("@/app/api/v1/heal/route"), import("@/app/api/v1/suggest/route")]);
+      return { "/api/v1/executions": { POST: executions.POST }, "/api/v1/heal": { GET: heal.GET }, "/api/v1/suggest": { POST: suggest.POST } };
+    }));
     work = mkdtempSync(join(tmpdir(), "pa-heal-cli-"));
     fixId = await teachFix(db, { error: ERROR, fix: "install httpx", command: RECIPE, count: 10, batch: "learn", from });
     await approveRecipe(db, { recipeId: fixId, commandSha: commandSha(RECIPE) }, "rev@example.com");
-    const [executions, heal, suggest] = await Promise.all([import("@/app/api/v1/executions/route"), import("@/app/api/v1/heal/route"), import("@/app/api/v1/suggest/route")]);
-    server = await serveRoutes({ "/api/v1/executions": { POST: executions.POST }, "/api/v1/heal": { GET: heal.GET }, "/api/v1/suggest": { POST: suggest.POST } });
-    token = (await createToken(db, "heal-cli")).secret;
   });
   afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
+    await api?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryEvents } from "../analysis/recipe-fixture";
 import { runAnalysis } from "../analysis/run";
 import { ANALYSIS_STEPS } from "../analysis/steps";
-import { serveRoutes, type TestServer } from "../api/test-server";
-import { createTestDb, testDialect, type TestDb } from "../db/test-db";
+import { serveRoutesOnTestDb, type RouteFixture } from "../api/route-fixture";
+import type { TestServer } from "../api/test-server";
+import { testDialect, type TestDb } from "../db/test-db";
 import { approveRecipe } from "../mutations/approve-recipe";
-import { createToken } from "../mutations/create-token";
 import { getHealFixes } from "../queries/heal/get-heal-fixes";
 import { commandSha } from "../schemas/recipe";
 import { runCli } from "./run-cli";
@@ -26,6 +26,7 @@ describe(`forged recipe telemetry on ${dialect}`, () => {
   let work: string;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
 
   const post = (events: unknown[]) =>
     fetch(`${server.url}/api/v1/executions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(events) });
@@ -37,16 +38,14 @@ describe(`forged recipe telemetry on ${dialect}`, () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
     work = mkdtempSync(join(tmpdir(), "pa-forged-"));
-    const [executions, healRoute] = await Promise.all([import("@/app/api/v1/executions/route"), import("@/app/api/v1/heal/route")]);
-    server = await serveRoutes({ "/api/v1/executions": { POST: executions.POST }, "/api/v1/heal": { GET: healRoute.GET } });
-    token = (await createToken(db, "someone-with-an-ingest-token")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("someone-with-an-ingest-token", async () => {
+      const [executions, healRoute] = await Promise.all([import("@/app/api/v1/executions/route"), import("@/app/api/v1/heal/route")]);
+      return { "/api/v1/executions": { POST: executions.POST }, "/api/v1/heal": { GET: healRoute.GET } };
+    }));
   });
   afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
+    await api?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

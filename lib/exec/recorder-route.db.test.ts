@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "../api/test-server";
-import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { createToken } from "../mutations/create-token";
+import { serveRoutesOnTestDb, type RouteFixture } from "../api/route-fixture";
+import type { TestServer } from "../api/test-server";
+import { testDialect, type TestDb } from "../db/test-db";
 import type { ExecutionEvent } from "../telemetry/event-schema";
 import { record } from "./recorder";
 import { remoteDeliver } from "./remote-delivery";
@@ -20,20 +20,19 @@ describe(`exec delivery to POST /api/v1/executions on ${dialect}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   let root: string;
   const warnings: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("../../app/api/v1/executions/route");
-    server = await serveRoutes({ "/api/v1/executions": { POST: route.POST } });
-    token = (await createToken(db, "exec-client")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("exec-client", async () => {
+      const route = await import("../../app/api/v1/executions/route");
+      return { "/api/v1/executions": { POST: route.POST } };
+    }));
     root = mkdtempSync(join(tmpdir(), "pa-exec-route-"));
   });
   afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
+    await api?.close();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIngestServer } from "@/lib/api/ingest-server-process";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
 import { serveRoutes, type TestServer } from "@/lib/api/test-server";
 import { openDb, type DbHandle } from "@/lib/db/client";
 import { parseDatabaseUrl } from "@/lib/db/config";
@@ -44,17 +45,14 @@ describe.skipIf(dialect !== "sqlite")("SQLite faults", () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("./route");
-    server = await serveRoutes({ "/api/v1/executions": { POST: route.POST }, "/ping": { GET: () => new Response("pong") } });
-    token = (await createToken(db, "faults")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("faults", async () => {
+      const route = await import("./route");
+      return { "/api/v1/executions": { POST: route.POST }, "/ping": { GET: () => new Response("pong") } };
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("another connection holding the write lock: 503 in under 1 s while other requests are answered; 200 once it lets go", async () => {
     expect((await post(server.url, token, [event("warm")])).status).toBe(200);

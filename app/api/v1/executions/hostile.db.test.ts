@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { gzipSync } from "node:zlib";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
-import { createToken } from "@/lib/mutations/create-token";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
+import type { TestServer } from "@/lib/api/test-server";
+import { testDialect, type TestDb } from "@/lib/db/test-db";
 import { FIVE_MB, hostileEventText, nestedText } from "@/lib/telemetry/hostile-events";
 
 // The fuzzer of issue 12 §3 against the real route over real HTTP: hostile events and hostile bytes are
@@ -17,6 +17,7 @@ describe(`hostile input to POST /api/v1/executions on ${dialect}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/v1/executions`, {
       method: "POST",
@@ -26,16 +27,12 @@ describe(`hostile input to POST /api/v1/executions on ${dialect}`, () => {
   const count = () => db.prisma.execution.count();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("./route");
-    server = await serveRoutes({ "/api/v1/executions": { POST: route.POST } });
-    token = (await createToken(db, "fuzz")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("fuzz", async () => {
+      const route = await import("./route");
+      return { "/api/v1/executions": { POST: route.POST } };
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("property: hostile events get a 4xx or are stored whole; never a 5xx, never a partial write", async () => {
     let n = 0;

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "@/lib/api/test-server";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
+import type { TestServer } from "@/lib/api/test-server";
 import { createToken } from "@/lib/mutations/create-token";
 import { revokeToken } from "@/lib/mutations/revoke-token";
-import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { testDialect, type TestDb } from "@/lib/db/test-db";
 
 const dialect = testDialect();
 const event = (over: Record<string, unknown> = {}) => ({ operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 5, success: true, ...over });
@@ -12,6 +13,7 @@ describe(`POST /api/v1/executions over HTTP on ${dialect}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/v1/executions`, {
       method: "POST",
@@ -21,16 +23,12 @@ describe(`POST /api/v1/executions over HTTP on ${dialect}`, () => {
   const count = () => db.prisma.execution.count();
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("./route");
-    server = await serveRoutes({ "/api/v1/executions": { POST: route.POST } });
-    token = (await createToken(db, "ci")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("ci", async () => {
+      const route = await import("./route");
+      return { "/api/v1/executions": { POST: route.POST } };
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("stores one event, an array and NDJSON, answering { accepted, duplicates }", async () => {
     let res = await post(JSON.stringify(event({ id: "h1" })));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createToken } from "@/lib/mutations/create-token";
-import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
+import type { TestServer } from "@/lib/api/test-server";
+import { testDialect, type TestDb } from "@/lib/db/test-db";
 import { errorSignature, signatureKey } from "@/lib/signature";
 
 const TIMEOUT = "Timeout after <*> waiting for <*>";
@@ -11,14 +11,14 @@ describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   const get = (query: string, auth = `Bearer ${token}`) => fetch(`${server.url}/api/v1/heal${query}`, { headers: { authorization: auth } });
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("./route");
-    server = await serveRoutes({ "/api/v1/heal": { GET: route.GET } });
-    token = (await createToken(db, "heal-test")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("heal-test", async () => {
+      const route = await import("./route");
+      return { "/api/v1/heal": { GET: route.GET } };
+    }));
     const signature = errorSignature("ECONNREFUSED connect 10.0.0.7:5432");
     const base = { signatureKey: signatureKey(signature), signature, lastSeenAt: new Date(), updatedAt: new Date() };
     await db.prisma.errorPattern.createMany({
@@ -31,10 +31,7 @@ describe(`GET /api/v1/heal over HTTP on ${testDialect()}`, () => {
       ],
     });
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("answers the fixes for a message never seen verbatim, best first, with the interval", async () => {
     const res = await get(`?error=${encodeURIComponent("ECONNREFUSED connect 192.168.4.2:6432")}`);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "@/lib/api/test-server";
-import { createToken } from "@/lib/mutations/create-token";
-import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
+import type { TestServer } from "@/lib/api/test-server";
+import { testDialect, type TestDb } from "@/lib/db/test-db";
 import { MAX_STALE_MS } from "@/lib/queries/suggest/get-suggestions";
 import { specToYaml, type PatternSpec } from "@/lib/schemas/pattern-spec";
 import { errorSignature, signatureKey } from "@/lib/signature";
@@ -22,6 +22,7 @@ describe(`POST /api/v1/suggest over HTTP on ${testDialect()}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   const post = (body: unknown, { auth = `Bearer ${token}`, type = "application/json" } = {}) =>
     fetch(`${server.url}/api/v1/suggest`, {
       method: "POST",
@@ -30,11 +31,10 @@ describe(`POST /api/v1/suggest over HTTP on ${testDialect()}`, () => {
     });
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    const route = await import("./route");
-    server = await serveRoutes({ "/api/v1/suggest": { POST: route.POST } });
-    token = (await createToken(db, "suggest-test")).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb("suggest-test", async () => {
+      const route = await import("./route");
+      return { "/api/v1/suggest": { POST: route.POST } };
+    }));
     const now = new Date();
     const row = (id: string, kind: string, status: string, s: PatternSpec | string) => ({
       id, name: `pattern ${id}`, kind, status, spec: typeof s === "string" ? s : specToYaml(s), updatedAt: now,
@@ -60,10 +60,7 @@ describe(`POST /api/v1/suggest over HTTP on ${testDialect()}`, () => {
       data: { id: "f1", signatureKey: signatureKey(signature), signature, fix: "restart-db", attempts: 20, successes: 19, lastSeenAt: now, updatedAt: now },
     });
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("ranks the exact operation with agreeing inputs first, explains why, and leaves out inactive kinds and statuses", async () => {
     const res = await post({ operation: "deploy_service", inputs: { service: "api", region: "eu-west-1" } });

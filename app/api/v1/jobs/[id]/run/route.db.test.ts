@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveRoutes, type TestServer } from "@/lib/api/test-server";
+import { serveRoutesOnTestDb, type RouteFixture } from "@/lib/api/route-fixture";
+import type { TestServer } from "@/lib/api/test-server";
 import { createToken } from "@/lib/mutations/create-token";
-import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
+import { testDialect, type TestDb } from "@/lib/db/test-db";
 
 const SECRET = "cron-secret-of-some-length";
 
@@ -9,21 +10,18 @@ describe(`POST /api/v1/jobs/<id>/run over HTTP on ${testDialect()}`, () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
+  let api: RouteFixture | undefined;
   const post = (job: string, auth: string, query = "") => fetch(`${server.url}/api/v1/jobs/${job}/run${query}`, { method: "POST", headers: { authorization: auth } });
 
   beforeAll(async () => {
-    db = await createTestDb();
-    process.env.DATABASE_URL = db.url;
-    process.env.PATTERNS_CRON_SECRET = SECRET;
-    const { POST } = await import("./route");
-    const route = (id: string) => ({ POST: (request: Request) => POST(request, { params: Promise.resolve({ id }) }) });
-    server = await serveRoutes({ "/api/v1/jobs/analyze/run": route("analyze"), "/api/v1/jobs/nope/run": route("nope") });
-    token = (await createToken(db, { name: "jobs-route", scopes: ["jobs"] })).secret;
+    ({ db, server, token } = api = await serveRoutesOnTestDb({ name: "jobs-route", scopes: ["jobs"] }, async () => {
+      process.env.PATTERNS_CRON_SECRET = SECRET;
+      const { POST } = await import("./route");
+      const route = (id: string) => ({ POST: (request: Request) => POST(request, { params: Promise.resolve({ id }) }) });
+      return { "/api/v1/jobs/analyze/run": route("analyze"), "/api/v1/jobs/nope/run": route("nope") };
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await db?.destroy();
-  });
+  afterAll(async () => api?.close());
 
   it("runs the job for the cron secret and answers the run", async () => {
     const res = await post("analyze", `Bearer ${SECRET}`);
