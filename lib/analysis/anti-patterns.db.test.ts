@@ -4,6 +4,7 @@ import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { updateSetting } from "../mutations/update-setting";
 import { signatureKey, errorSignature } from "../signature";
 import { ingestEvents } from "../telemetry/ingest";
+import { runCleanup } from "../retention/run-cleanup";
 import { runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";
 import { antiPatternsStep } from "./steps/anti-patterns";
@@ -113,5 +114,22 @@ describe(`anti-patterns across analysis runs on ${dialect}`, () => {
     } finally {
       await once.destroy();
     }
+  });
+
+  it("a pattern's runs deleted by retention do not hide its quarantine: their days are not trusted to hold them", async () => {
+    const DAY = 24 * HOUR;
+    // 40 successes 10–16 days ago, then 4 days of "SFF": 8 of 50 failed, healthy
+    const old = Array.from({ length: 40 }, (_, k) => ev("r", true, NOW - 16 * DAY + k * 4 * HOUR));
+    const recent = [..."SFF".repeat(4)].map((o, k) => ev("r", o === "S", NOW - 4 * DAY + k * 7 * HOUR));
+    expect((await ingestEvents(db, [...old, ...recent])).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+    expect(await db.prisma.antiPattern.findUnique({ where: { key: "pattern:r" } })).toBeNull();
+    // a week's retention deletes the 40 successes (the daily metrics keep counting them); one more failure
+    await updateSetting(db, "retentionDays", "7", "test");
+    expect((await runCleanup(db, { now: new Date(NOW) })).executionsDeleted).toBe(40);
+    expect((await ingestEvents(db, [ev("r", false, NOW + HOUR)])).ok).toBe(true);
+    await runAnalysis(db, { steps: ANALYSIS_STEPS, now: new Date(NOW + 2 * HOUR) });
+    // 9 of the 13 runs left failed: flaky
+    expect(await db.prisma.antiPattern.findUniqueOrThrow({ where: { key: "pattern:r" } })).toMatchObject({ status: "quarantined", classification: "flaky" });
   });
 });

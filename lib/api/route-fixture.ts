@@ -16,19 +16,18 @@ export interface RouteFixture {
 
 export async function serveRoutesOnTestDb(token: string | CreateTokenInput, routes: () => Promise<Routes>): Promise<RouteFixture> {
   const db = await createTestDb();
+  let server: TestServer | undefined;
+  const close = async () => {
+    await server?.close();
+    await db.destroy();
+  };
   try {
     process.env.DATABASE_URL = db.url;
-    const server = await serveRoutes(await routes());
+    server = await serveRoutes(await routes());
     const secret = (await createToken(db, token)).secret;
-    return {
-      db, server, token: secret,
-      close: async () => {
-        await server.close();
-        await db.destroy();
-      },
-    };
+    return { db, server, token: secret, close };
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
 }

@@ -184,7 +184,7 @@ describe("moreToRead", () => {
 });
 
 describe("couldQuarantine", () => {
-  const WINDOW = { now: NOW, windowStart: NOW - QUARANTINE_WINDOW_MS };
+  const WINDOW = { now: NOW, windowStart: NOW - QUARANTINE_WINDOW_MS, completeFrom: Number.NEGATIVE_INFINITY };
   /** The runs' totals per UTC day, as the daily metrics give them (outage runs already left out). */
   const perDay = (rs: readonly ExecutionFact[]): DailySuccess[] => {
     const byDay = new Map<string, DailySuccess>();
@@ -239,7 +239,17 @@ describe("couldQuarantine", () => {
     expect(couldQuarantine([{ day: "2026-11-20", executions: 8, successes: 4 }, { day: "2026-11-25", executions: 4, successes: 4 }], WINDOW, S)).toBe(true);
   });
 
-  it("property: when it says no, assessPattern does not quarantine, whatever the order, outages or runs outside the window", () => {
+  it("counts a day retention may have emptied as possibly holding none of its runs", () => {
+    // 12 runs left in the last 4 days, 8 of them failed (flaky); the metrics still count 40 successes of
+    // the week before, whose runs retention deleted
+    const left = [..."SFF".repeat(4)].map((o, i) => ({ ...runs("S")[0]!, seq: i, id: `k${i}`, startedAt: NOW - (4 * DAY - (i + 1) * 7 * HOUR), success: o === "S" }));
+    const days = [...Array.from({ length: 7 }, (_, i) => ({ day: `2026-11-${String(12 + i).padStart(2, "0")}`, executions: 6, successes: 6 })), ...perDay(left)];
+    expect(assessPattern(left, ctx(), S).quarantine).toBe(true);
+    expect(couldQuarantine(days, { ...WINDOW, completeFrom: Date.parse("2026-11-19T00:00:00Z") }, S)).toBe(true);
+    expect(couldQuarantine(days, WINDOW, S)).toBe(false); // what it would say if the metrics were the runs
+  });
+
+  it("property: when it says no, assessPattern does not quarantine, whatever the order, outages, runs outside the window or deleted by retention", () => {
     const outage: OutageWindow = { source: "down", start: NOW - 3 * DAY, end: NOW - 2 * DAY, patternsFailing: 3, patternsActive: 3 };
     fc.assert(
       fc.property(
@@ -253,21 +263,29 @@ describe("couldQuarantine", () => {
             ),
             success: fc.boolean(),
             down: fc.boolean(),
+            // retention deletes the runs it has analysed before its cut-off and keeps the others
+            analysed: fc.boolean(),
           }),
           { maxLength: 90 },
         ),
         fc.double({ min: 0.05, max: 0.95, noNaN: true }),
-        (specs, rate) => {
+        fc.integer({ min: -12 * HOUR, max: 12 * HOUR }), // now at any time of its day
+        fc.option(fc.integer({ min: 1, max: 35 }), { nil: undefined }), // retention's cut-off, days before now
+        (specs, rate, shift, retentionDays) => {
+          const now = NOW + shift;
+          const cutoff = retentionDays === undefined ? Number.NEGATIVE_INFINITY : Math.floor(now / DAY) * DAY - retentionDays * DAY;
           const all: ExecutionFact[] = specs.map((x, i) => ({
             ...runs("S")[0]!, seq: i, id: `r${i}`, startedAt: x.at, success: x.success, source: x.down ? "down" : "ci-1",
           }));
+          const stored = all.filter((r, i) => !(r.startedAt < cutoff && specs[i]!.analysed));
           const outsideOutages = all.filter((r) => !(r.source === "down" && r.startedAt >= outage.start && r.startedAt < outage.end));
           const settings = { ...S, autoQuarantineFailureRate: rate };
-          if (couldQuarantine(perDay(outsideOutages), WINDOW, settings)) return;
-          expect(assessPattern(all, ctx({ outages: [outage] }), settings).quarantine).toBe(false);
+          // the daily metrics count every run, deleted ones too
+          if (couldQuarantine(perDay(outsideOutages), { now, windowStart: now - QUARANTINE_WINDOW_MS, completeFrom: cutoff }, settings)) return;
+          expect(assessPattern(stored, ctx({ now, outages: [outage] }), settings).quarantine).toBe(false);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 

@@ -130,25 +130,30 @@ export function assessPattern(runs: readonly ExecutionFact[], ctx: AssessContext
 }
 
 /**
- * Whether assessPattern could quarantine a pattern, told from its runs per UTC day (outage runs left out,
- * as the daily metrics give them) without reading the runs: false only when no order of the runs within
- * their days, and no share of a day's runs falling before the window or after `now`, lets any rule fire.
- * An incremental run reads the latest runs only of the patterns that could: in the benchmark's, 63 of the
- * 1,987 it judged.
- * `days`: every day with runs from the window's first day on; a day partly outside [windowStart, now]
- * counts as possibly holding none of the window's runs. For a pattern judged with no lifted quarantine
- * (countFrom null); the step reads the runs of the others.
+ * Whether assessPattern could quarantine a pattern, told from its runs per UTC day (outage runs left out)
+ * without reading the runs: false only when no order of the runs within their days, and no share of a
+ * day's runs falling before the window or after `now`, lets any rule fire. An incremental run reads the
+ * latest runs only of the patterns that could: in the benchmark's, 63 of the 1,987 it judged.
+ * `days`: every day with runs from the window's first day on, from the daily metrics. A day partly outside
+ * [windowStart, now], or starting before `completeFrom` (retention may have deleted some of its runs, which
+ * the metrics still count), may hold fewer of the runs considered than it counts: only its failures are
+ * used, as an upper bound. For a pattern judged with no lifted quarantine (countFrom null); the step reads
+ * the runs of the others.
  * - too few: fewer than 10 runs on those days, so fewer than 10 considered.
  * - broken (a trailing streak, or every run failed): the streak starts after the last success, so it is at
- *   most the failures from the newest day back to the newest day wholly inside the window with a success
- *   (all the failures when there is none); fewer than 5 cannot be broken.
+ *   most the failures from the newest day back to the newest whole day with a success (all the failures
+ *   when there is none); fewer than 5 cannot be broken.
  * - flaky: the latest 50 considered runs lie in the newest days that hold 50 runs wholly inside the window
  *   (or all of them), so at most those days' failures fail among at least min(50, runs wholly inside) ≥ 10.
  */
-export function couldQuarantine(days: readonly DailySuccess[], ctx: { now: number; windowStart: number }, settings: DetectorSettings): boolean {
+export function couldQuarantine(
+  days: readonly DailySuccess[],
+  ctx: { now: number; windowStart: number; completeFrom: number },
+  settings: DetectorSettings,
+): boolean {
   const dayStartOf = (d: DailySuccess) => Date.parse(`${d.day}T00:00:00.000Z`);
   const inWindow = days.filter((d) => dayStartOf(d) + DAY > ctx.windowStart && dayStartOf(d) <= ctx.now && d.executions > 0);
-  const whole = (d: DailySuccess) => dayStartOf(d) >= ctx.windowStart && dayStartOf(d) + DAY - 1 <= ctx.now;
+  const whole = (d: DailySuccess) => dayStartOf(d) >= Math.max(ctx.windowStart, ctx.completeFrom) && dayStartOf(d) + DAY - 1 <= ctx.now;
   const newestFirst = [...inWindow].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
   if (newestFirst.reduce((n, d) => n + d.executions, 0) < QUARANTINE_MIN_RUNS) return false;
   let streak = 0;

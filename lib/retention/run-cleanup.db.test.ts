@@ -51,7 +51,7 @@ async function analysed(db: TestDb) {
  */
 async function snapshot(db: TestDb) {
   const executionsTotal = await db.prisma.execution.count();
-  const range = { from: "2026-09-30", to: "2026-11-30" }; // the 60 days up to NOW: before and past the cut-off
+  const range = { from: "2026-09-30", to: "2026-11-30" }; // the 62 days up to NOW: before and past the cut-off
   const overview = { days: await getDailyTotals(db, range), topPatterns: await getTopPatterns(db, range) };
   const metrics = await db.prisma.patternMetricDaily.findMany({ orderBy: [{ day: "asc" }, { patternId: "asc" }, { operation: "asc" }] });
   const reports = await db.prisma.weeklyReport.findMany({ orderBy: { id: "asc" } });

@@ -6,6 +6,7 @@ import { EXECUTIONS_CURSOR } from "../analysis/run";
 import { getSettings } from "../schemas/settings";
 import { archiveUnused } from "./archive-unused";
 import { cleanExecutions, type CleanedExecutions } from "./clean-executions";
+import { recordDeletionHorizon } from "./deletion-horizon";
 
 const DAY_MS = 86_400_000;
 const PROGRESS_EVERY_MS = 500;
@@ -55,6 +56,7 @@ export async function runCleanup(db: DbHandle, opts: CleanupOptions = {}): Promi
     opts.onProgress(p);
   };
   report({ step: "executions", done: 0, total: 0, message: `cleaning executions before ${new Date(cutoff).toISOString().slice(0, 10)}` }, true);
+  await recordDeletionHorizon(db, cutoff, now);
   const cleaned = await cleanExecutions(db, {
     cutoff,
     maxSeq,

@@ -15,6 +15,7 @@ import { runOutages } from "../outages";
 import { latestEligibleRuns, latestPages, outageRuns, realIds, touchedDailyTotals, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
 import { audit, auditRow } from "../../audit/audit";
+import { deletionHorizon } from "../../retention/deletion-horizon";
 
 /** Read per pattern: the latest 50 and a few more, so a short trailing failure streak is seen to begin. */
 const LATEST_RUNS = QUARANTINE_MAX_RUNS + 14;
@@ -101,10 +102,11 @@ export const antiPatternsStep: AnalysisStep = {
       // a pattern with no registry entry gets one only when quarantined: those whose daily totals rule
       // that out are not read (most of what an incremental run touches)
       const { byPattern: daily } = await touchedDailyTotals(ctx);
+      const bounds = { now, windowStart: now - QUARANTINE_WINDOW_MS, completeFrom: await deletionHorizon(ctx.db) };
       const judged = touched.filter((id) => {
         const pattern = statuses.get(id);
         if (!pattern || !isJudged(pattern, registry.get(id)?.status)) return false;
-        return registry.has(id) || couldQuarantine(daily.get(id) ?? [], { now, windowStart: now - QUARANTINE_WINDOW_MS }, settings);
+        return registry.has(id) || couldQuarantine(daily.get(id) ?? [], bounds, settings);
       });
       const rangeOf = (patternId: string) => {
         const countFrom = registry.get(patternId)?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY;

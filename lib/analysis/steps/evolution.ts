@@ -22,8 +22,8 @@ export const evolutionStep: AnalysisStep = {
       select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
     });
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions. The
-    // days before the last 4 weeks (and a few) come as one total, except for a flag raised before then,
-    // whose runs since its day are counted.
+    // days before the last 4 weeks (before the quarantine window's 30, which shares the read) come as one
+    // total, except for a flag raised before then, whose runs since its day are counted.
     const shared = await touchedDailyTotals(ctx);
     const { from, dailyFrom } = shared;
     const daily = new Map(shared.byPattern);
