@@ -1,6 +1,6 @@
 // Running the server as people do (issue 12 §6): `npm start` passes a stop on to the Next.js server, which
-// drains, stops the scheduler and closes the database; the server logs JSON with request ids and no
-// secrets; a bad environment variable stops the server (scripts/serve.mjs) at once with one line naming it.
+// drains, stops the scheduler and closes the database; the server logs JSON with request ids (API and
+// pages) and no secrets; a bad environment variable stops the server (scripts/serve.mjs) at once with one line naming it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -85,6 +85,10 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
     expect(answered.status).toBe(200);
     expect(answered.headers.get("x-request-id")).toBe("e2e-lifecycle-1");
     expect(existsSync(join(dir, "patterns.db-wal"))).toBe(true); // the server has the database open (WAL)
+    // a page gets the same: its id echoed and one line, the path without its query
+    const page = await fetch(`http://127.0.0.1:${port}/sign-in?next=%2Fquery-not-logged`, { headers: { "x-request-id": "e2e-page-1" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-request-id")).toBe("e2e-page-1");
 
     process.kill(npm.pid!, "SIGTERM"); // npm itself, not its group: what a service manager or `kill` does
     await exited(npm);
@@ -97,6 +101,8 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-lifecycle-1", method: "POST", path: "/api/v1/executions", status: 200, msg: "request" }));
+    expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-page-1", method: "GET", path: "/sign-in", status: 200, msg: "request" }));
+    expect(started.output()).not.toContain("query-not-logged");
     expect(lines).toContainEqual(expect.objectContaining({ msg: "shut down", signal: "SIGTERM", drained: true, schedulerStopped: true, databaseClosed: true }));
     expect(started.output()).not.toContain(token);
     expect(existsSync(join(dir, "patterns.db-wal"))).toBe(false); // closed: SQLite folds and removes the WAL on the last close

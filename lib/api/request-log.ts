@@ -1,14 +1,25 @@
 // Each machine request gets an id (the caller's X-Request-Id when it is a plain token, else a new one),
 // echoed in the answer's X-Request-Id and carried by every log line written while it is served, plus one
-// line when it ends: method, path (never the query: it may hold an error text), status and duration.
+// line when it ends: method, path (never the query: it may hold an error text), status and duration. The
+// production server (lib/server/web-server.ts) gives pages and server actions the same.
 import { randomUUID } from "node:crypto";
 import { logger, withLogContext } from "../log/logger";
 
 const CALLER_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-export function requestIdOf(request: Request): string {
-  const sent = request.headers.get("x-request-id");
+/** The caller's X-Request-Id when it is a plain token, else a new id. */
+export function requestIdFrom(sent: string | null | undefined): string {
   return sent && CALLER_ID.test(sent) ? sent : randomUUID();
+}
+
+export function requestIdOf(request: Request): string {
+  return requestIdFrom(request.headers.get("x-request-id"));
+}
+
+/** The line a request ends with (inside its log context): a 5xx as an error. */
+export function logRequestEnd(line: { method: string; path: string; status: number; ms: number }): void {
+  if (line.status >= 500) logger().error(line, "request failed");
+  else logger().info(line, "request");
 }
 
 /** Serves `handle` inside the request's log context and logs how it ended. */
@@ -18,9 +29,7 @@ export async function withRequestLog(request: Request, handle: () => Promise<Res
   return withLogContext({ requestId }, async () => {
     const response = await handle();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    const line = { method: request.method, path: new URL(request.url).pathname, status: response.status, ms };
-    if (response.status >= 500) logger().error(line, "request failed");
-    else logger().info(line, "request");
+    logRequestEnd({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms });
     try {
       response.headers.set("x-request-id", requestId);
     } catch {

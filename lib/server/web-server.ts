@@ -5,11 +5,14 @@
 // under load its extra CPU time on the event loop tripled the p99 (bench:load). Everything else, and every
 // other method on that path (405 with Allow), goes to Next.js, whose instrumentation.ts still checks the
 // environment, starts the scheduler and installs the graceful shutdown, which sees this server's requests
-// too (it counts them through Node's http diagnostics channel).
+// too (it counts them through Node's http diagnostics channel). Pages and server actions get their request
+// ids and log lines here (serveByNext).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { POST as ingestExecutions } from "../../app/api/v1/executions/route";
 import { bufferedWebRequest, sendWebResponse } from "../api/node-http";
+import { logRequestEnd, requestIdFrom } from "../api/request-log";
+import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
 import { LIMITS } from "../telemetry/event-schema";
 import { requestWriter } from "../telemetry/request-writer";
@@ -34,10 +37,15 @@ const DIRECT_ROUTES: Record<string, Direct> = {
   "POST /api/v1/executions": { handler: ingestExecutions, maxBodyBytes: LIMITS.bytesPerRequest },
 };
 
-function directRoute(req: IncomingMessage): Direct | undefined {
+/** The request's path, without the query. */
+function pathOf(req: IncomingMessage): string {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
-  return DIRECT_ROUTES[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
+  return q < 0 ? url : url.slice(0, q);
+}
+
+function directRoute(req: IncomingMessage): Direct | undefined {
+  return DIRECT_ROUTES[`${req.method} ${pathOf(req)}`];
 }
 
 async function serveDirect(route: Direct, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
@@ -52,6 +60,26 @@ async function serveDirect(route: Direct, req: IncomingMessage, res: ServerRespo
   }
 }
 
+/**
+ * Everything but the direct route, through Next.js. Pages and server actions get what the machine routes
+ * get from withRequestLog (lib/api/request-log.ts): a request id, echoed in X-Request-Id and carried by the
+ * log lines written while they are served, and one line when the answer is sent. The API routes log
+ * themselves; Next.js's own files (/_next/…) are not logged.
+ */
+function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, req: IncomingMessage, res: ServerResponse): void {
+  const path = pathOf(req);
+  if (path.startsWith("/api/") || path.startsWith("/_next/")) return void handle(req, res);
+  const sent = req.headers["x-request-id"];
+  const requestId = requestIdFrom(Array.isArray(sent) ? sent[0] : sent);
+  res.setHeader("x-request-id", requestId);
+  const started = performance.now();
+  const method = req.method ?? "GET";
+  res.once("finish", () =>
+    withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })),
+  );
+  void withLogContext({ requestId }, () => handle(req, res));
+}
+
 export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   const app = next({ dev: false, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
   const handle = app.getRequestHandler();
@@ -62,7 +90,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   const server = createServer((req, res) => {
     const direct = directRoute(req);
     if (direct) void serveDirect(direct, req, res, base);
-    else void handle(req, res);
+    else serveByNext(handle, req, res);
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(opts.port, opts.hostname, resolve));
   return server;
