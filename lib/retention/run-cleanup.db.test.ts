@@ -44,7 +44,6 @@ async function analysed(db: TestDb) {
   await db.prisma.cursor.upsert({ where: { name: EXECUTIONS_CURSOR }, create: { name: EXECUTIONS_CURSOR, position: max }, update: { position: max } });
 }
 
-
 /**
  * What the pages show and the stored rows that must not move: the overview's day totals and busiest
  * patterns, the pattern list, the daily metrics and the reports; serialised, compared as text.
