@@ -89,6 +89,12 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
     const page = await fetch(`http://127.0.0.1:${port}/sign-in?next=%2Fquery-not-logged`, { headers: { "x-request-id": "e2e-page-1" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("x-request-id")).toBe("e2e-page-1");
+    // and a sign-in: its line, never its password
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+      method: "POST", body: JSON.stringify({ email: "nobody@example.com", password: "password-never-logged" }),
+      headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}`, "x-request-id": "e2e-sign-in-1" },
+    });
+    expect(signIn.status).toBeGreaterThanOrEqual(400);
 
     process.kill(npm.pid!, "SIGTERM"); // npm itself, not its group: what a service manager or `kill` does
     await exited(npm);
@@ -103,6 +109,8 @@ test("SIGTERM to npm start stops the server: port free, no next-server left, dat
     expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-lifecycle-1", method: "POST", path: "/api/v1/executions", status: 200, msg: "request" }));
     expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-page-1", method: "GET", path: "/sign-in", status: 200, msg: "request" }));
     expect(started.output()).not.toContain("query-not-logged");
+    expect(lines).toContainEqual(expect.objectContaining({ requestId: "e2e-sign-in-1", method: "POST", path: "/api/auth/sign-in/email", status: signIn.status, msg: "request" }));
+    expect(started.output()).not.toContain("password-never-logged");
     expect(lines).toContainEqual(expect.objectContaining({ msg: "shut down", signal: "SIGTERM", drained: true, schedulerStopped: true, databaseClosed: true }));
     expect(started.output()).not.toContain(token);
     expect(existsSync(join(dir, "patterns.db-wal"))).toBe(false); // closed: SQLite folds and removes the WAL on the last close

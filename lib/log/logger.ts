@@ -25,7 +25,10 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => {
   return [key.startsWith("[") ? key : k, join("*"), join("*.*")];
 });
 
-const context = new AsyncLocalStorage<LogContext>();
+// One context per process, on globalThis as the logger is: the production server's own code and the routes
+// Next.js bundled each have a copy of this module, and a route's ids must reach the shared logger's mixin.
+const shared = globalThis as unknown as { patternsLogContext?: AsyncLocalStorage<LogContext> };
+const context = (shared.patternsLogContext ??= new AsyncLocalStorage<LogContext>());
 
 /** Runs fn with these ids added to every line it logs (nested contexts add to the outer one). */
 export function withLogContext<T>(ids: LogContext, fn: () => T): T {
