@@ -11,7 +11,7 @@ import { perRun } from "./per-run";
 import { touchedPatterns } from "./read";
 import { DEGRADATION_DEFAULTS } from "../detectors/evolution";
 import { QUARANTINE_WINDOW_MS } from "../detectors/anti-patterns";
-import { mapLimit, readConcurrency } from "./concurrency";
+import { chunksOf, mapLimit, readConcurrency } from "./concurrency";
 
 const DAY = 86_400_000;
 const dayOf = (at: number) => new Date(Math.floor(at / DAY) * DAY).toISOString().slice(0, 10);
@@ -125,9 +125,7 @@ export async function latestPages(
 ): Promise<Map<string, { rows: RunRow[]; limit: number }>> {
   const pages = new Map<string, { rows: RunRow[]; limit: number }>();
   if (db.dialect !== "postgresql") return pages;
-  const chunks: Array<typeof ranges> = [];
-  for (let i = 0; i < ranges.length; i += PAGES_PER_STATEMENT) chunks.push(ranges.slice(i, i + PAGES_PER_STATEMENT));
-  await mapLimit(chunks, readConcurrency(db), async (chunk) => {
+  await mapLimit(chunksOf(ranges, PAGES_PER_STATEMENT), readConcurrency(db), async (chunk) => {
     const wanted = chunk.map(({ patternId, from, to }) => {
       const limit = want + (inOutages.get(patternId) ?? []).filter((r) => r.startedAt >= from && r.startedAt <= to).length;
       pages.set(patternId, { rows: [], limit });
@@ -190,11 +188,9 @@ export async function dailyTotalsOutsideOutages(
       d.successes += successes;
     } else days?.set(day, { day, executions, successes });
   };
-  const chunks: string[][] = [];
-  for (let i = 0; i < patternIds.length; i += DAILY_PER_STATEMENT) chunks.push(patternIds.slice(i, i + DAILY_PER_STATEMENT));
   // two reads per chunk in the covering index's order (patternId, day), so neither sorts: the older days'
   // total, then each day; chunks side by side (PostgreSQL answers on several connections)
-  const reads = chunks.flatMap((ids) => {
+  const reads = chunksOf(patternIds, DAILY_PER_STATEMENT).flatMap((ids) => {
     const marks = ids.map(() => "?").join(", ");
     const older = range.dailyFrom > range.from
       ? [{ sql: `SELECT "patternId", MIN("day"), SUM("executions"), SUM("successes") FROM "pattern_metrics_daily"

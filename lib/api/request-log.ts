@@ -16,8 +16,9 @@ export function requestIdOf(request: Request): string {
   return requestIdFrom(request.headers.get("x-request-id"));
 }
 
-/** The line a request ends with (inside its log context): a 5xx as an error. */
-export function logRequestEnd(line: { method: string; path: string; status: number; ms: number }): void {
+/** The line a request ends with (inside its log context), with its duration since `started`: a 5xx as an error. */
+export function logRequestEnd(request: { method: string; path: string; status: number }, started: number): void {
+  const line = { ...request, ms: Math.round((performance.now() - started) * 10) / 10 };
   if (line.status >= 500) logger().error(line, "request failed");
   else logger().info(line, "request");
 }
@@ -28,8 +29,7 @@ export async function withRequestLog(request: Request, handle: () => Promise<Res
   const started = performance.now();
   return withLogContext({ requestId }, async () => {
     const response = await handle();
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    logRequestEnd({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms });
+    logRequestEnd({ method: request.method, path: new URL(request.url).pathname, status: response.status }, started);
     try {
       response.headers.set("x-request-id", requestId);
     } catch {

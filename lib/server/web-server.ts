@@ -74,9 +74,7 @@ function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Prom
   res.setHeader("x-request-id", requestId);
   const started = performance.now();
   const method = req.method ?? "GET";
-  res.once("finish", () =>
-    withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })),
-  );
+  res.once("finish", () => withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode }, started)));
   void withLogContext({ requestId }, () => handle(req, res));
 }
 
