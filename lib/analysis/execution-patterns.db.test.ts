@@ -1,6 +1,6 @@
 // AUTO-001 end to end: planted ad-hoc repetitions → ingest → analysis → candidates a reviewer decides on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveCandidate, rejectCandidate } from "../mutations/decide-candidate";
+import { approveCandidate, patternFromCandidate, rejectCandidate } from "../mutations/decide-candidate";
 import { revertAutoApproval } from "../mutations/revert-auto-approval";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { operationShape } from "../detectors/execution-patterns";
@@ -108,6 +108,33 @@ describe(`AUTO-001 through the analysis run on ${dialect}`, () => {
       const after = await fresh.prisma.patternCandidate.findUniqueOrThrow({ where: { id: target.id } });
       expect(after.evidenceCount).toBeGreaterThan(target.evidenceCount);
       expect(after).toMatchObject({ status: "pending", decidedBy: null });
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
+  it("a pending candidate grown past the threshold is approved by the system on a later run, over its archived pattern", async () => {
+    const fresh = await createTestDb();
+    try {
+      await updateSetting(fresh, "autoApproveConfidence", "1", "test"); // nothing is confident enough at first
+      await ingestEvents(fresh, events, { maxEvents: Number.POSITIVE_INFINITY, now: NOW });
+      await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(NOW) });
+      const [target, other] = await fresh.prisma.patternCandidate.findMany({ where: { status: "pending" }, orderBy: { confidence: "desc" } });
+      expect(other).toBeDefined();
+      // the pattern an earlier approval made, archived since, with a spec of its own
+      const patternId = patternFromCandidate({ groupKey: target!.groupKey, proposedSpec: target!.proposedSpec!, kind: "execution" }, new Date(NOW)).id;
+      await fresh.prisma.pattern.create({ data: { id: patternId, name: "old", status: "archived", spec: "name: old\n", createdAt: new Date(NOW), updatedAt: new Date(NOW) } });
+      await updateSetting(fresh, "autoApproveConfidence", String(Math.floor(target!.confidence * 100 - 5) / 100), "test");
+      const member = events.find((e) => e.id === (JSON.parse(target!.evidence) as string[])[0])!;
+      await ingestEvents(fresh, [0, 1, 2].map((i) => ({ ...member, id: `grow-auto-${i}`, startedAt: new Date(NOW + (i + 1) * 60_000).toISOString() })), { now: NOW });
+      await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(NOW + 3_600_000) });
+      const after = await fresh.prisma.patternCandidate.findUniqueOrThrow({ where: { id: target!.id } });
+      expect(after).toMatchObject({ status: "auto_approved", decidedBy: "system", patternId, name: target!.name });
+      expect(after.evidenceCount).toBeGreaterThan(target!.evidenceCount);
+      expect(await fresh.prisma.pattern.findUniqueOrThrow({ where: { id: patternId } })).toMatchObject({ status: "active", spec: after.proposedSpec });
+      expect(await fresh.prisma.auditEvent.count({ where: { action: "candidate.auto_approve", targetId: target!.id } })).toBe(1);
+      // a candidate no new run touched is left as it was
+      expect(await fresh.prisma.patternCandidate.findUniqueOrThrow({ where: { id: other!.id } })).toMatchObject({ status: "pending", evidenceCount: other!.evidenceCount });
     } finally {
       await fresh.destroy();
     }

@@ -57,4 +57,28 @@ describe(`bulk writes on ${dialect}`, () => {
       { status: "archived", degrading: false, degradingSince: null },
     ]);
   });
+
+  it("updateRows with a guard: only the rows still holding the expected value change, and their keys come back", async () => {
+    await insertObjects(db.prisma, dialect, "patterns", [
+      { id: "g-1", name: "g1", status: "active", createdAt: AT, updatedAt: AT },
+      { id: "g-2", name: "g2", status: "archived", createdAt: AT, updatedAt: AT },
+      { id: "g-3", name: "g3", status: "active", createdAt: AT, updatedAt: AT },
+    ]);
+    const updated = await updateRows(
+      db.prisma, dialect, "patterns", "id", { name: "text", baselineDurationMs: "double precision" },
+      [
+        { key: "g-1", set: { name: "one", baselineDurationMs: 1.5 }, expect: "active" },
+        { key: "g-2", set: { name: "two", baselineDurationMs: 2 }, expect: "active" }, // decided meanwhile: stays
+        { key: "g-3", set: { name: "three", baselineDurationMs: null }, expect: "active" },
+      ],
+      { column: "status", type: "text" },
+    );
+    expect(updated.sort()).toEqual(["g-1", "g-3"]);
+    const rows = await db.prisma.pattern.findMany({ where: { id: { in: ["g-1", "g-2", "g-3"] } }, orderBy: { id: "asc" }, select: { name: true, baselineDurationMs: true } });
+    expect(rows).toEqual([
+      { name: "one", baselineDurationMs: 1.5 },
+      { name: "g2", baselineDurationMs: null },
+      { name: "three", baselineDurationMs: null },
+    ]);
+  });
 });

@@ -84,10 +84,23 @@ export async function rawArrays<T extends unknown[]>(db: DbHandle, sql: string, 
   return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), rowMode: "array", name: statementName(sql, params) })).rows as T[];
 }
 
+/**
+ * `IN ${textList(dialect)}` with the list bound as one JSON array (`JSON.stringify(values)`): one statement
+ * and one plan for any number of values, where an IN list of `?` needs a text per length and chunks to stay
+ * under the drivers' parameter limits.
+ */
+export function textList(dialect: DbHandle["dialect"]): string {
+  return dialect === "sqlite" ? "(SELECT value FROM json_each(?))" : "(SELECT json_array_elements_text(?::json))";
+}
+
 /** What can run a raw statement: the client or a transaction of it. */
 interface RawExecutor {
   $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
 }
+
+/** The SQL types updateRows casts bound values to (PostgreSQL reads a bound value in CASE as text otherwise). */
+type SqlType = "text" | "boolean" | "integer" | "timestamp(3)" | "double precision";
 
 /**
  * Many rows into one table through the client or a transaction, a JSON array per statement: the database
@@ -141,7 +154,9 @@ export async function insertObjects(tx: RawExecutor, dialect: DbHandle["dialect"
 
 /**
  * Many rows of one table updated by key in few statements: `SET col = CASE key WHEN ? THEN ? … END`
- * (the ORM would send one UPDATE per row: seconds for thousands). Names are ours; values are bound.
+ * (the ORM would send one UPDATE per row: seconds for thousands). With `guard`, a row is updated only while
+ * that column still holds the row's `expect` value (a decision made meanwhile stands). Returns the keys
+ * updated. Names are ours; values are bound.
  */
 export async function updateRows(
   tx: RawExecutor,
@@ -149,12 +164,15 @@ export async function updateRows(
   table: string,
   key: string,
   /** The columns to set and their SQL types (PostgreSQL needs them to read a bound value in CASE). */
-  types: Record<string, "text" | "boolean" | "timestamp(3)" | "double precision">,
-  rows: ReadonlyArray<{ key: string; set: Record<string, Param> }>,
-): Promise<void> {
-  if (rows.length === 0) return;
+  types: Record<string, SqlType>,
+  rows: ReadonlyArray<{ key: string; set: Record<string, Param>; expect?: Param }>,
+  guard?: { column: string; type: SqlType },
+): Promise<string[]> {
+  if (rows.length === 0) return [];
   const columns = Object.keys(types);
-  const perStatement = Math.max(1, Math.floor(30_000 / (1 + 2 * columns.length)));
+  for (const name of [table, key, ...columns, ...(guard ? [guard.column] : [])]) if (!NAME.test(name)) throw new Error(`updateRows: "${name}" is not a table or column name`);
+  const perStatement = Math.max(1, Math.floor(30_000 / (2 + 2 * columns.length)));
+  const updated: string[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const batch = rows.slice(i, i + perStatement);
     const params: Param[] = [];
@@ -163,10 +181,14 @@ export async function updateRows(
       params.push(p);
       return dialect === "sqlite" ? "?" : `$${++n}`;
     };
-    const typed = (c: string, p: Param) => (dialect === "sqlite" ? slot(p) : `CAST(${slot(p)} AS ${types[c]})`);
-    const sets = columns.map((c) => `"${c}" = CASE "${key}" ${batch.map((r) => `WHEN ${slot(r.key)} THEN ${typed(c, r.set[c] ?? null)}`).join(" ")} END`);
-    const where = `"${key}" IN (${batch.map((r) => slot(r.key)).join(", ")})`;
-    await tx.$executeRawUnsafe(`UPDATE "${table}" SET ${sets.join(", ")} WHERE ${where}`, ...params.map((p) => (dialect === "sqlite" ? forSqlite(p) : forPostgres(p))));
+    const typed = (type: SqlType, p: Param) => (dialect === "sqlite" ? slot(p) : `CAST(${slot(p)} AS ${type})`);
+    const byKey = (value: (r: (typeof batch)[number]) => string) => `CASE "${key}" ${batch.map((r) => `WHEN ${slot(r.key)} THEN ${value(r)}`).join(" ")} END`;
+    const sets = columns.map((c) => `"${c}" = ${byKey((r) => typed(types[c]!, r.set[c] ?? null))}`);
+    const where = `"${key}" IN (${batch.map((r) => slot(r.key)).join(", ")})${guard ? ` AND "${guard.column}" = ${byKey((r) => typed(guard.type, r.expect ?? null))}` : ""}`;
+    const sql = `UPDATE "${table}" SET ${sets.join(", ")} WHERE ${where} RETURNING "${key}" AS "key"`;
+    const done = await tx.$queryRawUnsafe<Array<{ key: string }>>(sql, ...params.map((p) => (dialect === "sqlite" ? forSqlite(p) : forPostgres(p))));
+    for (const r of done) updated.push(r.key);
   }
+  return updated;
 }
 

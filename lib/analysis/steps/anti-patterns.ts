@@ -14,7 +14,7 @@ import { mapLimit, readConcurrency } from "../concurrency";
 import { runOutages } from "../outages";
 import { latestEligibleRuns, latestPages, outageRuns, realIds, touchedDailyTotals, windowTotals } from "../pattern-runs";
 import type { AnalysisStep, Tx } from "../types";
-import { audit, auditRow } from "../../audit/audit";
+import { auditRow } from "../../audit/audit";
 import { deletionHorizon } from "../../retention/deletion-horizon";
 
 /** Read per pattern: the latest 50 and a few more, so a short trailing failure streak is seen to begin. */
@@ -140,25 +140,33 @@ export const antiPatternsStep: AnalysisStep = {
       counts,
       findings,
       persist: async (tx) => {
-        for (const r of recurring) await saveRecurring(tx, r, !known.has(`error:${r.errorKey}`), ctx.now, ctx.runId);
+        await saveRecurring(tx, ctx.db.dialect, recurring, known, ctx.now, ctx.runId);
         await saveQuarantines(tx, ctx.db.dialect, plans, ctx.now, ctx.runId);
       },
     };
   },
 };
 
-async function saveRecurring(tx: Tx, r: ErrorTally & { reason: string }, isNew: boolean, now: Date, runId: string): Promise<void> {
-  const key = `error:${r.errorKey}`;
-  const evidence = JSON.stringify({ patternIds: r.patternIds, reason: r.reason });
-  const data = { signature: r.signature, occurrences: r.occurrences, evidence, firstSeenAt: new Date(r.firstAt), lastSeenAt: new Date(r.lastAt), updatedAt: now };
-  const created = await tx.antiPattern.upsert({
-    where: { key },
-    create: { id: `ap_${r.errorKey}`, key, kind: "recurring_error", signatureKey: r.errorKey, status: "monitoring", createdAt: now, ...data },
-    update: data,
-  });
-  if (isNew) {
-    await audit(tx, { id: `aud_${runId}_${created.id}`, at: now, actor: "system", action: "anti_pattern.detect", target: { type: "anti_pattern", id: created.id }, reason: r.reason });
-  }
+/**
+ * The recurring error signatures into the registry: new ones created (with their audit line), known ones
+ * given their new tally, in a few statements.
+ */
+async function saveRecurring(tx: Tx, dialect: DbHandle["dialect"], recurring: ReadonlyArray<ErrorTally & { reason: string }>, known: ReadonlySet<string>, now: Date, runId: string): Promise<void> {
+  const rows = recurring.map((r) => ({
+    r,
+    key: `error:${r.errorKey}`,
+    data: { signature: r.signature, occurrences: r.occurrences, evidence: JSON.stringify({ patternIds: r.patternIds, reason: r.reason }), firstSeenAt: new Date(r.firstAt), lastSeenAt: new Date(r.lastAt), updatedAt: now },
+  }));
+  const created = rows.filter((w) => !known.has(w.key));
+  await insertObjects(tx, dialect, "anti_patterns", created.map(({ r, key, data }) => ({ id: `ap_${r.errorKey}`, key, kind: "recurring_error", signatureKey: r.errorKey, status: "monitoring", createdAt: now, ...data })));
+  await updateRows(
+    tx, dialect, "anti_patterns", "key", { signature: "text", occurrences: "integer", evidence: "text", firstSeenAt: "timestamp(3)", lastSeenAt: "timestamp(3)", updatedAt: "timestamp(3)" },
+    rows.filter((w) => known.has(w.key)).map(({ key, data }) => ({ key, set: data })),
+  );
+  await insertObjects(
+    tx, dialect, "audit_events",
+    created.map(({ r }) => auditRow({ id: `aud_${runId}_ap_${r.errorKey}`, at: now, actor: "system", action: "anti_pattern.detect", target: { type: "anti_pattern", id: `ap_${r.errorKey}` }, reason: r.reason })),
+  );
 }
 
 /** What one plan writes: the registry entry (created or updated), the pattern's quarantine, the audit line. */

@@ -7,9 +7,9 @@
 // one row count. New clusters become candidates (auto-approved in aggressive mode at the threshold). What
 // happens to a candidate is a rule in detectors/candidate-lifecycle; this step reads and persists.
 import { randomUUID } from "node:crypto";
-import { approvalAudit, approvalUpdate, approveInTx, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
+import { approvalAudit, approvalUpdate, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
-import { insertObjects, insertRows, rawAll } from "../../db/raw";
+import { insertObjects, insertRows, rawAll, updateRows } from "../../db/raw";
 import {
   clusterKeySets, describeGroup, familyOf, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
@@ -19,7 +19,7 @@ import { specToYaml } from "../../schemas/pattern-spec";
 import { signatureKey } from "../../signature";
 import { bool, toMs } from "../../db/raw";
 import type { AnalysisStep, StepOutcome, Tx } from "../types";
-import { audit, auditMany } from "../../audit/audit";
+import { auditMany, auditRow } from "../../audit/audit";
 
 const DAY = 86_400_000;
 const CHUNK = 500;
@@ -72,6 +72,40 @@ interface Cluster {
 const candidateData = (c: ExecutionCandidate, proposedSpec: string) => ({
   name: c.spec.name, confidence: c.confidence, confidenceParts: JSON.stringify(c.parts), evidence: JSON.stringify(c.evidence), evidenceCount: c.size, proposedSpec,
 });
+
+/** What a refresh, a reopening or the system's approval writes over a candidate seen before (updateRows' types). */
+const CANDIDATE_COLUMNS = {
+  name: "text", confidence: "double precision", confidenceParts: "text", evidence: "text", evidenceCount: "integer", proposedSpec: "text",
+  updatedAt: "timestamp(3)", status: "text", decidedBy: "text", decidedAt: "timestamp(3)", decisionReason: "text",
+} as const;
+
+/**
+ * The patterns of the candidates the system approves in this run: new ones created, existing ones updated as
+ * approving updates them (approvalUpdate: a quarantine stays, a person's spec is kept). Returns the ids of the
+ * candidates whose pattern kept a person's spec.
+ */
+async function saveApprovedPatterns(
+  tx: Tx,
+  dialect: DbHandle["dialect"],
+  approvals: ReadonlyArray<{ id: string; pattern: ReturnType<typeof patternFromCandidate> | null }>,
+): Promise<Set<string>> {
+  const approved = approvals.filter((r) => r.pattern);
+  const existing = new Map(
+    (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true, status: true, spec: true } })).map((p) => [p.id, p]),
+  );
+  const keptSpec = new Set<string>();
+  for (const r of approved) {
+    const before = existing.get(r.pattern!.id);
+    if (!before) continue;
+    const { data, specKept } = approvalUpdate(before, r.pattern!.update, { edited: false });
+    if (specKept) keptSpec.add(r.id);
+    await tx.pattern.update({ where: { id: r.pattern!.id }, data });
+    await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
+  }
+  const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
+  await insertObjects(tx, dialect, "patterns", [...toCreate.values()]);
+  return keptSpec;
+}
 
 export const executionPatternsStep: AnalysisStep = {
   name: "AUTO-001 execution patterns",
@@ -216,21 +250,31 @@ export const executionPatternsStep: AnalysisStep = {
           const pattern = auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null;
           return { id, c, auto, proposedSpec, pattern };
         });
-        const approved = rows.filter((r) => r.pattern);
-        const existing = new Map(
-          (await tx.pattern.findMany({ where: { id: { in: approved.map((r) => r.pattern!.id) } }, select: { id: true, status: true, spec: true } })).map((p) => [p.id, p]),
+        // candidates seen before: refreshed, reopened or approved by the system in one statement, each guarded
+        // by the status read before the run (a reviewer's decision made meanwhile stands); a candidate keeps
+        // the title it was proposed under (it may have been qualified to stand apart)
+        const seen = plans.flatMap(({ c, before, auto }) => {
+          if (!before) return [];
+          c.spec = { ...c.spec, name: before.name };
+          const proposedSpec = specToYaml(c.spec);
+          const pattern = auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null;
+          return [{ id: before.id, c, before, auto, proposedSpec, pattern }];
+        });
+        const refreshed = new Set(
+          await updateRows(
+            tx, ctx.db.dialect, "pattern_candidates", "id", CANDIDATE_COLUMNS,
+            seen.map(({ id, c, before, auto, proposedSpec }) => ({
+              key: id, expect: before.status,
+              set: {
+                ...candidateData(c, proposedSpec), updatedAt: ctx.now, status: auto ? "auto_approved" : "pending",
+                decidedBy: auto ? "system" : null, decidedAt: auto ? ctx.now : null, decisionReason: auto ? autoReason(c) : null,
+              },
+            })),
+            { column: "status", type: "text" },
+          ),
         );
-        const keptSpec = new Set<string>();
-        for (const r of approved) {
-          const before = existing.get(r.pattern!.id);
-          if (!before) continue;
-          const { data, specKept } = approvalUpdate(before, r.pattern!.update, { edited: false });
-          if (specKept) keptSpec.add(r.id);
-          await tx.pattern.update({ where: { id: r.pattern!.id }, data });
-          await refreshEvidenceBaseline(tx, r.pattern!.id, r.pattern!.baseline);
-        }
-        const toCreate = new Map(approved.filter((r) => !existing.has(r.pattern!.id)).map((r) => [r.pattern!.id, r.pattern!.create]));
-        await insertObjects(tx, ctx.db.dialect, "patterns", [...toCreate.values()]);
+        const reapproved = seen.filter((r) => r.pattern && refreshed.has(r.id));
+        const keptSpec = await saveApprovedPatterns(tx, ctx.db.dialect, [...rows, ...reapproved]);
         await insertObjects(
           tx,
           ctx.db.dialect,
@@ -241,12 +285,16 @@ export const executionPatternsStep: AnalysisStep = {
             ...(auto ? { decidedBy: "system", decidedAt: ctx.now, decisionReason: autoReason(c), patternId: pattern!.id } : {}),
           })),
         );
-        await insertObjects(
-          tx,
-          ctx.db.dialect,
-          "audit_events",
-          approved.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
-        );
+        await updateRows(tx, ctx.db.dialect, "pattern_candidates", "id", { patternId: "text" }, reapproved.map((r) => ({ key: r.id, set: { patternId: r.pattern!.id } })));
+        const reopened = seen.filter((r) => r.before.status === "rejected" && refreshed.has(r.id));
+        await insertObjects(tx, ctx.db.dialect, "audit_events", [
+          ...reopened.map(({ id, c, before }) =>
+            auditRow({ id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", target: { type: "candidate", id }, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` }),
+          ),
+          ...[...rows, ...reapproved]
+            .filter((r) => r.pattern)
+            .map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
+        ]);
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
           await tx.patternCandidate.deleteMany({ where: { id: { in: withdrawn }, status: "pending" } });
@@ -254,23 +302,6 @@ export const executionPatternsStep: AnalysisStep = {
             tx,
             withdrawn.map((id) => ({ id: `aud_${ctx.runId}_${id}_w`, at: ctx.now, actor: "system", action: "candidate.withdraw", target: { type: "candidate", id }, reason: "its runs now share only the operation name and free text" })),
           );
-        }
-        // candidates seen before: refreshed, reopened, approved one by one (few)
-        for (const { c, before, auto } of plans) {
-          if (!before) continue;
-          // a candidate keeps the title it was proposed under (it may have been qualified to stand apart)
-          c.spec = { ...c.spec, name: before.name };
-          const data = { ...candidateData(c, specToYaml(c.spec)), updatedAt: ctx.now };
-          const id = before.id;
-          // guarded by the status read before the run: a reviewer's decision made meanwhile stands
-          const refreshed = await tx.patternCandidate.updateMany({ where: { id, status: before.status }, data: { ...data, status: "pending", ...(before.status === "rejected" ? { decidedBy: null, decidedAt: null, decisionReason: null } : {}) } });
-          if (refreshed.count === 0) continue;
-          if (before.status === "rejected") {
-            await audit(tx, { id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", target: { type: "candidate", id }, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` });
-          }
-          if (auto) {
-            await approveInTx(tx, { id, groupKey: c.groupKey, proposedSpec: data.proposedSpec, kind: "execution" }, { actor: "system", status: "auto_approved", now: ctx.now, reason: autoReason(c) });
-          }
         }
       },
     };
