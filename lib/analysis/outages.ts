@@ -3,7 +3,7 @@
 // outage cell is kept in outage_cells; so a run reads only around what is new, not the whole window.
 // The first run over a database judges every cell of the horizon in order: judgeOutageCells over its runs.
 import type { DbHandle } from "../db/client";
-import { insertObjects, rawArrays } from "../db/raw";
+import { insertObjects, rawArrays, textList } from "../db/raw";
 import {
   cellKey, couldBeOutage, judgeCells, talliesFromJson, talliesToJson, mergeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, OUTAGE_MIN_FAILING_SHARE, OUTAGE_MIN_PATTERNS, refineEdges,
   type CellJudgement, type OutageCell, type RunSample, type Tally,
@@ -85,18 +85,10 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   }
   const toJudge = [...candidates.values()].filter((c) => couldBeOutage(c.patterns));
   // each failing pattern's runs in the 7 days before the cell: its baseline, before outages are taken out
-  const history = new Map<string, Tally>();
-  await mapLimit(toJudge, readConcurrency(db), async (c) => {
-    const at = c.bucket * B;
-    const failing = [...c.patterns].filter(([, t]) => t.failures >= t.runs).map(([p]) => p);
-    const rows = await rawArrays<[string, unknown, unknown]>(
-      db,
-      `SELECT "patternId", COUNT(*), SUM(CASE WHEN "success" THEN 0 ELSE 1 END) FROM "executions"
-       WHERE "patternId" IN (${failing.map(() => "?").join(", ")}) AND "startedAt" >= ? AND "startedAt" < ? GROUP BY "patternId"`,
-      [...failing, new Date(at - OUTAGE_BASELINE_MS), new Date(at)],
-    );
-    for (const [p, runs, failures] of rows) history.set(`${p}@${at}`, { runs: Number(runs), failures: Number(failures) });
-  });
+  const history = await baselineTallies(
+    db,
+    toJudge.flatMap((c) => [...c.patterns].filter(([, t]) => t.failures >= t.runs).map(([patternId]) => ({ patternId, to: c.bucket * B }))),
+  );
   const judged = judgeCells(toJudge, {
     known: stored.filter((c) => !isTouched(c.id, c.bucket)),
     history: (p, _from, to) => history.get(`${p}@${to}`) ?? { runs: 0, failures: 0 },
@@ -110,18 +102,61 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
     if (last && last.source === w.source && w.start - B <= last.to) last.to = Math.max(last.to, w.end + B);
     else aroundWindows.push({ source: w.source, from: w.start - B, to: w.end + B });
   }
-  const edgeRuns: RunSample[] = (
-    await mapLimit(aroundWindows, readConcurrency(db), async (r) => {
-      const rows = await rawArrays<[string | null, unknown, unknown]>(
-        db,
-        `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${r.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
-        [...(r.source === null ? [] : [r.source]), new Date(r.from), new Date(r.to)],
-      );
-      return rows.map(([patternId, startedAt, success]): RunSample => ({ patternId, source: r.source, startedAt: toMs(startedAt), success: bool(success) }));
-    })
-  ).flat();
+  const edgeRuns = await runsAround(db, aroundWindows);
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
   return { windows, judged, rejudged, around: edgeRuns };
+}
+
+/**
+ * Per pattern and cell, its runs and failures in the 7 days before the cell (keyed `patternId@cellStart`).
+ * PostgreSQL answers all of them in one statement (an index walk per pattern, as alone); SQLite, in process
+ * with no round trips to save, a statement per cell.
+ */
+async function baselineTallies(db: DbHandle, wanted: ReadonlyArray<{ patternId: string; to: number }>): Promise<Map<string, Tally>> {
+  const history = new Map<string, Tally>();
+  const keep = (patternId: string, to: number, runs: unknown, failures: unknown) => history.set(`${patternId}@${to}`, { runs: Number(runs), failures: Number(failures ?? 0) });
+  if (db.dialect === "postgresql") {
+    if (wanted.length === 0) return history;
+    const rows = await rawArrays<[string, unknown, unknown, unknown]>(
+      db,
+      `SELECT w."p", round(extract(epoch from w."t") * 1000)::float8, e."runs", e."failures"
+       FROM json_to_recordset(?::json) AS w("p" text, "f" timestamp(3), "t" timestamp(3))
+       CROSS JOIN LATERAL (SELECT COUNT(*) AS "runs", SUM(CASE WHEN "success" THEN 0 ELSE 1 END) AS "failures" FROM "executions"
+         WHERE "patternId" = w."p" AND "startedAt" >= w."f" AND "startedAt" < w."t") AS e`,
+      [JSON.stringify(wanted.map(({ patternId, to }) => ({ p: patternId, f: new Date(to - OUTAGE_BASELINE_MS).toISOString(), t: new Date(to).toISOString() })))],
+    );
+    for (const [patternId, to, runs, failures] of rows) keep(patternId, Number(to), runs, failures);
+    return history;
+  }
+  const byCell = new Map<number, string[]>();
+  for (const { patternId, to } of wanted) byCell.set(to, [...(byCell.get(to) ?? []), patternId]);
+  for (const [to, patternIds] of byCell) {
+    const rows = await rawArrays<[string, unknown, unknown]>(
+      db,
+      `SELECT "patternId", COUNT(*), SUM(CASE WHEN "success" THEN 0 ELSE 1 END) FROM "executions"
+       WHERE "patternId" IN ${textList(db.dialect)} AND "startedAt" >= ? AND "startedAt" < ? GROUP BY "patternId"`,
+      [JSON.stringify(patternIds), new Date(to - OUTAGE_BASELINE_MS), new Date(to)],
+    );
+    for (const [patternId, runs, failures] of rows) keep(patternId, to, runs, failures);
+  }
+  return history;
+}
+
+/**
+ * Every run of each range's source in [from, to), a statement per range, side by side. (One statement for
+ * all of them took PostgreSQL longer: most of the time is fetching the rows, which several connections
+ * share between the cores.)
+ */
+async function runsAround(db: DbHandle, ranges: ReadonlyArray<{ source: string | null; from: number; to: number }>): Promise<RunSample[]> {
+  const one = async (r: { source: string | null; from: number; to: number }) => {
+    const rows = await rawArrays<[string | null, unknown, unknown]>(
+      db,
+      `SELECT "patternId", "startedAt", "success" FROM "executions" WHERE ${r.source === null ? `"source" IS NULL` : `"source" = ?`} AND "startedAt" >= ? AND "startedAt" < ?`,
+      [...(r.source === null ? [] : [r.source]), new Date(r.from), new Date(r.to)],
+    );
+    return rows.map(([patternId, startedAt, success]): RunSample => ({ patternId, source: r.source, startedAt: toMs(startedAt), success: bool(success) }));
+  };
+  return (await mapLimit(ranges, readConcurrency(db), one)).flat();
 }
 
 /** The time ranges the buckets cover, adjacent ones merged. */

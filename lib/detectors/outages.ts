@@ -226,8 +226,14 @@ export function mergeOutageCells(cells: readonly OutageCell[], bucketMs = OUTAGE
  */
 export function refineEdges(windows: readonly OutageWindow[], runs: readonly RunSample[], bucketMs = OUTAGE_BUCKET_MS): OutageWindow[] {
   const out: OutageWindow[] = [];
+  const bySource = new Map<string | null, RunSample[]>();
+  for (const r of runs) {
+    const list = bySource.get(r.source);
+    if (list) list.push(r);
+    else bySource.set(r.source, [r]);
+  }
   for (const w of windows) {
-    const own = runs.filter((r) => r.source === w.source && r.startedAt >= w.start - bucketMs && r.startedAt < w.end + bucketMs);
+    const own = (bySource.get(w.source) ?? []).filter((r) => r.startedAt >= w.start - bucketMs && r.startedAt < w.end + bucketMs);
     const lastSuccess = Math.max(w.start - bucketMs - 1, ...own.filter((r) => r.success && r.startedAt < w.start).map((r) => r.startedAt));
     const firstSuccess = Math.min(w.end + bucketMs, ...own.filter((r) => r.success && r.startedAt >= w.end).map((r) => r.startedAt));
     const failed = own.filter((r) => !r.success);

@@ -7,7 +7,7 @@ import { isJudged, quarantineTransition, type QuarantineTransition } from "../..
 import type { ErrorTally, PatternHealth } from "../../detectors/types";
 import { detectorSettings } from "../../schemas/settings";
 import type { DbHandle } from "../../db/client";
-import { insertObjects, rawAll, updateRows } from "../../db/raw";
+import { insertObjects, rawAll, rawArrays, textList, updateRows } from "../../db/raw";
 import { toMs } from "../../db/raw";
 import { touchedPatterns } from "../read";
 import { mapLimit, readConcurrency } from "../concurrency";
@@ -76,6 +76,34 @@ async function recurringTallies(ctx: Parameters<AnalysisStep["run"]>[0]): Promis
   return { tallies: [...byKey.values()], known: new Set([...registered.keys()].map((k) => `error:${k}`)) };
 }
 
+interface RegistryEntry {
+  id: string;
+  status: string;
+  classification: string | null;
+  failureRate: number;
+  /** runs before it do not count (a quarantine lifted then) */
+  countFrom: number | null;
+}
+
+/** The patterns' status and kind, and their registry entries where they have one, in one statement. */
+async function patternsAndEntries(db: DbHandle, patternIds: readonly string[]) {
+  const rows = await rawArrays<[string, string, string, string | null, string | null, string | null, unknown, unknown]>(
+    db,
+    `SELECT p."id", p."status", p."kind", a."id", a."status", a."classification", a."failureRate", a."countFrom"
+     FROM "patterns" p LEFT JOIN "anti_patterns" a ON a."key" = 'pattern:' || p."id" WHERE p."id" IN ${textList(db.dialect)}`,
+    [JSON.stringify(patternIds)],
+  );
+  const statuses = new Map<string, { status: string; kind: string }>();
+  const registry = new Map<string, RegistryEntry>();
+  for (const [patternId, status, kind, entryId, entryStatus, classification, failureRate, countFrom] of rows) {
+    statuses.set(patternId, { status, kind });
+    if (entryId !== null) {
+      registry.set(patternId, { id: entryId, status: entryStatus!, classification, failureRate: Number(failureRate), countFrom: countFrom === null ? null : toMs(countFrom) });
+    }
+  }
+  return { statuses, registry };
+}
+
 interface QuarantinePlan {
   patternId: string;
   health: PatternHealth;
@@ -94,10 +122,7 @@ export const antiPatternsStep: AnalysisStep = {
     const plans: QuarantinePlan[] = [];
     if (touched.length) {
       const { windows: outages } = await runOutages(ctx);
-      const registry = new Map(
-        (await ctx.db.prisma.antiPattern.findMany({ where: { key: { in: touched.map((p) => `pattern:${p}`) } } })).map((a) => [a.patternId!, a]),
-      );
-      const statuses = new Map((await ctx.db.prisma.pattern.findMany({ where: { id: { in: touched } }, select: { id: true, status: true, kind: true } })).map((p) => [p.id, p]));
+      const { statuses, registry } = await patternsAndEntries(ctx.db, touched);
       const inOutages = await outageRuns(ctx);
       // a pattern with no registry entry gets one only when quarantined: those whose daily totals rule
       // that out are not read (most of what an incremental run touches)
@@ -109,7 +134,7 @@ export const antiPatternsStep: AnalysisStep = {
         return registry.has(id) || couldQuarantine(daily.get(id) ?? [], bounds, settings);
       });
       const rangeOf = (patternId: string) => {
-        const countFrom = registry.get(patternId)?.countFrom?.getTime() ?? Number.NEGATIVE_INFINITY;
+        const countFrom = registry.get(patternId)?.countFrom ?? Number.NEGATIVE_INFINITY;
         return { patternId, from: Math.max(now - QUARANTINE_WINDOW_MS, countFrom), to: now };
       };
       const pages = await latestPages(ctx.db, judged.map(rangeOf), LATEST_RUNS, inOutages);
@@ -121,7 +146,7 @@ export const antiPatternsStep: AnalysisStep = {
         const more = moreToRead(runs, complete);
         if (more === "every run") ({ runs, complete } = await latestEligibleRuns(ctx.db, patternId, range, outages, Number.POSITIVE_INFINITY));
         const window = more === "window totals" ? await windowTotals(ctx.db, patternId, range, inOutages.get(patternId) ?? []) : undefined;
-        const health = assessPattern(runs, { now, countFrom: entry?.countFrom ? entry.countFrom.getTime() : null, outages, window }, settings);
+        const health = assessPattern(runs, { now, countFrom: entry?.countFrom ?? null, outages, window }, settings);
         const transition = quarantineTransition(health, entry, pattern.status, settings.aggressiveMode);
         return transition.write ? { patternId, health, existing: entry ? { id: entry.id, status: entry.status } : null, transition } : null;
       });

@@ -1,7 +1,7 @@
 // AUTO-007 step: the daily totals of the patterns that ran (outage runs left out), and the "degrading" flag
 // raised or cleared by the change-point rule in lib/detectors/evolution.ts, with the day the rate changed.
 import { assessDegradation, type DegradationState } from "../../detectors/evolution";
-import { insertObjects, updateRows } from "../../db/raw";
+import { bool, insertObjects, rawArrays, textList, toMs, updateRows } from "../../db/raw";
 import { outageRuns, dailyTotalsOutsideOutages, touchedDailyTotals } from "../pattern-runs";
 import { touchedPatterns } from "../read";
 import type { AnalysisStep, StepOutcome } from "../types";
@@ -17,10 +17,13 @@ export const evolutionStep: AnalysisStep = {
     const touched = await touchedPatterns(ctx);
     if (touched.length === 0) return { counts: {}, findings: [], persist: async () => {} };
     const today = dayOf(ctx.now.getTime());
-    const patterns = await ctx.db.prisma.pattern.findMany({
-      where: { id: { in: touched } },
-      select: { id: true, degrading: true, degradingBaseline: true, degradingSince: true },
-    });
+    const patterns = (
+      await rawArrays<[string, unknown, string | null, unknown]>(
+        ctx.db,
+        `SELECT "id", "degrading", "degradingBaseline", "degradingSince" FROM "patterns" WHERE "id" IN ${textList(ctx.db.dialect)}`,
+        [JSON.stringify(touched)],
+      )
+    ).map(([id, degrading, degradingBaseline, since]) => ({ id, degrading: bool(degrading), degradingBaseline, degradingSince: since === null ? null : new Date(toMs(since)) }));
     // Runs inside an outage are nobody's fault: left out here as they are from quarantine decisions. The
     // days before the last 4 weeks (before the quarantine window's 30, which shares the read) come as one
     // total, except for a flag raised before then, whose runs since its day are counted.
