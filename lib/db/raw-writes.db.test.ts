@@ -74,6 +74,9 @@ describe(`bulk writes on ${dialect}`, () => {
       { column: "status", type: "text" },
     );
     expect(updated.sort()).toEqual(["g-1", "g-3"]);
+    await expect(updateRows(db.prisma, dialect, "patterns", "id", { baselineDurationMs: "double precision" }, [{ key: "g-1", set: { baselineDurationMs: Number.NaN } }])).rejects.toThrow(
+      "NaN is not a value a column can hold",
+    );
     const rows = await db.prisma.pattern.findMany({ where: { id: { in: ["g-1", "g-2", "g-3"] } }, orderBy: { id: "asc" }, select: { name: true, baselineDurationMs: true } });
     expect(rows).toEqual([
       { name: "one", baselineDurationMs: 1.5 },

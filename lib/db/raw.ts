@@ -99,8 +99,13 @@ interface RawExecutor {
   $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
 }
 
-/** The SQL types updateRows casts bound values to (PostgreSQL reads a bound value in CASE as text otherwise). */
+/** The SQL types updateRows reads its JSON values as on PostgreSQL. */
 type SqlType = "text" | "boolean" | "integer" | "timestamp(3)" | "double precision";
+
+/** JSON would store what it cannot write (NaN, Infinity, an invalid date) as null without a word: refused. */
+function refuseUnwritable(table: string, v: Param | undefined): void {
+  if ((typeof v === "number" && !Number.isFinite(v)) || (v instanceof Date && Number.isNaN(v.getTime()))) throw new Error(`writing ${table}: ${String(v)} is not a value a column can hold`);
+}
 
 /**
  * Many rows into one table through the client or a transaction, a JSON array per statement: the database
@@ -111,8 +116,7 @@ type SqlType = "text" | "boolean" | "integer" | "timestamp(3)" | "double precisi
  */
 export async function insertRows(tx: RawExecutor, dialect: DbHandle["dialect"], table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
   for (const name of [table, ...columns]) if (!NAME.test(name)) throw new Error(`insertRows: "${name}" is not a table or column name`);
-  // JSON would store what it cannot write (NaN, Infinity, an invalid date) as null without a word: refuse it
-  for (const row of rows) for (const v of row) if ((typeof v === "number" && !Number.isFinite(v)) || (v instanceof Date && Number.isNaN(v.getTime()))) throw new Error(`insertRows into ${table}: ${String(v)} is not a value a column can hold`);
+  for (const row of rows) for (const v of row) refuseUnwritable(table, v);
   const names = columns.map((c) => `"${c}"`).join(", ");
   const sql =
     dialect === "sqlite"
@@ -153,17 +157,18 @@ export async function insertObjects(tx: RawExecutor, dialect: DbHandle["dialect"
 }
 
 /**
- * Many rows of one table updated by key in few statements: `SET col = CASE key WHEN ? THEN ? … END`
- * (the ORM would send one UPDATE per row: seconds for thousands). With `guard`, a row is updated only while
- * that column still holds the row's `expect` value (a decision made meanwhile stands). Returns the keys
- * updated. Names are ours; values are bound.
+ * Many rows of one table updated by key, a JSON array per statement joined to the table (UPDATE … FROM
+ * SQLite's json_each or PostgreSQL's json_to_recordset): the ORM would send one UPDATE per row (seconds for
+ * thousands), and a `SET col = CASE key WHEN ? THEN ? … END` took PostgreSQL longer to plan than to run.
+ * With `guard`, a row is updated only while that column still holds the row's `expect` value (a decision
+ * made meanwhile stands). Returns the keys updated. Names are ours; values are bound.
  */
 export async function updateRows(
   tx: RawExecutor,
   dialect: DbHandle["dialect"],
   table: string,
   key: string,
-  /** The columns to set and their SQL types (PostgreSQL needs them to read a bound value in CASE). */
+  /** The columns to set and their SQL types (PostgreSQL reads the JSON values as these). */
   types: Record<string, SqlType>,
   rows: ReadonlyArray<{ key: string; set: Record<string, Param>; expect?: Param }>,
   guard?: { column: string; type: SqlType },
@@ -171,23 +176,21 @@ export async function updateRows(
   if (rows.length === 0) return [];
   const columns = Object.keys(types);
   for (const name of [table, key, ...columns, ...(guard ? [guard.column] : [])]) if (!NAME.test(name)) throw new Error(`updateRows: "${name}" is not a table or column name`);
-  const perStatement = Math.max(1, Math.floor(30_000 / (2 + 2 * columns.length)));
+  for (const row of rows) for (const v of [...Object.values(row.set), row.expect]) refuseUnwritable(table, v);
+  const sets = columns.map((c) => `"${c}" = v."${c}"`).join(", ");
+  const where = `"${table}"."${key}" = v."__key"${guard ? ` AND "${table}"."${guard.column}" = v."__expect"` : ""} RETURNING "${table}"."${key}" AS "key"`;
+  const sql =
+    dialect === "sqlite"
+      ? `UPDATE "${table}" SET ${sets} FROM (SELECT ${[`j.value ->> 0 AS "__key"`, ...columns.map((c, k) => `j.value ->> ${k + 1} AS "${c}"`), ...(guard ? [`j.value ->> ${columns.length + 1} AS "__expect"`] : [])].join(", ")} FROM json_each(?) AS j) AS v WHERE ${where}`
+      : `UPDATE "${table}" SET ${sets} FROM json_to_recordset($1::json) AS v(${[`"__key" text`, ...columns.map((c) => `"${c}" ${types[c]}`), ...(guard ? [`"__expect" ${guard.type}`] : [])].join(", ")}) WHERE ${where}`;
   const updated: string[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    const params: Param[] = [];
-    let n = 0;
-    const slot = (p: Param) => {
-      params.push(p);
-      return dialect === "sqlite" ? "?" : `$${++n}`;
-    };
-    const typed = (type: SqlType, p: Param) => (dialect === "sqlite" ? slot(p) : `CAST(${slot(p)} AS ${type})`);
-    const byKey = (value: (r: (typeof batch)[number]) => string) => `CASE "${key}" ${batch.map((r) => `WHEN ${slot(r.key)} THEN ${value(r)}`).join(" ")} END`;
-    const sets = columns.map((c) => `"${c}" = ${byKey((r) => typed(types[c]!, r.set[c] ?? null))}`);
-    const where = `"${key}" IN (${batch.map((r) => slot(r.key)).join(", ")})${guard ? ` AND "${guard.column}" = ${byKey((r) => typed(guard.type, r.expect ?? null))}` : ""}`;
-    const sql = `UPDATE "${table}" SET ${sets.join(", ")} WHERE ${where} RETURNING "${key}" AS "key"`;
-    const done = await tx.$queryRawUnsafe<Array<{ key: string }>>(sql, ...params.map((p) => (dialect === "sqlite" ? forSqlite(p) : forPostgres(p))));
-    for (const r of done) updated.push(r.key);
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const batch = rows.slice(i, i + ROWS_PER_INSERT);
+    const json =
+      dialect === "sqlite"
+        ? JSON.stringify(batch.map((r) => [r.key, ...columns.map((c) => forSqlite(r.set[c] ?? null)), ...(guard ? [forSqlite(r.expect ?? null)] : [])]))
+        : JSON.stringify(batch.map((r) => ({ __key: r.key, ...Object.fromEntries(columns.map((c) => [c, forPostgres(r.set[c] ?? null)])), ...(guard ? { __expect: forPostgres(r.expect ?? null) } : {}) })));
+    for (const r of await tx.$queryRawUnsafe<Array<{ key: string }>>(sql, json)) updated.push(r.key);
   }
   return updated;
 }
