@@ -151,23 +151,26 @@ export function couldQuarantine(
   ctx: { now: number; windowStart: number; completeFrom: number },
   settings: DetectorSettings,
 ): boolean {
-  const dayStartOf = (d: DailySuccess) => Date.parse(`${d.day}T00:00:00.000Z`);
-  const inWindow = days.filter((d) => dayStartOf(d) + DAY > ctx.windowStart && dayStartOf(d) <= ctx.now && d.executions > 0);
-  const whole = (d: DailySuccess) => dayStartOf(d) >= Math.max(ctx.windowStart, ctx.completeFrom) && dayStartOf(d) + DAY - 1 <= ctx.now;
-  const newestFirst = [...inWindow].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
-  if (newestFirst.reduce((n, d) => n + d.executions, 0) < QUARANTINE_MIN_RUNS) return false;
+  // each day's start parsed once: this runs for thousands of patterns in an incremental run
+  const newestFirst = days
+    .map((d) => ({ d, start: Date.parse(`${d.day}T00:00:00.000Z`) }))
+    .filter(({ d, start }) => start + DAY > ctx.windowStart && start <= ctx.now && d.executions > 0)
+    .sort((a, b) => b.start - a.start);
+  const wholeFrom = Math.max(ctx.windowStart, ctx.completeFrom);
+  const whole = (start: number) => start >= wholeFrom && start + DAY - 1 <= ctx.now;
+  if (newestFirst.reduce((n, { d }) => n + d.executions, 0) < QUARANTINE_MIN_RUNS) return false;
   let streak = 0;
-  for (const d of newestFirst) {
+  for (const { d, start } of newestFirst) {
     streak += d.executions - d.successes;
-    if (whole(d) && d.successes > 0) break;
+    if (whole(start) && d.successes > 0) break;
   }
   if (streak >= BROKEN_MIN_STREAK) return true;
   let failures = 0;
   let wholeRuns = 0;
-  for (const d of newestFirst) {
+  for (const { d, start } of newestFirst) {
     if (wholeRuns >= QUARANTINE_MAX_RUNS) break;
     failures += d.executions - d.successes;
-    if (whole(d)) wholeRuns += d.executions;
+    if (whole(start)) wholeRuns += d.executions;
   }
   const fewestConsidered = Math.max(QUARANTINE_MIN_RUNS, Math.min(QUARANTINE_MAX_RUNS, wholeRuns));
   return failures / fewestConsidered >= settings.autoQuarantineFailureRate - 1e-9;
