@@ -7,7 +7,8 @@ import { signatureKey } from "../../signature";
 import { detectorSettings } from "../../schemas/settings";
 import { newRetryOutcomes } from "../read";
 import type { AnalysisStep } from "../types";
-import { audit } from "../../audit/audit";
+import { auditRow, type AuditEventInput } from "../../audit/audit";
+import { insertObjects, updateRows } from "../../db/raw";
 import { selfHealSpecYaml } from "../self-heal-spec";
 
 export function fixRowId(errorKey: string, fix: string): string {
@@ -65,36 +66,52 @@ export const errorRecoveryStep: AnalysisStep = {
       findings,
       persist: async (tx) => {
         const now = ctx.now;
-        for (const { id, t, before, decision, patternId, pattern, command, approvalLost } of plans) {
-          // approvals are a reviewer's, not the learner's: one given since the read above is kept in the spec
-          const approval = command === null ? null : await tx.errorPattern.findUnique({ where: { id }, select: { approvedCommand: true, approvedBy: true, approvedAt: true } });
+        const dialect = ctx.db.dialect;
+        // approvals are a reviewer's, not the learner's: one given since the read above is kept in the spec
+        const withCommand = plans.filter((p) => p.command !== null).map((p) => p.id);
+        const approvals = new Map(
+          (withCommand.length ? await tx.errorPattern.findMany({ where: { id: { in: withCommand } }, select: { id: true, approvedCommand: true, approvedBy: true, approvedAt: true } }) : []).map((a) => [a.id, a]),
+        );
+        const audits: AuditEventInput[] = [];
+        const created: Array<Record<string, string | boolean | Date>> = [];
+        const updated: Array<{ key: string; set: Record<string, string | boolean | Date> }> = [];
+        const fixes = plans.map(({ id, t, before, decision, patternId, pattern, command, approvalLost }) => {
+          const approval = command === null ? undefined : approvals.get(id);
           const spec = selfHealSpecYaml({
             signature: t.signature, errorKey: t.errorKey, fix: t.fix, attempts: t.attempts, successes: t.successes, autoApply: decision.autoApply,
             fixCommand: command, approvedCommand: approval?.approvedCommand ?? null, approvedBy: approval?.approvedBy ?? null, approvedAt: approval?.approvedAt ?? null,
           });
           const linkPattern = decision.selfHeal || pattern ? patternId : null;
           if (decision.selfHeal && !pattern) {
-            await tx.pattern.create({
-              data: { id: patternId, name: `Self-heal: ${t.fix}`, kind: "self_heal", status: "active", origin: "detector", spec, autoApply: decision.autoApply, description: decision.reason, createdAt: now, updatedAt: now },
-            });
-            await audit(tx, { id: `aud_${ctx.runId}_${patternId}_c`, at: now, actor: "system", action: "self_heal.create", target: { type: "pattern", id: patternId }, reason: decision.reason });
+            created.push({ id: patternId, name: `Self-heal: ${t.fix}`, kind: "self_heal", status: "active", origin: "detector", spec, autoApply: decision.autoApply, description: decision.reason, createdAt: now, updatedAt: now });
+            audits.push({ id: `aud_${ctx.runId}_${patternId}_c`, at: now, actor: "system", action: "self_heal.create", target: { type: "pattern", id: patternId }, reason: decision.reason });
           } else if (pattern) {
             const status = decision.selfHeal ? (pattern.status === "archived" ? "active" : pattern.status) : "archived";
-            await tx.pattern.update({ where: { id: patternId }, data: { spec, autoApply: decision.autoApply, description: decision.reason, status, updatedAt: now } });
+            updated.push({ key: patternId, set: { spec, autoApply: decision.autoApply, description: decision.reason, status, updatedAt: now } });
           }
           if ((before?.autoApply ?? false) !== decision.autoApply) {
-            await audit(tx, { id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", target: { type: "pattern", id: patternId }, reason: decision.reason });
+            audits.push({ id: `aud_${ctx.runId}_${patternId}_a`, at: now, actor: "system", action: decision.autoApply ? "self_heal.auto_apply.on" : "self_heal.auto_apply.off", target: { type: "pattern", id: patternId }, reason: decision.reason });
           }
           if (approvalLost) {
-            await audit(tx, {
+            audits.push({
               id: `aud_${ctx.runId}_${id}_cmd`, at: now, actor: "system", action: "recipe.command_changed", target: { type: "fix", id },
               reason: "telemetry named another command for this fix; the approved one no longer runs",
               before: { command: before!.fixCommand }, after: { command }, details: { patternId: linkPattern, approvedBy: before!.approvedBy },
             });
           }
           const data = { signature: t.signature, attempts: t.attempts, successes: t.successes, failStreak: t.failStreak, autoApply: decision.autoApply, lastSeenAt: new Date(t.lastAt), patternId: linkPattern, fixCommand: command, updatedAt: now };
-          await tx.errorPattern.upsert({ where: { id }, create: { id, signatureKey: t.errorKey, fix: t.fix, createdAt: now, ...data }, update: data });
-        }
+          return { id, before, create: { id, signatureKey: t.errorKey, fix: t.fix, createdAt: now, ...data }, data };
+        });
+        // in a few statements whatever the number of fixes (one at a time, a few hundred retries took 300 ms)
+        await insertObjects(tx, dialect, "patterns", created);
+        await updateRows(tx, dialect, "patterns", "id", { spec: "text", autoApply: "boolean", description: "text", status: "text", updatedAt: "timestamp(3)" }, updated);
+        await insertObjects(tx, dialect, "error_patterns", fixes.filter((f) => !f.before).map((f) => f.create));
+        await updateRows(
+          tx, dialect, "error_patterns", "id",
+          { signature: "text", attempts: "integer", successes: "integer", failStreak: "integer", autoApply: "boolean", lastSeenAt: "timestamp(3)", patternId: "text", fixCommand: "text", updatedAt: "timestamp(3)" },
+          fixes.filter((f) => f.before).map((f) => ({ key: f.id, set: f.data })),
+        );
+        await insertObjects(tx, dialect, "audit_events", audits.map(auditRow));
       },
     };
   },
