@@ -7,6 +7,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { retryingTransactions, SERVER_BUSY_TIMEOUT_MS } from "./busy-retry";
 import { ensureSqliteDir, parseDatabaseUrl, type DatabaseConfig, type Dialect } from "./config";
 
 const OMIT = {
@@ -38,29 +39,40 @@ export interface DbHandle {
   onClose: (fn: () => Promise<void>) => void;
 }
 
-export function openDb(config: DatabaseConfig): DbHandle {
+export interface OpenOptions {
+  /**
+   * SQLite: wait for another writer's lock only briefly (SERVER_BUSY_TIMEOUT_MS), retrying interactive
+   * transactions asynchronously (lib/db/busy-retry.ts): the server, whose thread must never sit in
+   * SQLite's busy wait. The CLI waits up to 10 s, as a command that may as well wait.
+   */
+  shortBusyWait?: boolean;
+}
+
+export function openDb(config: DatabaseConfig, opts: OpenOptions = {}): DbHandle {
   if (config.dialect === "sqlite") {
+    const busyTimeout = opts.shortBusyWait ? SERVER_BUSY_TIMEOUT_MS : 10_000;
+    const withRetries = <C extends object>(client: C) => (opts.shortBusyWait ? retryingTransactions(client) : client);
     ensureSqliteDir(config.file);
     let prisma: Db | undefined;
     let authPrisma: SqliteClient | undefined;
     let raw: Database.Database | undefined;
     const closers: Array<() => Promise<void>> = [];
-    const sqliteAdapter = () => new PrismaBetterSqlite3({ url: config.url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+    const sqliteAdapter = () => new PrismaBetterSqlite3({ url: config.url, timeout: busyTimeout }, { timestampFormat: "unixepoch-ms" });
     const handle: DbHandle = {
       // Built on first use: the bulk paths and the CLI's raw commands never pay for the ORM.
       get prisma() {
-        prisma ??= makeSqliteClient(sqliteAdapter());
+        prisma ??= withRetries(makeSqliteClient(sqliteAdapter()));
         return prisma;
       },
       get authPrisma() {
-        authPrisma ??= new SqliteClient({ adapter: sqliteAdapter() });
+        authPrisma ??= withRetries(new SqliteClient({ adapter: sqliteAdapter() }));
         return authPrisma;
       },
       config,
       dialect: "sqlite",
       get sqlite() {
         if (!raw) {
-          raw = new Database(config.file, { timeout: 10_000 });
+          raw = new Database(config.file, { timeout: busyTimeout });
           try {
             raw.pragma("journal_mode = WAL");
           } catch (error) {
@@ -118,9 +130,9 @@ export function openDb(config: DatabaseConfig): DbHandle {
 
 const globalForDb = globalThis as unknown as { patternsDb?: DbHandle };
 
-/** The process-wide database from DATABASE_URL. */
+/** The process-wide database from DATABASE_URL: the server's (a short busy wait, see OpenOptions). */
 export function getDb(): DbHandle {
-  globalForDb.patternsDb ??= openDb(parseDatabaseUrl(process.env.DATABASE_URL));
+  globalForDb.patternsDb ??= openDb(parseDatabaseUrl(process.env.DATABASE_URL), { shortBusyWait: true });
   return globalForDb.patternsDb;
 }
 
