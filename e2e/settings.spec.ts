@@ -1,6 +1,8 @@
 // Settings, tokens and Activity as an admin and a viewer would use them, each journey on its own app with
 // the demo workspace: a threshold changed after its preview and seen in Activity; a token shown once, used,
-// revoked and refused; a viewer kept out of Settings; Activity filtered by who acted, without JavaScript.
+// revoked and refused; a viewer kept out of Settings; Activity filtered by who acted, without JavaScript;
+// a save while another process holds the database's write lock.
+import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 
 test.use({ seed: "demo" });
@@ -52,6 +54,35 @@ test("change a threshold: a refused value beside its field, the preview lists wh
   await page.screenshot({ path: "e2e/screenshots/activity-setting.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 900 });
   await page.screenshot({ path: "e2e/screenshots/activity-setting-390.png", fullPage: true });
+});
+
+test("a save while another process holds the write lock is answered busy in seconds, the server still serving; saved once it is let go", async ({ page, app, request }) => {
+  await page.goto("/settings?key=autoQuarantineFailureRate&value=0.3");
+  const preview = page.locator("#preview");
+  await preview.getByLabel("Why").fill("saved after the import");
+  const save = preview.getByRole("button", { name: "Save Auto-quarantine failure rate" });
+  // another process (a CLI import, say) takes the write lock and keeps it
+  const holder = new Database(app.databaseUrl.replace(/^file:/, ""));
+  holder.exec("BEGIN IMMEDIATE");
+  try {
+    const started = Date.now();
+    await save.click();
+    // while the save waits for the lock, other requests are answered (the server's thread is not held)
+    const healthStarted = Date.now();
+    expect((await request.get("/api/health")).ok()).toBe(true);
+    expect(Date.now() - healthStarted).toBeLessThan(1_000);
+    await expect(preview.getByRole("alert")).toContainText("the database is busy", { timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  } finally {
+    holder.exec("ROLLBACK");
+    holder.close();
+  }
+  await page.reload();
+  await expect(page.getByTestId("current-autoQuarantineFailureRate")).toHaveText("0.4"); // nothing was written
+  await page.locator("#preview").getByLabel("Why").fill("saved after the import");
+  await page.locator("#preview").getByRole("button", { name: "Save Auto-quarantine failure rate" }).click();
+  await expect(page.getByRole("status")).toContainText("Setting saved");
+  await expect(page.getByTestId("current-autoQuarantineFailureRate")).toHaveText("0.3");
 });
 
 test("a token is shown once, works against the API, and is refused once revoked", async ({ page, app, request }) => {

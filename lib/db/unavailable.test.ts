@@ -27,6 +27,8 @@ describe("classifyDatabaseError", () => {
     ["pool connect timeout (pg, by message)", new Error("timeout exceeded when trying to connect"), "unreachable"],
     ["Prisma: can't reach", err({ code: "P1001" }), "unreachable"],
     ["Prisma: pool timeout", err({ code: "P2024" }), "busy"],
+    // thrown by the server bundle's copy of this module, read by the pages' copy: not an instance of this class
+    ["ours, from another copy of the module", err({ name: "DatabaseUnavailableError", unavailable: unavailable("busy") }), "busy"],
     ["Prisma: adapter error, SQLite busy as a socket timeout", err({ code: "P2010", meta: { driverAdapterError: err({ cause: { kind: "SocketTimeout" } }) } }), "busy"],
     ["Prisma: adapter error, postgres code", err({ meta: { driverAdapterError: err({ cause: { kind: "postgres", code: "57P01" } }) } }), "connection_lost"],
     ["Prisma: adapter error, not reachable", err({ meta: { driverAdapterError: err({ cause: { kind: "DatabaseNotReachable" } }) } }), "unreachable"],

@@ -104,15 +104,28 @@ function classifyOne(e: Record<string, unknown>): UnavailableReason | null {
 }
 
 /** The database problem behind an error (searching its causes), or null when it is something else. */
+/**
+ * One of ours, by name and shape as well as by class: the server's own bundle and the pages' bundle each
+ * hold a copy of this module, so an error thrown by one copy is not an instance of the other's class.
+ */
+function carriedUnavailable(e: unknown): Unavailable | null {
+  if (e instanceof DatabaseUnavailableError) return e.unavailable;
+  const u = (e as { name?: unknown; unavailable?: Partial<Unavailable> } | null)?.unavailable;
+  if ((e as { name?: unknown } | null)?.name !== "DatabaseUnavailableError" || !u || typeof u.reason !== "string" || typeof u.message !== "string") return null;
+  return { reason: u.reason, message: u.message, retryAfter: Number(u.retryAfter) || 1 };
+}
+
 export function classifyDatabaseError(error: unknown): Unavailable | null {
-  if (error instanceof DatabaseUnavailableError) return error.unavailable;
+  const carried = carriedUnavailable(error);
+  if (carried) return carried;
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length && seen.size < 16) {
     const e = queue.shift();
     if (e === null || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    if (e instanceof DatabaseUnavailableError) return e.unavailable;
+    const inner = carriedUnavailable(e);
+    if (inner) return inner;
     const found = classifyOne(e as Record<string, unknown>);
     if (found) return unavailable(found);
     const r = e as { cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
@@ -133,4 +146,18 @@ export async function readWithin<T>(work: Promise<T>, ms: number, reason: Unavai
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The error as a DatabaseUnavailableError when it is a passing database problem (busy, unreachable…), else null. */
+export function asUnavailable(error: unknown): DatabaseUnavailableError | null {
+  if (error instanceof DatabaseUnavailableError) return error;
+  const cause = classifyDatabaseError(error);
+  return cause ? new DatabaseUnavailableError(cause) : null;
+}
+
+/** A form's message for a passing database problem; any other error is thrown on (a bug, for the error page). */
+export function unavailableOrThrow(error: unknown): string {
+  const down = asUnavailable(error);
+  if (!down) throw error;
+  return down.message;
 }

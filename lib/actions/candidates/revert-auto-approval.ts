@@ -11,6 +11,7 @@ import { getDb } from "../../db/client";
 import { revertAutoApprovalSchema } from "../../schemas/decide-candidate";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
+import { asUnavailable } from "../../db/unavailable";
 
 export interface RevertState {
   message?: string;
@@ -26,6 +27,8 @@ export async function revertAutoApprovalAction(previous: RevertState, form: Form
     await revertAutoApproval(getDb(), parsed.data, user.email);
   } catch (error) {
     if (error instanceof DecisionError) return { message: error.message };
+    const down = asUnavailable(error);
+    if (down) return { message: down.message };
     throw error;
   }
   revalidatePath("/candidates");

@@ -9,6 +9,7 @@ import { QuarantineError, quarantinePattern } from "../../mutations/quarantine-p
 import { InputError } from "../../schemas/parse-input";
 import { plainFormData, textFields } from "../form-call";
 import { patternErrorHref, patternNoticeHref } from "./pattern-page-href";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export async function quarantinePatternAction(form: FormData): Promise<void> {
   const fields = textFields(plainFormData(form), ["patternId", "reason"]);
@@ -21,7 +22,7 @@ export async function quarantinePatternAction(form: FormData): Promise<void> {
   } catch (error) {
     if (error instanceof InputError) target = patternErrorHref(fields.patternId, error.message);
     else if (error instanceof QuarantineError) target = patternErrorHref(fields.patternId, `Already handled: ${error.message}`);
-    else throw error;
+    else target = patternErrorHref(fields.patternId, unavailableOrThrow(error));
   }
   redirect(target);
 }

@@ -9,6 +9,7 @@ import { getDb } from "../../db/client";
 import { BaselineError, setPatternBaseline } from "../../mutations/set-pattern-baseline";
 import { plainFormData, textFields } from "../form-call";
 import { patternErrorHref, patternNoticeHref } from "./pattern-page-href";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 const formSchema = z.object({
   patternId: z.string({ error: "which pattern: the form lost its pattern id" }).trim().min(1, { error: "which pattern: the form lost its pattern id" }).max(200),
@@ -42,8 +43,7 @@ export async function setPatternBaselineAction(form: FormData): Promise<void> {
       revalidatePath("/", "layout");
       target = patternNoticeHref(parsed.data.patternId, "baseline-set");
     } catch (error) {
-      if (!(error instanceof BaselineError)) throw error;
-      target = patternErrorHref(parsed.data.patternId, error.message);
+      target = patternErrorHref(parsed.data.patternId, error instanceof BaselineError ? error.message : unavailableOrThrow(error));
     }
   }
   redirect(target);

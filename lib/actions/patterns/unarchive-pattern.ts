@@ -9,6 +9,7 @@ import { getDb } from "../../db/client";
 import { UnarchiveError, unarchivePattern } from "../../mutations/unarchive-pattern";
 import { unarchivePatternSchema } from "../../schemas/unarchive-pattern";
 import { plainFormData, textFields } from "../form-call";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 const back = (params: Record<string, string>) => `/patterns?${new URLSearchParams({ status: "archived", ...params })}`;
 
@@ -27,8 +28,7 @@ export async function unarchivePatternAction(form: FormData): Promise<void> {
       revalidatePath("/");
       target = back({ restored: parsed.data.patternId });
     } catch (error) {
-      if (!(error instanceof UnarchiveError)) throw error;
-      target = back({ error: `Already handled: ${error.message}` });
+      target = back({ error: error instanceof UnarchiveError ? `Already handled: ${error.message}` : unavailableOrThrow(error) });
     }
   }
   redirect(target);

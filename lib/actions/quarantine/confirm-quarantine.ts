@@ -10,6 +10,7 @@ import { ConfirmQuarantineError, confirmQuarantine } from "../../mutations/confi
 import { InputError } from "../../schemas/parse-input";
 import { plainFormData, textFields } from "../form-call";
 import { errorHref, noticeHref } from "../notice";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 const registryError = (message: string) => errorHref("/anti-patterns", message, { status: "proposed" });
 
@@ -24,7 +25,7 @@ export async function confirmQuarantineAction(form: FormData): Promise<void> {
   } catch (error) {
     if (error instanceof InputError) target = registryError(error.message);
     else if (error instanceof ConfirmQuarantineError) target = registryError(`Already handled: ${error.message}`);
-    else throw error;
+    else target = registryError(unavailableOrThrow(error));
   }
   redirect(target);
 }

@@ -11,6 +11,7 @@ import { liftQuarantineSchema } from "../../schemas/lift-quarantine";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
 import { patternNoticeHref } from "../patterns/pattern-page-href";
+import { asUnavailable } from "../../db/unavailable";
 
 export interface LiftState {
   message?: string;
@@ -27,6 +28,8 @@ export async function liftQuarantineAction(previous: LiftState, form: FormData):
     await liftQuarantine(getDb(), patternId, { actor: user.email, reason });
   } catch (error) {
     if (error instanceof LiftError) return { message: `Already handled: ${error.message}` };
+    const down = asUnavailable(error);
+    if (down) return { message: down.message };
     throw error;
   }
   revalidatePath("/anti-patterns");

@@ -11,6 +11,7 @@ import { RecipeError } from "../../mutations/recipe-row";
 import { InputError } from "../../schemas/parse-input";
 import { plainFormData, textFields } from "../form-call";
 import { recipeErrorHref, recipeNoticeHref } from "./recipe-page-href";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export async function approveRecipeAction(form: FormData): Promise<void> {
   const fields = textFields(plainFormData(form), ["recipeId", "commandSha", "note", "from", "patternId"]);
@@ -22,7 +23,7 @@ export async function approveRecipeAction(form: FormData): Promise<void> {
     target = recipeNoticeHref(fields, done.runs ? "recipe-approved" : "recipe-approved-waiting", done.fixId);
   } catch (error) {
     if (error instanceof InputError || error instanceof RecipeError) target = recipeErrorHref(fields, error.message);
-    else throw error;
+    else target = recipeErrorHref(fields, unavailableOrThrow(error));
   }
   redirect(target);
 }

@@ -10,6 +10,7 @@ import { revokeRecipe } from "../../mutations/revoke-recipe";
 import { InputError } from "../../schemas/parse-input";
 import { plainFormData, textFields } from "../form-call";
 import { recipeErrorHref, recipeNoticeHref } from "./recipe-page-href";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export async function revokeRecipeAction(form: FormData): Promise<void> {
   const fields = textFields(plainFormData(form), ["recipeId", "reason", "from", "patternId"]);
@@ -21,7 +22,7 @@ export async function revokeRecipeAction(form: FormData): Promise<void> {
     target = recipeNoticeHref(fields, "recipe-revoked", done.fixId);
   } catch (error) {
     if (error instanceof InputError || error instanceof RecipeError) target = recipeErrorHref(fields, error.message);
-    else throw error;
+    else target = recipeErrorHref(fields, unavailableOrThrow(error));
   }
   redirect(target);
 }

@@ -10,6 +10,7 @@ import { generateWeeklyReport, ReportError } from "../../reports/generate-weekly
 import { reportSourceSchema, reportWeekSchema } from "../../schemas/weekly-report";
 import { plainFormData, textFields } from "../form-call";
 import { errorHref } from "../notice";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 const formSchema = z.object({
   week: reportWeekSchema,
@@ -39,8 +40,7 @@ export async function generateWeeklyReportAction(form: FormData): Promise<void> 
     const result = await generateWeeklyReport(getDb(), { week, source: source ?? undefined, regenerate: regenerate === "1", actor: admin.email });
     outcome = result.stored ? (regenerate === "1" ? "regenerated" : "generated") : result.notStoredBecause ? "not-stored" : "kept";
   } catch (error) {
-    if (error instanceof ReportError) redirect(reportUrl(week, source, { error: error.message }));
-    throw error;
+    redirect(reportUrl(week, source, { error: error instanceof ReportError ? error.message : unavailableOrThrow(error) }));
   }
   revalidatePath("/reports");
   redirect(reportUrl(week, source, { status: outcome }));

@@ -10,6 +10,7 @@ import { InputError } from "../../schemas/parse-input";
 import { settingChangeSchema } from "../../schemas/settings";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
+import { asUnavailable } from "../../db/unavailable";
 
 export interface UpdateSettingState {
   message?: string;
@@ -26,6 +27,8 @@ export async function updateSettingAction(previous: UpdateSettingState, form: Fo
     await updateSetting(getDb(), key, value, admin.email, reason);
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors };
+    const down = asUnavailable(error);
+    if (down) return { message: down.message };
     throw error;
   }
   revalidatePath("/settings");
