@@ -214,9 +214,8 @@ export async function dailyTotalsOutsideOutages(
 type AddDay = (patternId: string, day: string, executions: number, successes: number) => void;
 
 /**
- * The metrics rows behind dailyTotalsOutsideOutages: the older days summed per pattern, the recent ones as
- * stored (a row per operation, added up by `add`), two statements side by side. One aggregate per pattern
- * and day spilled to disk on PostgreSQL; chunks of 500 patterns scanned the table once per chunk.
+ * The metrics rows behind dailyTotalsOutsideOutages on SQLite: the older days summed per pattern, the recent
+ * ones as stored (a row per operation, added up by `add`).
  */
 async function readDailySqlite(db: DbHandle, patternIds: readonly string[], range: { from: string; dailyFrom: string }, add: AddDay): Promise<void> {
   const ids = JSON.stringify(patternIds);
@@ -238,9 +237,10 @@ async function readDailySqlite(db: DbHandle, patternIds: readonly string[], rang
 }
 
 /**
- * The same on PostgreSQL, where the client's parsing of the rows was half the cost: patterns come back as
- * their place in the list, and each pattern's recent days as three integer arrays (day since `dailyFrom`,
- * executions, successes), 3,000 rows where there were 80,000.
+ * The same on PostgreSQL, the two statements side by side. The client's parsing of the rows was half the
+ * cost: patterns come back as their place in the list, and each pattern's recent days as three integer
+ * arrays (day since `dailyFrom`, executions, successes), 3,000 rows where there were 80,000. (One aggregate
+ * per pattern and day spilled to disk; chunks of 500 patterns scanned the table once per chunk.)
  */
 async function readDailyPostgres(db: DbHandle, patternIds: readonly string[], range: { from: string; dailyFrom: string }, add: AddDay): Promise<void> {
   const ids = JSON.stringify(patternIds);
