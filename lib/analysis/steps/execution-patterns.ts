@@ -244,21 +244,19 @@ export const executionPatternsStep: AnalysisStep = {
           p.c.spec = { ...p.c.spec, name: uniqueTitle(p.c.spec.name, taken, { qualified: qualifiedTitles(p.c.spec) }) };
           taken.add(p.c.spec.name);
         }
-        const rows = created.map(({ c, auto }) => {
+        // a candidate's spec as saved, and the pattern the system's approval makes from it
+        const specAndPattern = (c: ExecutionCandidate, auto: boolean) => {
           const proposedSpec = specToYaml(c.spec);
-          const id = `cand_${randomUUID()}`;
-          const pattern = auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null;
-          return { id, c, auto, proposedSpec, pattern };
-        });
+          return { proposedSpec, pattern: auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null };
+        };
+        const rows = created.map(({ c, auto }) => ({ id: `cand_${randomUUID()}`, c, auto, ...specAndPattern(c, auto) }));
         // candidates seen before: refreshed, reopened or approved by the system in one statement, each guarded
         // by the status read before the run (a reviewer's decision made meanwhile stands); a candidate keeps
         // the title it was proposed under (it may have been qualified to stand apart)
         const seen = plans.flatMap(({ c, before, auto }) => {
           if (!before) return [];
           c.spec = { ...c.spec, name: before.name };
-          const proposedSpec = specToYaml(c.spec);
-          const pattern = auto ? patternFromCandidate({ groupKey: c.groupKey, proposedSpec, kind: "execution" }, ctx.now, c.spec) : null;
-          return [{ id: before.id, c, before, auto, proposedSpec, pattern }];
+          return [{ id: before.id, c, before, auto, ...specAndPattern(c, auto) }];
         });
         const refreshed = new Set(
           await updateRows(
@@ -274,7 +272,8 @@ export const executionPatternsStep: AnalysisStep = {
           ),
         );
         const reapproved = seen.filter((r) => r.pattern && refreshed.has(r.id));
-        const keptSpec = await saveApprovedPatterns(tx, ctx.db.dialect, [...rows, ...reapproved]);
+        const approvals = [...rows.filter((r) => r.pattern), ...reapproved];
+        const keptSpec = await saveApprovedPatterns(tx, ctx.db.dialect, approvals);
         await insertObjects(
           tx,
           ctx.db.dialect,
@@ -291,9 +290,7 @@ export const executionPatternsStep: AnalysisStep = {
           ...reopened.map(({ id, c, before }) =>
             auditRow({ id: `aud_${ctx.runId}_${id}`, at: ctx.now, actor: "system", action: "candidate.reopen", target: { type: "candidate", id }, reason: `group grew from ${before.evidenceCount} to ${c.size} runs` }),
           ),
-          ...[...rows, ...reapproved]
-            .filter((r) => r.pattern)
-            .map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
+          ...approvals.map((r) => approvalAudit(r.id, { actor: "system", reason: autoReason(r.c), status: "auto_approved", now: ctx.now }, undefined, keptSpec.has(r.id))),
         ]);
         // pending candidates whose group, grown, turned out to be one-off free text: nobody decided them, so they go
         if (withdrawn.length) {
