@@ -2,7 +2,6 @@
 // "credential" account; the user row and its audit event are written together, or nothing is.
 import type { DbHandle } from "../db/client";
 import { audit } from "../audit/audit";
-import { getAuth } from "../auth/auth";
 import { createUserSchema, type CreateUserInput, type Role } from "../schemas/user";
 import { InputError, parseInput } from "../schemas/parse-input";
 
@@ -16,6 +15,9 @@ export interface CreatedUser {
 export async function createUser(db: DbHandle, input: CreateUserInput, actor: string): Promise<CreatedUser> {
   const { email, name, role, password } = parseInput(createUserSchema, input);
   if (await db.prisma.user.findUnique({ where: { email }, select: { id: true } })) throw new InputError(`email: a user with ${email} already exists`, { email: ["already exists"] });
+  // loaded here, not with the module: the sign-in library takes 0.7 s to load, and every `patterns` command
+  // would pay for it (the CLI's bundle holds this module for `patterns user create`)
+  const { getAuth } = await import("../auth/auth");
   const auth = await getAuth(db);
   const context = await auth.$context;
   const hash = await context.password.hash(password);

@@ -114,47 +114,64 @@ export interface MetricDelta {
 const DAY_MS = 86_400_000;
 
 /**
+ * A copy of `s` that holds on to nothing else. A string split out of a larger one (a writer's packed chunk,
+ * lib/telemetry/sqlite-writer.ts) may keep the whole chunk alive; what outlives a chunk is copied with this.
+ */
+export function detached(s: string): string {
+  return Buffer.from(s, "utf8").toString("utf8");
+}
+
+/**
  * Daily metric increments for the executions actually stored, one per (day, pattern, operation), handed
  * out in a stable order so concurrent writers lock metric rows in the same order. Both bulk writers use it.
  */
 export class MetricFold {
-  private readonly byKey = new Map<string, MetricDelta>();
-  private readonly dayNames = new Map<number, string>();
+  /** day number → pattern id ("" for none) → operation → increments: no key string built per row */
+  private readonly byDay = new Map<number, Map<string, Map<string, MetricDelta>>>();
 
   add(startedAt: number, patternId: string | null, operation: string, success: boolean, durationMs: number): void {
-    const dayNumber = Math.floor(startedAt / DAY_MS);
-    let day = this.dayNames.get(dayNumber);
-    if (!day) {
-      day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-      this.dayNames.set(dayNumber, day);
-    }
-    const key = `${day}\u0000${patternId ?? ""}\u0000${operation}`;
-    let d = this.byKey.get(key);
-    if (!d) {
-      d = { day, patternId: patternId ?? "", operation, executions: 0, successes: 0, failures: 0, totalDurationMs: 0 };
-      this.byKey.set(key, d);
-    }
+    const d = this.entry(Math.floor(startedAt / DAY_MS), patternId ?? "", operation);
     d.executions++;
     if (success) d.successes++;
     else d.failures++;
     d.totalDurationMs += durationMs;
   }
 
+  private entry(dayNumber: number, patternId: string, operation: string): MetricDelta {
+    let byPattern = this.byDay.get(dayNumber);
+    if (!byPattern) this.byDay.set(dayNumber, (byPattern = new Map()));
+    let byOperation = byPattern.get(patternId);
+    // kept until the file is done: copies, so they do not keep their chunk's text alive
+    if (!byOperation) byPattern.set(detached(patternId), (byOperation = new Map()));
+    let d = byOperation.get(operation);
+    if (!d) {
+      const day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+      d = { day, patternId: detached(patternId), operation: detached(operation), executions: 0, successes: 0, failures: 0, totalDurationMs: 0 };
+      byOperation.set(d.operation, d);
+    }
+    return d;
+  }
+
   /** Adds another fold's increments (one request's, once it is stored). */
   merge(other: MetricFold): void {
-    for (const [key, d] of other.byKey) {
-      const mine = this.byKey.get(key);
-      if (!mine) this.byKey.set(key, { ...d });
-      else {
-        mine.executions += d.executions;
-        mine.successes += d.successes;
-        mine.failures += d.failures;
-        mine.totalDurationMs += d.totalDurationMs;
+    for (const [dayNumber, byPattern] of other.byDay) {
+      for (const [patternId, byOperation] of byPattern) {
+        for (const [operation, d] of byOperation) {
+          const mine = this.entry(dayNumber, patternId, operation);
+          mine.executions += d.executions;
+          mine.successes += d.successes;
+          mine.failures += d.failures;
+          mine.totalDurationMs += d.totalDurationMs;
+        }
       }
     }
   }
 
+  /** Every increment, ordered by day, pattern and operation. */
   deltas(): MetricDelta[] {
-    return [...this.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+    const all: MetricDelta[] = [];
+    for (const byPattern of this.byDay.values()) for (const byOperation of byPattern.values()) all.push(...byOperation.values());
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return all.sort((a, b) => text(a.day, b.day) || text(a.patternId, b.patternId) || text(a.operation, b.operation));
   }
 }

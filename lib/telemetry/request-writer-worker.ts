@@ -9,7 +9,7 @@ import { MetricFold } from "./normalize";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
 
 export type RequestWriterJob =
-  | { type: "store"; id: number; json: string; actor: string; deadline: number; events: number }
+  | { type: "store"; id: number; rows: PackedRows; actor: string; deadline: number; events: number }
   | { type: "touch"; id: number; tokenId: string; at: number; deadline: number; events: 0 };
 
 export type RequestWriterReply =
@@ -139,7 +139,7 @@ function drain(): void {
           replies.push({ id: job.id, ok: true, accepted: 0, duplicates: 0, registeredPatterns: [] });
         } else {
           const own = new MetricFold();
-          const totals = w.writeOne(JSON.parse(job.json) as PackedRows, job.actor, own);
+          const totals = w.writeOne(job.rows, job.actor, own);
           fold.merge(own);
           replies.push({ id: job.id, ok: true, ...totals });
         }

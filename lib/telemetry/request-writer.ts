@@ -114,8 +114,7 @@ export class RequestWriter {
 
   /** Stores one request's rows in one savepoint of the next group transaction. */
   store(rows: ExecutionRow[], actor: string, lockWaitMs = LOCK_WAIT_MS): Promise<StoreResult> {
-    const json = JSON.stringify(packRows(rows));
-    return this.send({ type: "store", json, actor, events: rows.length }, rows.length, lockWaitMs);
+    return this.send({ type: "store", rows: packRows(rows), actor, events: rows.length }, rows.length, lockWaitMs);
   }
 
   /** Records a token's last use, off the request thread; failures do not matter. */

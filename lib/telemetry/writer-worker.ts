@@ -5,8 +5,8 @@ import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
 
-/** Rows arrive as JSON text of a PackedRows: one string crosses the thread boundary far cheaper than a graph. */
-export type WriterMessage = { type: "rows"; json: string } | { type: "commit" } | { type: "rollback" };
+/** Rows arrive packed (a string and typed arrays): that crosses the thread boundary far cheaper than a graph. */
+export type WriterMessage = { type: "rows"; rows: PackedRows } | { type: "commit" } | { type: "rollback" };
 export type WriterReply =
   | { type: "stored" }
   | { type: "done"; accepted: number; duplicates: number; registeredPatterns: string[] }
@@ -42,7 +42,7 @@ port.on("message", (message: WriterMessage) => {
   if (!db || !writer) return;
   try {
     if (message.type === "rows") {
-      writer.write(JSON.parse(message.json) as PackedRows);
+      writer.write(message.rows);
       // the reader sends the next chunk only when few are waiting: memory stays bounded
       port.postMessage({ type: "stored" } satisfies WriterReply);
     } else if (message.type === "commit") {
