@@ -1,10 +1,11 @@
 // The server's SQLite handle while another process holds the write lock (a CLI import or analysis): a
-// transaction is answered busy within about a second, writing nothing, and the event loop keeps turning
-// meanwhile (with the CLI's 10 s wait it stood still for 10 s); when the lock is let go in time the write
-// goes through. SQLite only: PostgreSQL waits for its locks without holding the thread.
+// transaction, a batch or a single statement is answered busy within about a second, writing nothing, and
+// the event loop keeps turning meanwhile (with the CLI's 10 s wait it stood still for 10 s); when the lock is
+// let go in time the write goes through, once. SQLite only: PostgreSQL waits for its locks without holding
+// the thread.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audit } from "../audit/audit";
+import { audit, auditRow } from "../audit/audit";
 import { openDb, type DbHandle } from "./client";
 import { createTestDb, testDialect, type TestDb } from "./test-db";
 import { DatabaseUnavailableError } from "./unavailable";
@@ -65,5 +66,42 @@ describe.skipIf(!sqlite)("the server's SQLite handle while another process write
     await write("aud_busy_2");
     clearTimeout(release);
     expect(await db.prisma.auditEvent.count({ where: { id: "aud_busy_2" } })).toBe(1);
+  });
+
+  const row = (id: string) => auditRow({ id, actor: "t@example.com", action: "setting.update", target: { type: "setting", id: "x" }, reason: "busy test" });
+  const stored = (...ids: string[]) => db.prisma.auditEvent.count({ where: { id: { in: ids } } });
+
+  it("a statement outside any transaction is answered busy the same way, without stalling, writing nothing", async () => {
+    other.exec("BEGIN IMMEDIATE");
+    const started = performance.now();
+    const { stall, result } = await longestStall(() => server.prisma.auditEvent.create({ data: row("aud_busy_3") }));
+    const took = performance.now() - started;
+    other.exec("ROLLBACK");
+    expect(result.status).toBe("rejected");
+    expect(((result as PromiseRejectedResult).reason as DatabaseUnavailableError).unavailable?.reason).toBe("busy");
+    expect(took).toBeGreaterThan(500);
+    expect(stall).toBeLessThan(500);
+    expect(await stored("aud_busy_3")).toBe(0);
+  });
+
+  it("a statement, a raw statement and a batch outside a transaction go through once when the lock is let go", async () => {
+    other.exec("BEGIN IMMEDIATE");
+    const release = setTimeout(() => other.exec("ROLLBACK"), 300);
+    const r = row("aud_busy_5");
+    await Promise.all([
+      server.prisma.auditEvent.create({ data: row("aud_busy_4") }),
+      server.prisma.$executeRaw`INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "details") VALUES (${r.id}, ${r.at}, ${r.actor}, ${r.action}, ${r.targetType}, ${r.targetId}, '{}')`,
+      server.prisma.$transaction([server.prisma.auditEvent.create({ data: row("aud_busy_6") }), server.prisma.auditEvent.create({ data: row("aud_busy_7") })]),
+    ]);
+    clearTimeout(release);
+    expect(await stored("aud_busy_4", "aud_busy_5", "aud_busy_6", "aud_busy_7")).toBe(4);
+  });
+
+  it("reads and results come back as before through the retrying client", async () => {
+    const found = await server.prisma.auditEvent.findUnique({ where: { id: "aud_busy_4" }, select: { id: true } });
+    expect(found).toEqual({ id: "aud_busy_4" });
+    const [count] = await server.prisma.$transaction([server.prisma.auditEvent.count({ where: { id: "aud_busy_4" } })]);
+    expect(count).toBe(1);
+    await expect(server.prisma.auditEvent.create({ data: row("aud_busy_4") })).rejects.toMatchObject({ code: "P2002" });
   });
 });

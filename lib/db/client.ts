@@ -7,7 +7,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { retryingTransactions, SERVER_BUSY_TIMEOUT_MS } from "./busy-retry";
+import { retryingWhileBusy, SERVER_BUSY_TIMEOUT_MS } from "./busy-retry";
 import { ensureSqliteDir, parseDatabaseUrl, type DatabaseConfig, type Dialect } from "./config";
 
 const OMIT = {
@@ -41,8 +41,8 @@ export interface DbHandle {
 
 export interface OpenOptions {
   /**
-   * SQLite: wait for another writer's lock only briefly (SERVER_BUSY_TIMEOUT_MS), retrying interactive
-   * transactions asynchronously (lib/db/busy-retry.ts): the server, whose thread must never sit in
+   * SQLite: wait for another writer's lock only briefly (SERVER_BUSY_TIMEOUT_MS), retrying transactions and
+   * single statements asynchronously (lib/db/busy-retry.ts): the server, whose thread must never sit in
    * SQLite's busy wait. The CLI waits up to 10 s, as a command that may as well wait.
    */
   shortBusyWait?: boolean;
@@ -51,7 +51,7 @@ export interface OpenOptions {
 export function openDb(config: DatabaseConfig, opts: OpenOptions = {}): DbHandle {
   if (config.dialect === "sqlite") {
     const busyTimeout = opts.shortBusyWait ? SERVER_BUSY_TIMEOUT_MS : 10_000;
-    const withRetries = <C extends object>(client: C) => (opts.shortBusyWait ? retryingTransactions(client) : client);
+    const withRetries = <C extends object>(client: C) => (opts.shortBusyWait ? retryingWhileBusy(client) : client);
     ensureSqliteDir(config.file);
     let prisma: Db | undefined;
     let authPrisma: SqliteClient | undefined;
