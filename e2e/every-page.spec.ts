@@ -119,6 +119,9 @@ for (const width of [1280, 390]) {
     await page.goto("/anti-patterns");
     await page.screenshot({ path: `e2e/screenshots/hostile-anti-patterns-${width}.png`, fullPage: false });
     await page.goto("/");
+    // the charts are drawn in the browser: the picture waits until each one has its drawing
+    await expect(page.locator('main .chart[role="img"]').first()).toBeVisible();
+    await page.waitForFunction(() => [...document.querySelectorAll('main .chart[role="img"]')].every((c) => c.querySelector("svg")), null, { timeout: 10_000 });
     await page.screenshot({ path: `e2e/screenshots/overview-${width}.png`, fullPage: false });
   });
 }
