@@ -223,7 +223,11 @@ async function saveQuarantines(tx: Tx, dialect: DbHandle["dialect"], plans: read
   const writes = plans.map((p) => quarantineWrites(p, now, runId));
   const creates = writes.flatMap((w) => (w.create ? [w.create] : []));
   await insertObjects(tx, dialect, "anti_patterns", creates);
-  for (const w of writes) if (w.update) await tx.antiPattern.update({ where: { key: w.update.key }, data: w.update.data });
+  await updateRows(
+    tx, dialect, "anti_patterns", "key",
+    { failureRate: "double precision", occurrences: "integer", classification: "text", evidence: "text", lastSeenAt: "timestamp(3)", updatedAt: "timestamp(3)", status: "text" },
+    writes.flatMap((w) => (w.update ? [{ key: w.update.key, set: w.update.data }] : [])),
+  );
   await updateRows(
     tx, dialect, "patterns", "id", { status: "text", quarantinedAt: "timestamp(3)", quarantineReason: "text", updatedAt: "timestamp(3)" },
     writes.flatMap((w) => (w.quarantine ? [{ key: w.quarantine.id, set: w.quarantine.data }] : [])),
