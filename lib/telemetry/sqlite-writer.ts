@@ -8,9 +8,9 @@ import { detached, MetricFold, type ExecutionRow } from "./normalize";
 /**
  * Rows as they cross to a writer thread: the text columns of every row (then each file's path, action and
  * content) joined by NUL into one string, the number columns in a Float64Array. Validation refuses NUL in
- * every text an event may carry, so the text splits back exactly; `unpack` checks the count anyway and
- * refuses the chunk rather than shift a column. Splitting is a tenth of the cost of JSON.parse, and the
- * string is half the size of the same rows as JSON (inputs are JSON text already, escaped again in JSON).
+ * every text an event may carry, so the text splits back exactly; `unpackText` checks the count anyway and
+ * refuses the chunk rather than shift a column. Splitting is about a tenth of the cost of JSON.parse, and the
+ * string is about half the size of the same rows as JSON (inputs, JSON text already, are escaped again in JSON).
  */
 export interface PackedRows {
   n: number;
