@@ -8,6 +8,7 @@ import { duringOutage } from "../detectors/outages";
 import type { DailySuccess, ExecutionFact, OutageWindow } from "../detectors/types";
 import { runOutages } from "./outages";
 import { perRun } from "./per-run";
+import type { StepContext } from "./types";
 import { touchedPatterns } from "./read";
 import { DEGRADATION_DEFAULTS } from "../detectors/evolution";
 import { QUARANTINE_WINDOW_MS } from "../detectors/anti-patterns";
@@ -180,10 +181,19 @@ export async function realIds(db: DbHandle, placeholders: readonly string[]): Pr
 export async function dailyTotalsOutsideOutages(
   db: DbHandle,
   patternIds: readonly string[],
-  range: { from: string; dailyFrom: string },
+  range: DailyRange,
   inOutages: ReadonlyMap<string, readonly OutageRun[]>,
 ): Promise<Map<string, DailySuccess[]>> {
-  const bucket = (day: string) => (day < range.dailyFrom ? range.from : day);
+  return withoutOutageRuns(await readDailyTotals(db, patternIds, range), range, inOutages);
+}
+
+interface DailyRange {
+  from: string;
+  dailyFrom: string;
+}
+
+/** Per pattern, its totals per day as stored (each a fresh object: withoutOutageRuns changes them). */
+async function readDailyTotals(db: DbHandle, patternIds: readonly string[], range: DailyRange): Promise<Map<string, Map<string, DailySuccess>>> {
   const byDay = new Map<string, Map<string, DailySuccess>>(patternIds.map((p) => [p, new Map()]));
   const add = (patternId: string, day: string, executions: number, successes: number) => {
     const days = byDay.get(patternId);
@@ -194,6 +204,12 @@ export async function dailyTotalsOutsideOutages(
     } else days?.set(day, { day, executions, successes });
   };
   if (patternIds.length) await (db.dialect === "postgresql" ? readDailyPostgres : readDailySqlite)(db, patternIds, range, add);
+  return byDay;
+}
+
+/** The daily totals less the runs inside outage windows, each pattern's days in order, empty days left out. */
+function withoutOutageRuns(byDay: Map<string, Map<string, DailySuccess>>, range: DailyRange, inOutages: ReadonlyMap<string, readonly OutageRun[]>): Map<string, DailySuccess[]> {
+  const bucket = (day: string) => (day < range.dailyFrom ? range.from : day);
   for (const [patternId, runs] of inOutages) {
     const days = byDay.get(patternId);
     if (!days) continue;
@@ -272,11 +288,25 @@ async function readDailyPostgres(db: DbHandle, patternIds: readonly string[], ra
  * quarantine (whether a pattern could be quarantined at all, from the days of its 30-day window).
  */
 export const touchedDailyTotals = perRun(async (ctx) => {
+  const { range, rows } = await touchedDailyRows(ctx);
+  return { byPattern: withoutOutageRuns(rows, range, await outageRuns(ctx)), ...range };
+});
+
+/** The rows behind touchedDailyTotals, as stored: they need no outage, so the run starts reading them first. */
+const touchedDailyRows = perRun(async (ctx) => {
   const now = ctx.now.getTime();
   const from = dayOf(now - (DEGRADATION_DEFAULTS.lookbackDays - 1) * DAY);
   const evolutionDaily = dayOf(now - (DEGRADATION_DEFAULTS.changeWithinDays - 1) * DAY);
   const quarantineDaily = dayOf(now - QUARANTINE_WINDOW_MS);
-  const dailyFrom = evolutionDaily < quarantineDaily ? evolutionDaily : quarantineDaily;
-  const byPattern = await dailyTotalsOutsideOutages(ctx.db, await touchedPatterns(ctx), { from, dailyFrom }, await outageRuns(ctx));
-  return { byPattern, from, dailyFrom };
+  const range = { from, dailyFrom: evolutionDaily < quarantineDaily ? evolutionDaily : quarantineDaily };
+  return { range, rows: await readDailyTotals(ctx.db, await touchedPatterns(ctx), range) };
 });
+
+/**
+ * Starts the run's largest shared read (the touched patterns' daily totals, ~80,000 rows at 1,000,000 runs on
+ * PostgreSQL) while the first steps work: the database reads them while this process finds outages. A failure
+ * reaches the step that awaits it.
+ */
+export function startSharedReads(ctx: StepContext): void {
+  touchedDailyRows(ctx).catch(() => {});
+}

@@ -9,6 +9,7 @@ import type { DbHandle } from "../db/client";
 import { getSettings } from "../schemas/settings";
 import { settledSeq } from "../telemetry/in-flight";
 import { describeLease, LeaseLostError, tryAcquireLease } from "./lease";
+import { startSharedReads } from "./pattern-runs";
 import type { AnalysisStep, StepOutcome } from "./types";
 
 export const ANALYSIS_LEASE = "analysis";
@@ -70,6 +71,7 @@ export async function runAnalysis(db: DbHandle, opts: RunOptions): Promise<Analy
     const settings = await getSettings(db);
     const outcomes: StepOutcome[] = [];
     const ctx = { db, now, fromSeq, toSeq, settings, runId }; // one object: steps share per-run reads through it
+    startSharedReads(ctx);
     for (const [i, step] of opts.steps.entries()) {
       opts.onStep?.(step.name, i, opts.steps.length + 1); // + 1: writing what was found
       outcomes.push(await step.run(ctx));
