@@ -141,7 +141,7 @@ export class MetricFold {
     let byPattern = this.byDay.get(dayNumber);
     if (!byPattern) this.byDay.set(dayNumber, (byPattern = new Map()));
     let byOperation = byPattern.get(patternId);
-    // kept until the file is done: copies, so they do not keep their chunk's text alive
+    // kept as long as the fold (a whole file, for `patterns ingest`): copies, so they keep no packed chunk alive
     if (!byOperation) byPattern.set(detached(patternId), (byOperation = new Map()));
     let d = byOperation.get(operation);
     if (!d) {
