@@ -100,11 +100,12 @@ function* fileLines(file: string): Generator<string> {
  *  sent 5,000 at a time on PostgreSQL, as in (a0)). The events' fields are copied as they are, unchecked. */
 async function rawFileLoop(db: DbHandle, file: string, patterns: string[]): Promise<number> {
   const started = performance.now();
+  const receivedAt = Date.now();
   const rowOf = (e: ExecutionEvent): ExecutionRow => ({
     id: e.id!, patternId: e.patternId ?? null, operation: e.operation, inputs: e.inputs === undefined ? null : JSON.stringify(e.inputs),
     fileCount: e.files?.length ?? 0, startedAt: Date.parse(e.startedAt), durationMs: e.durationMs, success: e.success,
     errorType: e.error?.type ?? null, errorMessage: e.error?.message ?? null, errorSignature: null, errorKey: null, retryOf: null,
-    fix: null, source: e.source ?? null, receivedAt: started, fixCommand: null, files: [],
+    fix: null, source: e.source ?? null, receivedAt, fixCommand: null, files: [],
   });
   if (db.dialect === "sqlite") {
     const raw = db.sqlite!;
