@@ -125,8 +125,8 @@ export class SqliteWriter {
     const patterns = new Set<string>();
     for (let i = 0; i < p.n; i++) {
       const id = t[i * TEXT_COLUMNS + 1];
-      // remembered past this chunk: a copy (see detached)
-      if (typeof id === "string" && !this.knownPatterns.has(id)) patterns.add(detached(id));
+      // remembered past this chunk: a copy (see detached), made once per pattern, not once per row
+      if (typeof id === "string" && !this.knownPatterns.has(id) && !patterns.has(id)) patterns.add(detached(id));
     }
     for (const id of [...patterns].sort()) {
       this.knownPatterns.add(id);
