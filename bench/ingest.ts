@@ -10,6 +10,7 @@
 // --http no (skip (c), e.g. for a 3,000,000-event memory check).
 import { spawnSync } from "node:child_process";
 import type pg from "pg";
+import type Database from "better-sqlite3";
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,6 +51,11 @@ async function insertPg(client: pg.PoolClient, b: ExecutionRow[]): Promise<void>
   );
 }
 
+/** One row into the executions table on SQLite, its values in COLS order. */
+function insertSqlite(insert: Database.Statement, r: ExecutionRow): void {
+  insert.run(r.id, r.patternId, r.operation, r.inputs, r.fileCount, r.startedAt, r.durationMs, r.success ? 1 : 0, r.errorType, r.errorMessage, r.errorSignature, r.errorKey, r.retryOf, r.fix, r.source, r.receivedAt);
+}
+
 /** (a0): prebuilt rows straight into the table with the driver, in one transaction. */
 async function rawInsert(db: DbHandle, rows: ExecutionRow[]): Promise<number> {
   const patterns = [...new Set(rows.map((r) => r.patternId).filter((p): p is string => p !== null))];
@@ -60,9 +66,7 @@ async function rawInsert(db: DbHandle, rows: ExecutionRow[]): Promise<number> {
     const insert = raw.prepare(`INSERT INTO "executions" (${COLS}) VALUES (${Array(16).fill("?").join(", ")})`);
     const started = performance.now();
     raw.transaction(() => {
-      for (const r of rows) {
-        insert.run(r.id, r.patternId, r.operation, r.inputs, r.fileCount, r.startedAt, r.durationMs, r.success ? 1 : 0, r.errorType, r.errorMessage, r.errorSignature, r.errorKey, r.retryOf, r.fix, r.source, r.receivedAt);
-      }
+      for (const r of rows) insertSqlite(insert, r);
     })();
     return performance.now() - started;
   }
@@ -115,8 +119,7 @@ async function rawFileLoop(db: DbHandle, file: string, patterns: string[]): Prom
       for (const id of patterns) p.run(id, id);
       for (const line of fileLines(file)) {
         if (!line) continue;
-        const r = rowOf(JSON.parse(line) as ExecutionEvent);
-        insert.run(r.id, r.patternId, r.operation, r.inputs, r.fileCount, r.startedAt, r.durationMs, r.success ? 1 : 0, r.errorType, r.errorMessage, r.errorSignature, r.errorKey, r.retryOf, r.fix, r.source, r.receivedAt);
+        insertSqlite(insert, rowOf(JSON.parse(line) as ExecutionEvent));
       }
     })();
     return performance.now() - started;
