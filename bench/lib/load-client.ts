@@ -34,27 +34,29 @@ export interface LoadOptions {
 
 const DAY = 86_400_000;
 
+const OPERATIONS = ["create_api_endpoint", "generate_migration", "run_tests", "deploy_preview"];
+const NAMES = ["users", "orders", "teams"];
+
+/**
+ * A request's JSON, written as text: the generator shares the machine's two cores with the servers and the
+ * database, and JSON.stringify of an object per event cost it a fifth of a core at 20,000 events/s.
+ * (`prefix` is checked to need no escaping.)
+ */
 function body(prefix: string, first: number, count: number, now: number): string {
-  const events = new Array<string>(count);
+  let out = "[";
   for (let k = 0; k < count; k++) {
     const i = first + k;
     const failed = i % 9 === 0;
-    events[k] = JSON.stringify({
-      id: `${prefix}-${i}`,
-      ...(i % 5 === 0 ? {} : { patternId: `load-pattern-${i % 40}` }),
-      operation: ["create_api_endpoint", "generate_migration", "run_tests", "deploy_preview"][i % 4],
-      inputs: { name: ["users", "orders", "teams"][i % 3], attempt: (i % 3) + 1 },
-      startedAt: new Date(now - (i % DAY)).toISOString(),
-      durationMs: 50 + (i % 60_000),
-      success: !failed,
-      ...(failed ? { error: { type: "Error", message: `Timeout after ${(i % 60) * 1000}ms waiting for job ${i.toString(16)}` } } : {}),
-      source: `ci-${i % 3}`,
-    });
+    out +=
+      `${k ? "," : ""}{"id":"${prefix}-${i}"${i % 5 === 0 ? "" : `,"patternId":"load-pattern-${i % 40}"`},"operation":"${OPERATIONS[i % 4]}",` +
+      `"inputs":{"name":"${NAMES[i % 3]}","attempt":${(i % 3) + 1}},"startedAt":"${new Date(now - (i % DAY)).toISOString()}","durationMs":${50 + (i % 60_000)},` +
+      `"success":${!failed}${failed ? `,"error":{"type":"Error","message":"Timeout after ${(i % 60) * 1000}ms waiting for job ${i.toString(16)}"}` : ""},"source":"ci-${i % 3}"}`;
   }
-  return `[${events.join(",")}]`;
+  return `${out}]`;
 }
 
 export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
+  if (!/^[\w-]+$/.test(opts.prefix)) throw new Error(`load client: the id prefix "${opts.prefix}" must be letters, digits, _ or -`);
   const agent = new Agent({ keepAlive: true, maxSockets: opts.inFlight });
   const requests: LoadRequest[] = [];
   const errors: string[] = [];

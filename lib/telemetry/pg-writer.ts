@@ -102,8 +102,10 @@ export class PgSession {
         this.metrics.add(r.startedAt, r.patternId, r.operation, r.success, r.durationMs);
         result.accepted++;
         this.totals.accepted++;
-        const at = new Date(r.startedAt).toISOString();
-        for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
+        if (r.files.length) {
+          const at = new Date(r.startedAt).toISOString();
+          for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
+        }
       });
       if (files.length) {
         await client.query(
@@ -162,18 +164,25 @@ async function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
   }
 }
 
+/** A float8 column of epoch milliseconds as the UTC timestamp(3) it stands for. */
+const utc = (column: string) => `(to_timestamp(${column} / 1000) AT TIME ZONE 'UTC')::timestamp(3)`;
+
 async function insertExecutionsPg(client: PoolClient, batch: ExecutionRow[]): Promise<Set<string>> {
   const col = <T>(pick: (r: ExecutionRow) => T) => batch.map(pick);
   const result = await client.query<{ id: string }>(
+    // times go as epoch milliseconds (float8: exact to the millisecond) and become UTC timestamps in the
+    // database: formatting two ISO strings per row was a tenth of the app's time under load
     `INSERT INTO "executions" (${EXEC_COLUMNS})
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::timestamp(3)[], $7::int4[], $8::bool[],
-                          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamp(3)[], $17::text[])
+     SELECT c1, c2, c3, c4, c5, ${utc("c6")}, c7, c8, c9, c10, c11, c12, c13, c14, c15, ${utc("c16")}, c17
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::float8[], $7::int4[], $8::bool[],
+                 $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::float8[], $17::text[])
+       AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17)
      ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
     [
       col((r) => r.id), col((r) => r.patternId), col((r) => r.operation), col((r) => r.inputs), col((r) => r.fileCount),
-      col((r) => new Date(r.startedAt).toISOString()), col((r) => r.durationMs), col((r) => r.success),
+      col((r) => r.startedAt), col((r) => r.durationMs), col((r) => r.success),
       col((r) => r.errorType), col((r) => r.errorMessage), col((r) => r.errorSignature), col((r) => r.errorKey),
-      col((r) => r.retryOf), col((r) => r.fix), col((r) => r.source), col((r) => new Date(r.receivedAt).toISOString()),
+      col((r) => r.retryOf), col((r) => r.fix), col((r) => r.source), col((r) => r.receivedAt),
       col((r) => r.fixCommand),
     ],
   );
