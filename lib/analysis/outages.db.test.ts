@@ -2,12 +2,14 @@
 // when late runs land in them, and their runs kept out of quarantine in later runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
-import { cellKey, judgeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS } from "../detectors/outages";
+import { cellKey, judgeOutageCells, OUTAGE_BASELINE_MS, OUTAGE_BUCKET_MS, type RunSample } from "../detectors/outages";
 import { simulateFailureScenarios } from "../simulate/failure-scenarios";
 import { getOutages } from "../queries/anti-patterns/get-outages";
 import { ingestEvents } from "../telemetry/ingest";
-import { HORIZON_MS } from "./outages";
-import { runAnalysis } from "./run";
+import { getSettings } from "../schemas/settings";
+import { settledSeq } from "../telemetry/in-flight";
+import { HORIZON_MS, runOutages } from "./outages";
+import { EXECUTIONS_CURSOR, runAnalysis } from "./run";
 import { ANALYSIS_STEPS } from "./steps";
 
 const dialect = testDialect();
@@ -59,7 +61,7 @@ describe(`outages through the analysis run on ${dialect}`, () => {
     expect(await db.prisma.outageCell.count()).toBe(0);
   });
 
-  it("analysed week by week, stores exactly the outage cells the detector finds over all the runs at once", async () => {
+  it("analysed week by week, stores exactly the outage cells the detector finds over all the runs at once, and each week's windows and their runs are what a first run over everything finds", async () => {
     const fresh = await createTestDb();
     try {
       const now = Date.parse("2026-11-25T12:00:00Z");
@@ -70,6 +72,16 @@ describe(`outages through the analysis run on ${dialect}`, () => {
         let to = from;
         while (to < events.length && Date.parse(events[to]!.startedAt) < end) to++;
         expect((await ingestEvents(fresh, events.slice(from, to), { maxEvents: Number.POSITIVE_INFINITY, now })).ok).toBe(true);
+        // this week's incremental judgement (the runs around windows that did not change reused, or read again
+        // where they did) against one from scratch
+        const cursor = (await fresh.prisma.cursor.findUnique({ where: { name: EXECUTIONS_CURSOR } }))?.position ?? 0;
+        if (cursor > 0) {
+          const ctxFrom = async (fromSeq: number) => ({ db: fresh, now: new Date(Math.min(end, now)), fromSeq, toSeq: await settledSeq(fresh), settings: await getSettings(fresh), runId: `probe-${fromSeq}` });
+          const [incremental, whole] = [await runOutages(await ctxFrom(cursor)), await runOutages(await ctxFrom(0))];
+          const inOrder = (runs: RunSample[]) => [...runs].sort((a, b) => a.startedAt - b.startedAt || String(a.source).localeCompare(String(b.source)) || String(a.patternId).localeCompare(String(b.patternId)) || Number(a.success) - Number(b.success));
+          expect(incremental.windows).toEqual(whole.windows);
+          expect(inOrder(incremental.around)).toEqual(inOrder(whole.around));
+        }
         await runAnalysis(fresh, { steps: ANALYSIS_STEPS, now: new Date(Math.min(end, now)) });
         from = to;
       }

@@ -44,18 +44,28 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   const everything = ctx.fromSeq === 0;
   let touched = new Set<string>();
   let ranges: Array<[number, number]> = [[Math.floor(horizon / B) * B, Number.POSITIVE_INFINITY]];
-  if (!everything) {
-    const rows = await rawArrays<[string | null, unknown]>(
-      db,
-      `SELECT DISTINCT "source", ${bucketSql(db)} FROM "executions" WHERE "seq" > ? AND "seq" <= ? AND "patternId" IS NOT NULL AND "startedAt" >= ?`,
-      [ctx.fromSeq, ctx.toSeq, new Date(horizon)],
-    );
-    touched = new Set(rows.map(([source, bucket]) => cellKey(source, Number(bucket))));
-    ranges = spans(rows.map(([, bucket]) => Number(bucket)));
+  const [newCells, stored] = await Promise.all([
+    everything
+      ? null
+      : rawArrays<[string | null, unknown]>(
+          db,
+          `SELECT DISTINCT "source", ${bucketSql(db)} FROM "executions" WHERE "seq" > ? AND "seq" <= ? AND "patternId" IS NOT NULL AND "startedAt" >= ?`,
+          [ctx.fromSeq, ctx.toSeq, new Date(horizon)],
+        ),
+    storedCells(db, horizon - OUTAGE_BASELINE_MS),
+  ]);
+  if (newCells) {
+    touched = new Set(newCells.map(([source, bucket]) => cellKey(source, Number(bucket))));
+    ranges = spans(newCells.map(([, bucket]) => Number(bucket)));
   }
   const isTouched = (key: string, bucket: number) => (everything ? bucket * B >= horizon : touched.has(key));
-  const stored = await storedCells(db, horizon - OUTAGE_BASELINE_MS);
   const rejudged = stored.filter((c) => isTouched(c.id, c.bucket)).map((c) => c.id);
+  // An incremental run seldom changes the windows (its new runs fall outside them, or their cells stay
+  // outages): the runs around the stored windows are read while the candidates are counted, and used when
+  // the windows judged below cover the same ranges; otherwise what they cover is read then.
+  const storedAround = everything ? null : aroundRanges(mergeOutageCells(stored));
+  const storedRuns = storedAround ? runsAround(db, storedAround) : null;
+  storedRuns?.catch(() => {}); // awaited below, or left unused when the ranges changed
 
   // The cells that pass the count and share rule (≥ 3 patterns, ≥ 80 % of them failing every run), with
   // their per-pattern tallies, counted by the database: only those need a baseline, usually none.
@@ -95,14 +105,8 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   });
   const cells: OutageCell[] = [...stored.filter((c) => !isTouched(c.id, c.bucket)), ...judged.filter((c) => c.outage)];
   const merged = mergeOutageCells(cells);
-  // each window with a bucket either side, per source, overlapping ranges read once (no run twice)
-  const aroundWindows: Array<{ source: string | null; from: number; to: number }> = [];
-  for (const w of [...merged].sort((a, b) => String(a.source).localeCompare(String(b.source)) || a.start - b.start)) {
-    const last = aroundWindows.at(-1);
-    if (last && last.source === w.source && w.start - B <= last.to) last.to = Math.max(last.to, w.end + B);
-    else aroundWindows.push({ source: w.source, from: w.start - B, to: w.end + B });
-  }
-  const edgeRuns = await runsAround(db, aroundWindows);
+  const around = aroundRanges(merged);
+  const edgeRuns = storedAround && storedRuns && sameRanges(storedAround, around) ? await storedRuns : await runsAround(db, around);
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
   return { windows, judged, rejudged, around: edgeRuns };
 }
@@ -174,6 +178,22 @@ async function runsAround(db: DbHandle, ranges: ReadonlyArray<{ source: string |
   for (const [i, patternId, startedAt, success] of rows) out.push({ patternId, source: named[i]!.source, startedAt: Number(startedAt), success: bool(success) });
   return out;
 }
+
+type AroundRange = { source: string | null; from: number; to: number };
+
+/** Each window with a bucket either side, per source, overlapping ranges joined (so no run is read twice). */
+function aroundRanges(windows: readonly OutageWindow[]): AroundRange[] {
+  const out: AroundRange[] = [];
+  for (const w of [...windows].sort((a, b) => String(a.source).localeCompare(String(b.source)) || a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && last.source === w.source && w.start - B <= last.to) last.to = Math.max(last.to, w.end + B);
+    else out.push({ source: w.source, from: w.start - B, to: w.end + B });
+  }
+  return out;
+}
+
+const sameRanges = (a: readonly AroundRange[], b: readonly AroundRange[]) =>
+  a.length === b.length && a.every((r, i) => r.source === b[i]!.source && r.from === b[i]!.from && r.to === b[i]!.to);
 
 /** The time ranges the buckets cover, adjacent ones merged. */
 function spans(buckets: number[]): Array<[number, number]> {
