@@ -149,7 +149,7 @@ export async function readWithin<T>(work: Promise<T>, ms: number, reason: Unavai
 }
 
 /** The error as a DatabaseUnavailableError when it is a passing database problem (busy, unreachable…), else null. */
-export function asUnavailable(error: unknown): DatabaseUnavailableError | null {
+function asUnavailable(error: unknown): DatabaseUnavailableError | null {
   if (error instanceof DatabaseUnavailableError) return error;
   const cause = classifyDatabaseError(error);
   return cause ? new DatabaseUnavailableError(cause) : null;

@@ -13,7 +13,7 @@ import { decideCandidateSchema } from "../../schemas/decide-candidate";
 import { InputError } from "../../schemas/parse-input";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 type Field = "candidateId" | "reason" | "decision" | "name" | "spec";
 
@@ -39,9 +39,7 @@ export async function decideCandidateAction(previous: DecisionState, form: FormD
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors as DecisionState["fieldErrors"], values };
     if (error instanceof DecisionError) return { message: error.message, values };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message, values };
-    throw error;
+    return { message: unavailableOrThrow(error), values };
   }
   revalidatePath("/candidates");
   revalidatePath("/patterns");

@@ -9,7 +9,7 @@ import { getDb } from "../../db/client";
 import { decideCandidatesSchema } from "../../schemas/decide-candidate";
 import { InputError } from "../../schemas/parse-input";
 import { formDataOf, textFields } from "../form-call";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface BulkDecisionState {
   decision?: "approve" | "reject";
@@ -33,8 +33,6 @@ export async function decideCandidatesAction(previous: BulkDecisionState, form: 
     return { decision: parsed.data.decision, results };
   } catch (error) {
     if (error instanceof InputError) return { message: error.message };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
 }

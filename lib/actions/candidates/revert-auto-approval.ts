@@ -11,7 +11,7 @@ import { getDb } from "../../db/client";
 import { revertAutoApprovalSchema } from "../../schemas/decide-candidate";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface RevertState {
   message?: string;
@@ -27,9 +27,7 @@ export async function revertAutoApprovalAction(previous: RevertState, form: Form
     await revertAutoApproval(getDb(), parsed.data, user.email);
   } catch (error) {
     if (error instanceof DecisionError) return { message: error.message };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
   revalidatePath("/candidates");
   revalidatePath("/patterns");

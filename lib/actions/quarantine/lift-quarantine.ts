@@ -11,7 +11,7 @@ import { liftQuarantineSchema } from "../../schemas/lift-quarantine";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
 import { patternNoticeHref } from "../patterns/pattern-page-href";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface LiftState {
   message?: string;
@@ -28,9 +28,7 @@ export async function liftQuarantineAction(previous: LiftState, form: FormData):
     await liftQuarantine(getDb(), patternId, { actor: user.email, reason });
   } catch (error) {
     if (error instanceof LiftError) return { message: `Already handled: ${error.message}` };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
   revalidatePath("/anti-patterns");
   revalidatePath("/patterns");

@@ -10,7 +10,7 @@ import { InputError } from "../../schemas/parse-input";
 import { settingChangeSchema } from "../../schemas/settings";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface UpdateSettingState {
   message?: string;
@@ -27,9 +27,7 @@ export async function updateSettingAction(previous: UpdateSettingState, form: Fo
     await updateSetting(getDb(), key, value, admin.email, reason);
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
   revalidatePath("/settings");
   redirect(noticeHref("/settings", "setting-saved", key));

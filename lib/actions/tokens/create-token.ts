@@ -8,7 +8,7 @@ import { getDb } from "../../db/client";
 import { createToken } from "../../mutations/create-token";
 import { InputError } from "../../schemas/parse-input";
 import { formDataOf, textFields } from "../form-call";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface CreateTokenState {
   message?: string;
@@ -34,8 +34,6 @@ export async function createTokenAction(previous: CreateTokenState, form: FormDa
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors, ...sent };
     if (error instanceof TokenError) return { message: error.message, fieldErrors: { name: [error.message] }, ...sent };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message, ...sent };
-    throw error;
+    return { message: unavailableOrThrow(error), ...sent };
   }
 }

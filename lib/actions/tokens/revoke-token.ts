@@ -9,7 +9,7 @@ import { revokeToken } from "../../mutations/revoke-token";
 import { InputError } from "../../schemas/parse-input";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface RevokeTokenState {
   message?: string;
@@ -22,9 +22,7 @@ export async function revokeTokenAction(previous: RevokeTokenState, form: FormDa
     await revokeToken(getDb(), fields.name as string, admin.email);
   } catch (error) {
     if (error instanceof InputError || error instanceof TokenError) return { message: error.message };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
   revalidatePath("/settings");
   redirect(`${noticeHref("/settings", "token-revoked", fields.name as string)}#tokens`);

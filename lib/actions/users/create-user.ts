@@ -8,7 +8,7 @@ import { InputError } from "../../schemas/parse-input";
 import { createUser } from "../../mutations/create-user";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface CreateUserState {
   message?: string;
@@ -25,9 +25,7 @@ export async function createUserAction(previous: CreateUserState, form: FormData
     ({ email } = await createUser(getDb(), { email: fields.email as string, name: fields.name || undefined, role: fields.role as never, password: fields.password as string }, admin.email));
   } catch (error) {
     if (error instanceof InputError) return { message: error.message, fieldErrors: error.fieldErrors, values };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message, values };
-    throw error;
+    return { message: unavailableOrThrow(error), values };
   }
   revalidatePath("/users");
   redirect(noticeHref("/users", "user-created", email));

@@ -8,7 +8,7 @@ import { InputError } from "../../schemas/parse-input";
 import { setUserRole } from "../../mutations/set-user-role";
 import { formDataOf, textFields } from "../form-call";
 import { noticeHref } from "../notice";
-import { asUnavailable } from "../../db/unavailable";
+import { unavailableOrThrow } from "../../db/unavailable";
 
 export interface SetUserRoleState {
   message?: string;
@@ -22,9 +22,7 @@ export async function setUserRoleAction(previous: SetUserRoleState, form: FormDa
     changed = await setUserRole(getDb(), { userId: fields.userId as string, role: fields.role as never }, admin.email);
   } catch (error) {
     if (error instanceof InputError) return { message: error.message };
-    const down = asUnavailable(error);
-    if (down) return { message: down.message };
-    throw error;
+    return { message: unavailableOrThrow(error) };
   }
   revalidatePath("/users");
   redirect(noticeHref("/users", "role-changed", changed.email));
