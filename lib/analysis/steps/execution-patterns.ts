@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { approvalAudit, approvalUpdate, patternFromCandidate, refreshEvidenceBaseline } from "../../mutations/decide-candidate";
 import type { DbHandle } from "../../db/client";
 import { insertObjects, insertRows, rawAll, updateRows } from "../../db/raw";
+import { chunksOf } from "../concurrency";
 import {
   clusterKeySets, describeGroup, familyOf, groupKeyOf, keySetOf, qualifiedTitles, type AdHocRun, type ExecutionCandidate,
 } from "../../detectors/execution-patterns";
@@ -35,8 +36,7 @@ const COLUMNS = `e."seq", e."id", e."operation", e."inputs", e."startedAt", e."d
 async function toRuns(db: DbHandle, rows: Row[]): Promise<Array<AdHocRun & { seq: number }>> {
   const withFiles = rows.filter((r) => Number(r.fileCount) > 0).map((r) => r.id);
   const paths = new Map<string, string[]>();
-  for (let i = 0; i < withFiles.length; i += CHUNK) {
-    const ids = withFiles.slice(i, i + CHUNK);
+  for (const ids of chunksOf(withFiles, CHUNK)) {
     const files = await rawAll<{ executionId: string; path: string }>(db, `SELECT "executionId", "path" FROM "file_events" WHERE "executionId" IN (${ids.map(() => "?").join(", ")})`, ids);
     for (const f of files) {
       const list = paths.get(f.executionId);
@@ -144,8 +144,7 @@ export const executionPatternsStep: AnalysisStep = {
       families.set(s.familyKey, f);
     }
     const familyKeys = [...families.keys()];
-    for (let i = 0; i < familyKeys.length; i += CHUNK) {
-      const keys = familyKeys.slice(i, i + CHUNK);
+    for (const keys of chunksOf(familyKeys, CHUNK)) {
       const rows = await rawAll<{ family: string; keySet: string; n: unknown }>(
         db,
         `SELECT "family", "keySet", COUNT(*) AS "n" FROM "adhoc_shapes" WHERE "family" IN (${keys.map(() => "?").join(", ")}) AND "startedAt" >= ? GROUP BY "family", "keySet"`,
@@ -175,9 +174,9 @@ export const executionPatternsStep: AnalysisStep = {
     const minSize = ctx.settings.minSimilarExecutions;
     const prior = new Map<string, { id: string; name: string; status: string; evidenceCount: number }>();
     const groupKeys = [...clusters.keys()];
-    for (let i = 0; i < groupKeys.length; i += CHUNK) {
+    for (const keys of chunksOf(groupKeys, CHUNK)) {
       const rows = await db.prisma.patternCandidate.findMany({
-        where: { kind: "execution", groupKey: { in: groupKeys.slice(i, i + CHUNK) } },
+        where: { kind: "execution", groupKey: { in: keys } },
         select: { id: true, name: true, groupKey: true, status: true, evidenceCount: true },
       });
       for (const r of rows) prior.set(r.groupKey, r);
@@ -209,8 +208,8 @@ export const executionPatternsStep: AnalysisStep = {
     // a reviewer reverted these auto-approvals: they wait for a person now, however confident they grow
     const pendingIds = found.map((c) => prior.get(c.groupKey)).filter((p) => p?.status === "pending").map((p) => p!.id);
     const reverted = new Set<string>();
-    for (let i = 0; i < pendingIds.length; i += CHUNK) {
-      const rows = await db.prisma.auditEvent.findMany({ where: { targetType: "candidate", targetId: { in: pendingIds.slice(i, i + CHUNK) }, action: "candidate.revert" }, select: { targetId: true } });
+    for (const ids of chunksOf(pendingIds, CHUNK)) {
+      const rows = await db.prisma.auditEvent.findMany({ where: { targetType: "candidate", targetId: { in: ids }, action: "candidate.revert" }, select: { targetId: true } });
       for (const r of rows) reverted.add(r.targetId);
     }
     const plans = found.map((c) => {
