@@ -39,7 +39,7 @@ const NAMES = ["users", "orders", "teams"];
 
 /**
  * A request's JSON, written as text: the generator shares the machine's two cores with the servers and the
- * database, and JSON.stringify of an object per event cost it a fifth of a core at 20,000 events/s.
+ * database, and JSON.stringify of an object per event cost it 2.6 µs an event (1.0 µs as text, the same bytes).
  * (`prefix` is checked to need no escaping.)
  */
 function body(prefix: string, first: number, count: number, now: number): string {

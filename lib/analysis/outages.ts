@@ -65,7 +65,7 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   // the windows judged below cover the same ranges; otherwise what they cover is read then.
   const storedAround = everything ? null : aroundRanges(mergeOutageCells(stored));
   const storedRuns = storedAround ? runsAround(db, storedAround) : null;
-  storedRuns?.catch(() => {}); // awaited below, or left unused when the ranges changed
+  storedRuns?.catch(() => {}); // awaited below either way (its error reaches the step when its runs are used)
 
   // The cells that pass the count and share rule (≥ 3 patterns, ≥ 80 % of them failing every run), with
   // their per-pattern tallies, counted by the database: only those need a baseline, usually none.
@@ -106,7 +106,11 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   const cells: OutageCell[] = [...stored.filter((c) => !isTouched(c.id, c.bucket)), ...judged.filter((c) => c.outage)];
   const merged = mergeOutageCells(cells);
   const around = aroundRanges(merged);
-  const edgeRuns = storedAround && storedRuns && sameRanges(storedAround, around) ? await storedRuns : await runsAround(db, around);
+  // the read ahead is settled either way, so none of it outlives the step
+  const edgeRuns =
+    storedAround && storedRuns && sameRanges(storedAround, around)
+      ? await storedRuns
+      : (await Promise.all([storedRuns?.catch(() => []), runsAround(db, around)]))[1];
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
   return { windows, judged, rejudged, around: edgeRuns };
 }

@@ -46,17 +46,19 @@ describe(`ingest on ${dialect}`, () => {
   });
 
   it("stores start and receipt times exact to the millisecond, whatever the time zone of the server", async () => {
-    const starts = ["2000-01-01T00:00:00.000Z", "2026-03-29T01:30:00.001Z", "2026-11-01T05:59:59.999Z", "2026-11-20T10:00:00.123Z"];
+    const starts = ["2000-01-01T00:00:00.000Z", "2026-03-08T07:00:00.001Z", "2026-11-01T05:59:59.999Z", "2026-11-20T10:00:00.123Z"];
     const now = Date.parse("2026-11-20T12:34:56.789Z");
     // PostgreSQL: the database's sessions in a zone that is not UTC, as a server set up elsewhere may have them
-    if (dialect === "postgresql") await db.pool!.query(`ALTER DATABASE "${(await db.pool!.query("SELECT current_database() AS d")).rows[0].d}" SET "TimeZone" = 'America/New_York'`);
-    const writer = dialect === "postgresql" ? openDb(parseDatabaseUrl(db.url)) : db;
+    const database = dialect === "postgresql" ? (await db.pool!.query("SELECT current_database() AS d")).rows[0].d : null;
+    if (database) await db.pool!.query(`ALTER DATABASE "${database}" SET "TimeZone" = 'America/New_York'`);
+    const writer = database ? openDb(parseDatabaseUrl(db.url)) : db;
     try {
       if (dialect === "postgresql") expect((await writer.pool!.query("SHOW TimeZone")).rows[0].TimeZone).toBe("America/New_York");
       const out = await ingestEvents(writer, starts.map((startedAt, i) => event({ id: `t${i}`, startedAt })), { now });
       expect(out.ok).toBe(true);
     } finally {
       if (writer !== db) await writer.close();
+      if (database) await db.pool!.query(`ALTER DATABASE "${database}" RESET "TimeZone"`); // the other tests' new connections as before
     }
     const stored = await db.prisma.execution.findMany({ where: { id: { in: starts.map((_, i) => `t${i}`) } }, orderBy: { id: "asc" } });
     expect(stored.map((r) => r.startedAt.toISOString())).toEqual(starts);
