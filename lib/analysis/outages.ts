@@ -42,8 +42,6 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   const horizon = ctx.now.getTime() - HORIZON_MS;
   // A first run judges every cell of the horizon; later ones the cells their new runs fell in.
   const everything = ctx.fromSeq === 0;
-  let touched = new Set<string>();
-  let ranges: Array<[number, number]> = [[Math.floor(horizon / B) * B, Number.POSITIVE_INFINITY]];
   const [newCells, stored] = await Promise.all([
     everything
       ? null
@@ -54,18 +52,18 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
         ),
     storedCells(db, horizon - OUTAGE_BASELINE_MS),
   ]);
-  if (newCells) {
-    touched = new Set(newCells.map(([source, bucket]) => cellKey(source, Number(bucket))));
-    ranges = spans(newCells.map(([, bucket]) => Number(bucket)));
-  }
+  const touched = new Set(newCells?.map(([source, bucket]) => cellKey(source, Number(bucket))));
+  const ranges: Array<[number, number]> = newCells
+    ? spans(newCells.map(([, bucket]) => Number(bucket)))
+    : [[Math.floor(horizon / B) * B, Number.POSITIVE_INFINITY]];
   const isTouched = (key: string, bucket: number) => (everything ? bucket * B >= horizon : touched.has(key));
   const rejudged = stored.filter((c) => isTouched(c.id, c.bucket)).map((c) => c.id);
   // An incremental run seldom changes the windows (its new runs fall outside them, or their cells stay
   // outages): the runs around the stored windows are read while the candidates are counted, and used when
   // the windows judged below cover the same ranges; otherwise what they cover is read then.
   const storedAround = everything ? null : aroundRanges(mergeOutageCells(stored));
-  const storedRuns = storedAround ? runsAround(db, storedAround) : null;
-  storedRuns?.catch(() => {}); // awaited below either way (its error reaches the step when its runs are used)
+  const readAhead = storedAround && { ranges: storedAround, runs: runsAround(db, storedAround) };
+  readAhead?.runs.catch(() => {}); // awaited below either way (its error reaches the step when its runs are used)
 
   // The cells that pass the count and share rule (≥ 3 patterns, ≥ 80 % of them failing every run), with
   // their per-pattern tallies, counted by the database: only those need a baseline, usually none.
@@ -108,9 +106,9 @@ async function judge(ctx: StepContext): Promise<RunOutages> {
   const around = aroundRanges(merged);
   // the read ahead is settled either way, so none of it outlives the step
   const edgeRuns =
-    storedAround && storedRuns && sameRanges(storedAround, around)
-      ? await storedRuns
-      : (await Promise.all([storedRuns?.catch(() => []), runsAround(db, around)]))[1];
+    readAhead && sameRanges(readAhead.ranges, around)
+      ? await readAhead.runs
+      : (await Promise.all([readAhead?.runs.catch(() => []), runsAround(db, around)]))[1];
   const windows = refineEdges(merged, edgeRuns).sort((a, b) => a.start - b.start || String(a.source).localeCompare(String(b.source)));
   return { windows, judged, rejudged, around: edgeRuns };
 }
