@@ -45,7 +45,7 @@ describe(`ingest on ${dialect}`, () => {
     ]);
   });
 
-  it("stores start and receipt times exact to the millisecond, whatever the time zone of the server", async () => {
+  it("stores start, receipt and file times exact to the millisecond, whatever the time zone of the server", async () => {
     const starts = ["2000-01-01T00:00:00.000Z", "2026-03-08T07:00:00.001Z", "2026-11-01T05:59:59.999Z", "2026-11-20T10:00:00.123Z"];
     const now = Date.parse("2026-11-20T12:34:56.789Z");
     // PostgreSQL: the database's sessions in a zone that is not UTC, as a server set up elsewhere may have them
@@ -54,7 +54,7 @@ describe(`ingest on ${dialect}`, () => {
     const writer = database ? openDb(parseDatabaseUrl(db.url)) : db;
     try {
       if (dialect === "postgresql") expect((await writer.pool!.query("SHOW TimeZone")).rows[0].TimeZone).toBe("America/New_York");
-      const out = await ingestEvents(writer, starts.map((startedAt, i) => event({ id: `t${i}`, startedAt })), { now });
+      const out = await ingestEvents(writer, starts.map((startedAt, i) => event({ id: `t${i}`, startedAt, files: [{ path: `src/t${i}.ts`, content: "x" }] })), { now });
       expect(out.ok).toBe(true);
     } finally {
       if (writer !== db) await writer.close();
@@ -63,6 +63,8 @@ describe(`ingest on ${dialect}`, () => {
     const stored = await db.prisma.execution.findMany({ where: { id: { in: starts.map((_, i) => `t${i}`) } }, orderBy: { id: "asc" } });
     expect(stored.map((r) => r.startedAt.toISOString())).toEqual(starts);
     expect(stored.map((r) => r.receivedAt.getTime())).toEqual(starts.map(() => now));
+    const files = await db.prisma.fileEvent.findMany({ where: { executionId: { in: starts.map((_, i) => `t${i}`) } }, orderBy: { executionId: "asc" } });
+    expect(files.map((f) => f.createdAt.toISOString())).toEqual(starts); // a file is dated by its run's start
   });
 
   it("counts a repeated id as a duplicate, inside one request and across requests, and changes nothing", async () => {

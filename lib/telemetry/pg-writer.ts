@@ -10,6 +10,11 @@ import { MetricFold, type ExecutionRow, type MetricDelta } from "./normalize";
 import { EXEC_COLUMNS, METRIC_UPSERT } from "./sqlite-writer";
 
 const PG_BATCH = 5000;
+/**
+ * A float8 column of epoch milliseconds as the UTC timestamp(3) it stands for: times go to the database as
+ * numbers, not as an ISO string formatted per row (float8 holds every millisecond exactly).
+ */
+const utc = (column: string) => `(to_timestamp(${column} / 1000) AT TIME ZONE 'UTC')::timestamp(3)`;
 
 export interface SessionTotals {
   accepted: number;
@@ -90,7 +95,7 @@ export class PgSession {
     for (let start = 0; start < all.length; start += PG_BATCH) {
       const batch = all.slice(start, start + PG_BATCH);
       const accepted = await insertExecutionsPg(client, batch);
-      const files: Array<[string, string, string, string | null, string]> = [];
+      const files: Array<[string, string, string, string | null, number]> = [];
       batch.forEach((r, i) => {
         const result = results[owner ? owner[start + i]! : 0]!;
         if (!accepted.has(r.id)) {
@@ -102,15 +107,12 @@ export class PgSession {
         this.metrics.add(r.startedAt, r.patternId, r.operation, r.success, r.durationMs);
         result.accepted++;
         this.totals.accepted++;
-        if (r.files.length) {
-          const at = new Date(r.startedAt).toISOString();
-          for (const f of r.files) files.push([r.id, f.path, f.action, f.content, at]);
-        }
+        for (const f of r.files) files.push([r.id, f.path, f.action, f.content, r.startedAt]);
       });
       if (files.length) {
         await client.query(
           `INSERT INTO "file_events" ("executionId", "path", "action", "content", "createdAt")
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamp(3)[])`,
+           SELECT c1, c2, c3, c4, ${utc("c5")} FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[]) AS u(c1, c2, c3, c4, c5)`,
           [files.map((f) => f[0]), files.map((f) => f[1]), files.map((f) => f[2]), files.map((f) => f[3]), files.map((f) => f[4])],
         );
       }
@@ -164,14 +166,9 @@ async function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
   }
 }
 
-/** A float8 column of epoch milliseconds as the UTC timestamp(3) it stands for. */
-const utc = (column: string) => `(to_timestamp(${column} / 1000) AT TIME ZONE 'UTC')::timestamp(3)`;
-
 async function insertExecutionsPg(client: PoolClient, batch: ExecutionRow[]): Promise<Set<string>> {
   const col = <T>(pick: (r: ExecutionRow) => T) => batch.map(pick);
   const result = await client.query<{ id: string }>(
-    // times go as epoch milliseconds (float8: exact to the millisecond) and become UTC timestamps in the
-    // database: no two ISO strings to format per row, and shorter arrays to send
     `INSERT INTO "executions" (${EXEC_COLUMNS})
      SELECT c1, c2, c3, c4, c5, ${utc("c6")}, c7, c8, c9, c10, c11, c12, c13, c14, c15, ${utc("c16")}, c17
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int4[], $6::float8[], $7::int4[], $8::bool[],
