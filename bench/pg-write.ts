@@ -1,7 +1,8 @@
 // npm run bench:pg-write — what PostgreSQL itself spends per stored event on the API's write path, and where:
 // the events of bench:load (same generator), parsed and checked as the route does, written by one PgSession
 // per group of --group events (as the group writer does under load) into a fresh database, with the CPU time
-// of that database's backends read from /proc (PostgreSQL must run on this machine). Each variant is the
+// of that database's backends read from /proc (PostgreSQL must run on this machine; the server's own WAL writer,
+// checkpointer and background writer are not counted, so the figure is a lower bound). Each variant is the
 // schema as migrated with something taken away, in its own database, interleaved over --rounds rounds
 // (this machine's noise is ±15 % run to run): the ratio says what that thing costs the database per event.
 // bench:load says whether the target is met; this says where the database's share of the CPU goes.

@@ -43,6 +43,7 @@ describe.skipIf(testDialect() !== "postgresql")("PostgreSQL array literals (the 
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.option(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { nil: null })),
+        // -0 goes as 0 (String(-0)), as node-postgres sent it: no column of ours holds a negative zero
         fc.array(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)), { nil: null })),
         async (ints, doubles) => {
           expect(await readBack(numberArray(ints, id, "ints"), "int4")).toEqual(ints);

@@ -67,6 +67,37 @@ describe(`ingest on ${dialect}`, () => {
     expect(files.map((f) => f.createdAt.toISOString())).toEqual(starts); // a file is dated by its run's start
   });
 
+  it("dates the patterns it registers, and their audit entries, in UTC whatever the time zone of the process", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Tokyo"; // 9 hours ahead of UTC: a Date sent as local time would be stored 9 hours late
+    const before = Date.now();
+    try {
+      expect(new Date(before).getTimezoneOffset()).toBe(-540);
+      expect(await ingestEvents(db, [event({ id: "tz1", patternId: "pat-tz" })])).toMatchObject({ ok: true, registeredPatterns: ["pat-tz"] });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const pattern = await db.prisma.pattern.findUniqueOrThrow({ where: { id: "pat-tz" } });
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "pattern.register", targetId: "pat-tz" } });
+    for (const at of [pattern.createdAt, pattern.updatedAt, audit.at]) expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+  });
+
+  it.runIf(dialect === "postgresql")("drops a connection whose prepared ingest statements a migration made stale; the next request is stored", async () => {
+    const own = await createTestDb("postgresql");
+    try {
+      expect(await ingestEvents(own, [event({ id: "s1" })])).toMatchObject({ ok: true, accepted: 1 });
+      // the statements return "id": a new type for it makes the server refuse them on that connection (0A000)
+      await own.pool!.query(`ALTER TABLE "executions" ALTER COLUMN "id" TYPE varchar(200)`);
+      await expect(ingestEvents(own, [event({ id: "s2" })])).rejects.toThrow("cached plan must not change result type");
+      expect(await ingestEvents(own, [event({ id: "s3" })])).toMatchObject({ ok: true, accepted: 1 });
+      expect(await ingestEvents(own, [event({ id: "s4" })])).toMatchObject({ ok: true, accepted: 1 });
+      expect((await own.pool!.query(`SELECT "id" FROM "executions" ORDER BY "id"`)).rows.map((r) => r.id)).toEqual(["s1", "s3", "s4"]);
+    } finally {
+      await own.destroy();
+    }
+  });
+
   it("counts a repeated id as a duplicate, inside one request and across requests, and changes nothing", async () => {
     const first = await ingestEvents(db, [event({ id: "d1" }), event({ id: "d1", durationMs: 999 }), event({ id: "d2" })]);
     expect(first).toMatchObject({ accepted: 2, duplicates: 1 });

@@ -12,6 +12,12 @@ import { EXEC_COLUMNS, METRIC_UPSERT } from "./sqlite-writer";
 
 const PG_BATCH = 5000;
 /**
+ * The ingest statements are named (prepared once per connection). A migration that changes a column they
+ * return makes the server refuse them on that connection for good (0A000, "cached plan must not change result
+ * type"), and a session reset forgets them (26000): such a connection is destroyed, the next one prepares afresh.
+ */
+const STALE_STATEMENT = new Set(["0A000", "26000"]);
+/**
  * A float8 column of epoch milliseconds as the UTC timestamp(3) it stands for: times go to the database as
  * numbers, not as an ISO string formatted per row (float8 holds every millisecond exactly).
  */
@@ -27,12 +33,15 @@ export class PgSession {
   private readonly metrics = new MetricFold();
   private readonly knownPatterns = new Set<string>();
   private readonly totals: SessionTotals = { accepted: 0, duplicates: 0, registeredPatterns: [] };
-  private readonly now = new Date();
+  /** Epoch milliseconds, made a UTC timestamp by the database (utc): a Date would go as the process's local time. */
+  private readonly now = Date.now();
   private released = false;
+  /** The connection's named statements are no longer what they were prepared as: it is not reused. */
+  private stale = false;
 
   /** Hands the connection back; one that failed mid-way is destroyed rather than reused. */
   private release(failed = false): void {
-    if (!this.released) this.client.release(failed);
+    if (!this.released) this.client.release(failed || this.stale);
     this.released = true;
   }
 
@@ -65,6 +74,15 @@ export class PgSession {
    * pattern is registered by (and audited as) the first request that names it.
    */
   async writeParts(parts: ReadonlyArray<{ rows: ExecutionRow[]; actor: string }>): Promise<SessionTotals[]> {
+    try {
+      return await this.writePartsOnce(parts);
+    } catch (error) {
+      if (STALE_STATEMENT.has((error as { code?: string }).code ?? "")) this.stale = true;
+      throw error;
+    }
+  }
+
+  private async writePartsOnce(parts: ReadonlyArray<{ rows: ExecutionRow[]; actor: string }>): Promise<SessionTotals[]> {
     const client = this.client;
     const results: SessionTotals[] = parts.map(() => ({ accepted: 0, duplicates: 0, registeredPatterns: [] }));
     const namedBy = new Map<string, number>(); // pattern id → the part that named it first
@@ -77,7 +95,7 @@ export class PgSession {
       const registered = await client.query<{ id: string }>({
         name: "pa_ingest_patterns",
         text: `INSERT INTO "patterns" ("id", "name", "kind", "status", "origin", "spec", "autoApply", "degrading", "createdAt", "updatedAt")
-         SELECT id, id, 'execution', 'active', 'telemetry', '', false, false, $2, $2 FROM unnest($1::text[]) AS t(id)
+         SELECT id, id, 'execution', 'active', 'telemetry', '', false, false, ${utc("$2::float8")}, ${utc("$2::float8")} FROM unnest($1::text[]) AS t(id)
          ON CONFLICT ("id") DO NOTHING RETURNING "id"`,
         values: [textArray(ids, (id) => id), this.now],
       });
@@ -87,7 +105,7 @@ export class PgSession {
         this.totals.registeredPatterns.push(...fresh);
         await client.query(
           `INSERT INTO "audit_events" ("id", "at", "actor", "action", "targetType", "targetId", "reason", "details")
-           SELECT a, $2, actor, 'pattern.register', 'pattern', p, 'named by telemetry before any spec', '{}' FROM unnest($1::text[], $3::text[], $4::text[]) AS t(p, a, actor)`,
+           SELECT a, ${utc("$2::float8")}, actor, 'pattern.register', 'pattern', p, 'named by telemetry before any spec', '{}' FROM unnest($1::text[], $3::text[], $4::text[]) AS t(p, a, actor)`,
           [fresh, this.now, fresh.map(() => `aud_${randomUUID()}`), fresh.map((id) => parts[namedBy.get(id)!]!.actor)],
         );
       }
