@@ -49,8 +49,9 @@ test("open a pattern from the list and read its charts, runs, failures and spec"
   await expect(page.getByText(/auto-approved by system/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Spec (YAML)" }).locator("pre")).toContainText("operation:");
 
-  // a degrading pattern: weekly charts with the mark, and when it began
-  await page.goto("/patterns?status=active");
+  // a degrading pattern: weekly charts with the mark, and when it began (found by name: by the late afternoon
+  // of a Wednesday the demo's analysis has quarantined it, so it is not always among the active ones)
+  await page.goto("/patterns?q=degrading-1");
   await page.getByRole("link", { name: "degrading-1", exact: true }).click();
   await expect(page).toHaveURL(/\/patterns\/degrading-1/);
   await expect(page.getByText(/Degrading since \d{4}-\d{2}-\d{2} \(UTC\): \d+(\.\d)?% of \d+ runs succeeded before that day, \d+(\.\d)?% of \d+ runs since/)).toBeVisible();
