@@ -7,11 +7,11 @@
 // (this machine's noise is ±15 % run to run): the ratio says what that thing costs the database per event.
 // bench:load says whether the target is met; this says where the database's share of the CPU goes.
 // Options: --events N (200,000), --group N (250), --rounds R (3).
-import { readFileSync } from "node:fs";
 import { openDb, type DbHandle } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { rawAll } from "../lib/db/raw";
 import { tempPostgres } from "../lib/db/testing";
+import { cpuSeconds } from "../lib/server/process-cpu";
 import { fastRow } from "../lib/telemetry/fast-path";
 import { PgSession } from "../lib/telemetry/pg-writer";
 import { countArg } from "./lib/args";
@@ -35,16 +35,6 @@ const VARIANTS: Array<{ name: string; sql: string[] }> = [
     sql: ["day_patternId_executions_successes_fa", "patternId_day_executions_successes"].map((k) => `DROP INDEX "pattern_metrics_daily_${k}_idx"`),
   },
 ];
-
-/** CPU seconds (user + system) a process has used, from /proc; null where it cannot be read. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 
 async function backendsCpu(db: DbHandle): Promise<number> {
   const rows = await rawAll<{ pid: number }>(db, `SELECT "pid" FROM pg_stat_activity WHERE "datname" = current_database()`);

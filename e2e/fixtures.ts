@@ -5,12 +5,13 @@
 // default the browser is signed in as an admin made for the journey (`test.use({ role: "viewer" })`, or
 // `role: null` for nobody).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { startApp, type AppProcess } from "../lib/server/app-process";
+import { cpuSeconds } from "../lib/server/process-cpu";
 
 const root = join(import.meta.dirname, "..");
 const patternsBin = join(root, "bin", "patterns.mjs");
@@ -130,11 +131,12 @@ export { expect };
 
 /** CPU the process used per second of wall time over `ms` (1 = one core busy), from /proc. */
 export async function cpuShare(pid: number, ms = 1000): Promise<number> {
-  const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second)
+  const used = () => {
+    const s = cpuSeconds(pid);
+    if (s === null) throw new Error(`cpuShare: /proc/${pid}/stat cannot be read (is the process running, on Linux?)`);
+    return s;
   };
-  const before = ticks();
+  const before = used();
   await new Promise((r) => setTimeout(r, ms));
-  return (ticks() - before) / 100 / (ms / 1000);
+  return (used() - before) / (ms / 1000);
 }

@@ -13,6 +13,8 @@ export interface LoadRequest {
   accepted: number;
   duplicates: number;
   ms: number;
+  /** When it was sent, ms after the run started (the per-second figures of bench:load). */
+  at: number;
 }
 
 export interface LoadReport {
@@ -80,14 +82,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
             let duplicates = 0;
             if (res.statusCode === 200) ({ accepted, duplicates } = JSON.parse(Buffer.concat(chunks).toString()) as { accepted: number; duplicates: number });
             else if (errors.length < 20) errors.push(`${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 200)}`);
-            requests.push({ first, count: opts.batch, status: res.statusCode ?? 0, accepted, duplicates, ms });
+            requests.push({ first, count: opts.batch, status: res.statusCode ?? 0, accepted, duplicates, ms, at: t0 - started });
             resolve();
           });
         },
       );
       req.on("error", (e) => {
         if (errors.length < 20) errors.push(e.message);
-        requests.push({ first, count: opts.batch, status: 0, accepted: 0, duplicates: 0, ms: performance.now() - t0 });
+        requests.push({ first, count: opts.batch, status: 0, accepted: 0, duplicates: 0, ms: performance.now() - t0, at: t0 - started });
         resolve();
       });
       req.end(payload);
