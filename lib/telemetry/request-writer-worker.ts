@@ -4,6 +4,7 @@
 // one request is still all or nothing. A request that cannot start before its deadline (the database is
 // locked, or this thread is behind) is answered "busy" with nothing written.
 import Database from "better-sqlite3";
+import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { MetricFold } from "./normalize";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
@@ -16,7 +17,7 @@ export type RequestWriterReply =
   | { id: number; ok: true; accepted: number; duplicates: number; registeredPatterns: string[] }
   | { id: number; ok: false; code: string; message: string };
 
-const { file, maxGroupEvents } = workerData as { file: string; maxGroupEvents: number };
+const { file, maxGroupEvents, walRestartBytes } = workerData as { file: string; maxGroupEvents: number; walRestartBytes: number };
 const port = parentPort!;
 /** How long one attempt to take the write lock may block this thread before deadlines are checked again. */
 const LOCK_SLICE_MS = 40;
@@ -39,10 +40,12 @@ function open(): Database.Database {
     // Each event touches the table and seven indexes at scattered keys: a 64 MiB page cache keeps the
     // indexes' inner pages in memory. Checkpoints are not this thread's: a commit that ran one waited
     // 60–80 ms for it, and a whole group of requests with it; the checkpointer thread runs them
-    // (wal-checkpointer-worker.ts). The WAL file is cut back to 64 MiB when it restarts.
+    // (wal-checkpointer-worker.ts). The WAL file keeps its size when it restarts (no journal_size_limit):
+    // cutting a 512 MB file back at the restart held this thread 400–700 ms (bench:load's p99 370–515 ms);
+    // the checkpointer cuts it once the writer has been quiet.
     conn.pragma("cache_size = -65536");
     conn.pragma("wal_autocheckpoint = 0");
-    conn.pragma("journal_size_limit = 67108864");
+    conn.pragma("journal_size_limit = -1");
     writer = new SqliteWriter(conn, "telemetry");
     touch = conn.prepare(`UPDATE "api_tokens" SET "lastUsedAt" = ? WHERE "id" = ?`);
     tx = {
@@ -160,7 +163,32 @@ function drain(): void {
     return;
   }
   for (const reply of replies) port.postMessage(reply);
+  restartLongWal();
   if (queue.length) schedule();
+}
+
+/**
+ * Starts the WAL over once it has grown past walRestartBytes. The checkpointer thread's PASSIVE rounds copy
+ * the WAL into the database behind this thread, but SQLite writes from the start of the file again only when
+ * a transaction begins with every frame copied, which a writer that commits back to back never gives it:
+ * under a sustained load the file grew by ~100 MB a second (6 GB in bench:load's 60 s). A RESTART checkpoint
+ * here, between two groups (their replies already sent), copies what the last round left and waits for
+ * readers to leave the WAL, so the next group writes from its start: the file stops growing at about
+ * walRestartBytes. Busy (a PASSIVE round under way, a reader that stays): tried again after the next group.
+ */
+function restartLongWal(): void {
+  let size: number;
+  try {
+    size = statSync(`${file}-wal`).size;
+  } catch {
+    return; // no WAL file (yet, or any more): nothing to bound
+  }
+  if (size < walRestartBytes || !db) return;
+  try {
+    db.pragma("wal_checkpoint(RESTART)");
+  } catch (error) {
+    if (!isBusy(error)) reset();
+  }
 }
 
 port.postMessage({ type: "ready" });

@@ -17,6 +17,17 @@ import type { StoreResult } from "./store";
 export const LOCK_WAIT_MS = 750;
 /** Requests stored in one transaction, at most (in events). */
 const MAX_GROUP_EVENTS = 20_000;
+
+/** How the writer keeps its WAL file bounded (request-writer-worker.ts, wal-checkpointer-worker.ts). */
+export interface WalBounds {
+  /** past this size the writer thread starts the WAL over between two groups (a load's bound on disk) */
+  restartBytes: number;
+  /** a WAL left larger than this is cut to nothing by the checkpointer once the writer has been quiet */
+  truncateAboveBytes: number;
+}
+
+/** At ~100 MB of WAL a second (bench:load's 22,000 events/s) a restart every ~5 s; 64 MiB as SQLite's usual cut. */
+const WAL_BOUNDS: WalBounds = { restartBytes: 512 * 1024 * 1024, truncateAboveBytes: 64 * 1024 * 1024 };
 /** Events waiting for the writer, at most: beyond it requests are answered busy at once. */
 const MAX_QUEUED_EVENTS = 200_000;
 
@@ -49,17 +60,20 @@ export class RequestWriter {
   private nextId = 1;
   private queued = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly wal: WalBounds = WAL_BOUNDS,
+  ) {}
 
   private start(): Worker {
     if (this.worker) return this.worker;
     if (!this.checkpointer) {
-      this.checkpointer = new Worker(/* turbopackIgnore: true */ workerEntry("wal-checkpointer-worker"), { workerData: { file: this.file, everyMs: CHECKPOINT_EVERY_MS } });
+      this.checkpointer = new Worker(/* turbopackIgnore: true */ workerEntry("wal-checkpointer-worker"), { workerData: { file: this.file, everyMs: CHECKPOINT_EVERY_MS, truncateAboveBytes: this.wal.truncateAboveBytes } });
       this.checkpointer.unref();
       this.checkpointer.on("error", () => {}); // a checkpointer that fails leaves SQLite's own checkpoints to the readers
       this.checkpointer.on("exit", () => (this.checkpointer = null));
     }
-    const worker = new Worker(/* turbopackIgnore: true */ workerEntry("request-writer-worker"), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS } });
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry("request-writer-worker"), { workerData: { file: this.file, maxGroupEvents: MAX_GROUP_EVENTS, walRestartBytes: this.wal.restartBytes } });
     worker.unref(); // keeps a process alive only while it owes an answer (see send)
     let loaded!: () => void;
     this.ready = new Promise<void>((resolve) => (loaded = resolve));

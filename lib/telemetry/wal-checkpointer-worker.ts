@@ -3,11 +3,16 @@
 // copying pages and waiting for fsync, and every request of the next group waited with it (bench:load's p99
 // was that pause). The writer turns its own checkpoints off (request-writer-worker.ts) and this thread runs
 // a PASSIVE one every CHECKPOINT_EVERY_MS: it never waits for the writer or for readers, and one that finds
-// nothing new to copy costs next to nothing.
+// nothing new to copy costs next to nothing. The writer keeps the WAL file's size when the WAL restarts
+// (cutting it there paused requests); once a round finds everything copied and nothing written since the
+// round before, the writer is quiet, and a WAL file larger than truncateAboveBytes is cut to nothing here.
 import Database from "better-sqlite3";
+import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { file, everyMs } = workerData as { file: string; everyMs: number };
+const { file, everyMs, truncateAboveBytes } = workerData as { file: string; everyMs: number; truncateAboveBytes: number };
+/** The WAL's frame count at the last round: the same count, all copied, twice in a row means no writes between. */
+let lastLog = -1;
 let db: Database.Database | null = null;
 let timer: NodeJS.Timeout | null = null;
 
@@ -29,13 +34,25 @@ function openWal(): Database.Database {
   }
 }
 
+function walBytes(): number {
+  try {
+    return statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
 function checkpoint(): void {
   try {
     // a file that is not there yet (or any more) is left alone: this thread never creates one
     db ??= openWal();
     // log -1: this connection has no WAL open (it never read since the file went to WAL mode); open afresh
-    const [result] = db.pragma("wal_checkpoint(PASSIVE)") as Array<{ log: number }>;
+    const [result] = db.pragma("wal_checkpoint(PASSIVE)") as Array<{ log: number; checkpointed: number }>;
     if (!result || result.log < 0) throw new Error("no WAL open on this connection");
+    const quiet = result.log === result.checkpointed && result.log === lastLog;
+    lastLog = result.log;
+    // TRUNCATE takes the write lock for the moment it runs; without a wait (timeout 0) it gives way to a writer
+    if (quiet && result.log > 0 && walBytes() > truncateAboveBytes) db.pragma("wal_checkpoint(TRUNCATE)");
   } catch {
     // busy, read-only or gone: try again on the next round with a fresh connection
     try {
