@@ -174,7 +174,8 @@ function drain(): void {
  * under a sustained load the file grew by ~100 MB a second (6 GB in bench:load's 60 s). A RESTART checkpoint
  * here, between two groups (their replies already sent), copies what the last round left and waits for
  * readers to leave the WAL, so the next group writes from its start: the file stops growing at about
- * walRestartBytes. Busy (a PASSIVE round under way, a reader that stays): tried again after the next group.
+ * walRestartBytes (request-writer.ts says why that bound is large). Busy (a PASSIVE round under way, a reader
+ * that stays): tried again after the next group.
  */
 function restartLongWal(): void {
   let size: number;
