@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureCliBuilt } from "../lib/server/app-process";
+import { statCpuSeconds } from "../lib/server/process-cpu";
 import { errorSignature, groupSignatures } from "../lib/signature";
 import { leaveOneOut } from "./lib/leave-one-out";
 import { groupingAccuracy, loadAll, loghubAvailable, loghubDir } from "./lib/loghub";
@@ -112,9 +113,8 @@ function runOnce(input: string, output: string): Promise<{ seconds: number; cpuS
   const sample = setInterval(() => {
     try {
       for (const tid of readdirSync(tasks)) {
-        const stat = readFileSync(join(tasks, tid, "stat"), "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // utime, stime: fields 12, 13
-        threadSeconds.set(tid, (Number(fields[11]) + Number(fields[12])) / 100); // clock ticks of 1/100 s
+        const seconds = statCpuSeconds(join(tasks, tid, "stat"));
+        if (seconds !== null) threadSeconds.set(tid, seconds);
       }
     } catch {
       // the process or a thread ended between two reads

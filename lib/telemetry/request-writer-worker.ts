@@ -4,10 +4,10 @@
 // one request is still all or nothing. A request that cannot start before its deadline (the database is
 // locked, or this thread is behind) is answered "busy" with nothing written.
 import Database from "better-sqlite3";
-import { statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { MetricFold } from "./normalize";
 import { SqliteWriter, type PackedRows } from "./sqlite-writer";
+import { walFileBytes } from "./wal-file";
 
 export type RequestWriterJob =
   | { type: "store"; id: number; rows: PackedRows; actor: string; deadline: number; events: number }
@@ -40,12 +40,12 @@ function open(): Database.Database {
     // Each event touches the table and seven indexes at scattered keys: a 64 MiB page cache keeps the
     // indexes' inner pages in memory. Checkpoints are not this thread's: a commit that ran one waited
     // 60–80 ms for it, and a whole group of requests with it; the checkpointer thread runs them
-    // (wal-checkpointer-worker.ts). The WAL file keeps its size when it restarts (no journal_size_limit):
-    // cutting a 512 MB file back at the restart held this thread 400–700 ms (bench:load's p99 370–515 ms);
-    // the checkpointer cuts it once the writer has been quiet.
+    // (wal-checkpointer-worker.ts). When the WAL starts over, SQLite cuts the file back to walRestartBytes,
+    // never further: cutting a 512 MB file to 64 MiB there held this thread ~400 ms every ~5 s (bench:load's p99 370
+    // ms); past the bound it cuts only the last group's overshoot. The checkpointer cuts the rest when quiet.
     conn.pragma("cache_size = -65536");
     conn.pragma("wal_autocheckpoint = 0");
-    conn.pragma("journal_size_limit = -1");
+    conn.pragma(`journal_size_limit = ${Math.floor(walRestartBytes)}`);
     writer = new SqliteWriter(conn, "telemetry");
     touch = conn.prepare(`UPDATE "api_tokens" SET "lastUsedAt" = ? WHERE "id" = ?`);
     tx = {
@@ -173,22 +173,16 @@ function drain(): void {
  * a transaction begins with every frame copied, which a writer that commits back to back never gives it:
  * under a sustained load the file grew by ~100 MB a second (6 GB in bench:load's 60 s). A RESTART checkpoint
  * here, between two groups (their replies already sent), copies what the last round left and waits for
- * readers to leave the WAL, so the next group writes from its start: the file stops growing at about
- * walRestartBytes (request-writer.ts says why that bound is large). Busy (a PASSIVE round under way, a reader
- * that stays): tried again after the next group.
+ * readers to leave the WAL (up to LOCK_SLICE_MS), so the next group writes from its start and SQLite cuts the
+ * file back to the bound (journal_size_limit): the size is over the bound again only once the WAL itself is.
+ * Busy (a checkpointer round under way, a reader that stays) answers busy = 1: tried again after the next group.
  */
 function restartLongWal(): void {
-  let size: number;
-  try {
-    size = statSync(`${file}-wal`).size;
-  } catch {
-    return; // no WAL file (yet, or any more): nothing to bound
-  }
-  if (size < walRestartBytes || !db) return;
+  if (!db || walFileBytes(file) <= walRestartBytes) return;
   try {
     db.pragma("wal_checkpoint(RESTART)");
-  } catch (error) {
-    if (!isBusy(error)) reset();
+  } catch {
+    reset(); // not busy (that is an answer, not an error): the connection is suspect; the next group reopens
   }
 }
 

@@ -18,21 +18,31 @@ export const LOCK_WAIT_MS = 750;
 /** Requests stored in one transaction, at most (in events). */
 const MAX_GROUP_EVENTS = 20_000;
 
-/** How the writer keeps its WAL file bounded (request-writer-worker.ts, wal-checkpointer-worker.ts). */
-export interface WalBounds {
-  /** past this size the writer thread starts the WAL over between two groups (a load's bound on disk) */
+/** How the WAL is copied back and kept bounded (request-writer-worker.ts, wal-checkpointer-worker.ts). */
+export interface WalUpkeep {
+  /** how often the checkpointer thread copies the WAL back into the database while the writer writes */
+  checkpointEveryMs: number;
+  /** how often it looks when its last round saw nothing new */
+  quietCheckpointEveryMs: number;
+  /** past this size the writer thread starts the WAL over between two groups, and cuts the file back to it */
   restartBytes: number;
   /** a WAL left larger than this is cut to nothing by the checkpointer once the writer has been quiet */
   truncateAboveBytes: number;
 }
 
 /**
- * A bound on disk, not a working size: at bench:load's 22,000 events/s (~100 MB of WAL a second) it is reached
- * after ~80 s. Writing over a WAL file again costs every commit (bench:load with the bound at 512 MiB: p50 30–38
- * ms against 10–17 growing it, p99 82–116 against 48–76), so the file grows freely up to a size only a long
- * burst reaches, and is cut to nothing once the writer is quiet (64 MiB: SQLite's usual cut).
+ * A restart pauses the writer's requests while it copies what the checkpointer's last round left: 110–220 ms
+ * with rounds 500 ms apart, 80–180 ms with rounds 100 ms apart. At bench:load's 22,000 events/s (~100 MB of WAL
+ * a second) a 512 MiB bound restarts every ~5 s (p99 82 and 95 ms), 1 GiB every ~10 s (94 and 120 ms),
+ * 4 GiB every ~40 s (63.5 ms): a bound on disk that only a long burst reaches. A file left over 64 MiB (the cut
+ * this writer made at every restart before the bound) is cut to nothing when quiet.
  */
-const WAL_BOUNDS: WalBounds = { restartBytes: 8 * 1024 * 1024 * 1024, truncateAboveBytes: 64 * 1024 * 1024 };
+const WAL_UPKEEP: WalUpkeep = {
+  checkpointEveryMs: 100,
+  quietCheckpointEveryMs: 500,
+  restartBytes: 4 * 1024 * 1024 * 1024,
+  truncateAboveBytes: 64 * 1024 * 1024,
+};
 /** Events waiting for the writer, at most: beyond it requests are answered busy at once. */
 const MAX_QUEUED_EVENTS = 200_000;
 
@@ -49,8 +59,6 @@ function workerEntry(name: "request-writer-worker" | "wal-checkpointer-worker"):
   return existsSync(/* turbopackIgnore: true */ beside) ? beside : join(/* turbopackIgnore: true */ packageRoot(), "dist", `${name}.mjs`);
 }
 
-/** How often the checkpointer thread copies the WAL back into the database (wal-checkpointer-worker.ts). */
-const CHECKPOINT_EVERY_MS = 500;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: StoreResult) => void; reject: (e: Error) => void; events: number };
@@ -67,13 +75,15 @@ export class RequestWriter {
 
   constructor(
     private readonly file: string,
-    private readonly wal: WalBounds = WAL_BOUNDS,
+    private readonly wal: WalUpkeep = WAL_UPKEEP,
   ) {}
 
   private start(): Worker {
     if (this.worker) return this.worker;
     if (!this.checkpointer) {
-      this.checkpointer = new Worker(/* turbopackIgnore: true */ workerEntry("wal-checkpointer-worker"), { workerData: { file: this.file, everyMs: CHECKPOINT_EVERY_MS, truncateAboveBytes: this.wal.truncateAboveBytes } });
+      this.checkpointer = new Worker(/* turbopackIgnore: true */ workerEntry("wal-checkpointer-worker"), {
+        workerData: { file: this.file, everyMs: this.wal.checkpointEveryMs, quietEveryMs: this.wal.quietCheckpointEveryMs, truncateAboveBytes: this.wal.truncateAboveBytes },
+      });
       this.checkpointer.unref();
       this.checkpointer.on("error", () => {}); // a checkpointer that fails leaves SQLite's own checkpoints to the readers
       this.checkpointer.on("exit", () => (this.checkpointer = null));
