@@ -8,11 +8,12 @@
 // 2,000 events/s for 2 s (the warm-up before 2026-12-02) the first 5–8 s of the run were a queue that set the
 // p99 by itself (p50 60–140 ms in those seconds, 30 ms after). Its events are stored and checked like the
 // run's; its figures are printed apart. The "slow seconds" column counts the run's seconds whose own p99 is
-// over the target: a few means stalls, most means the machine is short of capacity.
+// over the target, or that had a failed answer or none: a few means stalls, most a shortage of capacity.
 // Options: --duration S (60), --warmup S (10), --dialects sqlite,postgresql, --rate EVENTS_PER_S (22000),
 // --in-flight N (32), --batch N (100), --report PREFIX (the client's raw report of each dialect's run, every
-// request's outcome and send time, in PREFIX-sqlite.json and PREFIX-postgresql.json), --pg-sql "STATEMENT; …" (run on the PostgreSQL database after migrating: to try a
-// schema change under this load, e.g. an index dropped).
+// request's outcome and send time, in PREFIX-sqlite.json and PREFIX-postgresql.json), --pg-sql "STATEMENT; …"
+// (run on the PostgreSQL database after migrating: to try a schema change under this load, e.g. an index
+// dropped).
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

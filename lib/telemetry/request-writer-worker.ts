@@ -41,8 +41,9 @@ function open(): Database.Database {
     // indexes' inner pages in memory. Checkpoints are not this thread's: a commit that ran one waited
     // 60–80 ms for it, and a whole group of requests with it; the checkpointer thread runs them
     // (wal-checkpointer-worker.ts). When the WAL starts over, SQLite cuts the file back to walRestartBytes,
-    // never further: cutting a 512 MB file to 64 MiB there held this thread ~400 ms every ~5 s (bench:load's p99 370
-    // ms); past the bound it cuts only the last group's overshoot. The checkpointer cuts the rest when quiet.
+    // never further: cutting a 512 MB file to 64 MiB there held this thread ~400 ms every ~5 s (bench:load's
+    // p99 370 ms); past the bound it cuts only the last group's overshoot. The checkpointer cuts the rest when
+    // quiet.
     conn.pragma("cache_size = -65536");
     conn.pragma("wal_autocheckpoint = 0");
     conn.pragma(`journal_size_limit = ${Math.floor(walRestartBytes)}`);

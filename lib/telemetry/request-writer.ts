@@ -59,7 +59,6 @@ function workerEntry(name: "request-writer-worker" | "wal-checkpointer-worker"):
   return existsSync(/* turbopackIgnore: true */ beside) ? beside : join(/* turbopackIgnore: true */ packageRoot(), "dist", `${name}.mjs`);
 }
 
-
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: StoreResult) => void; reject: (e: Error) => void; events: number };
 
