@@ -113,10 +113,16 @@ function slowSeconds(report: LoadReport): number {
   return bySecond.filter((s) => s.failed || s.ok.length === 0 || percentile(s.ok.sort((a, b) => a - b), 99) >= TARGET_P99_MS).length;
 }
 
-async function storedIds(config: TempDatabase["config"], prefix: string): Promise<Set<string>> {
+/** The ids stored under each prefix (the warm-up's and the run's), read over one connection. */
+async function storedIds(config: TempDatabase["config"], prefixes: string[]): Promise<Map<string, Set<string>>> {
   const db = openDb(config);
   try {
-    return new Set((await rawArrays<[string]>(db, `SELECT "id" FROM "executions" WHERE "id" LIKE ?`, [`${prefix}-%`])).map((r) => r[0]));
+    const byPrefix = new Map<string, Set<string>>();
+    for (const prefix of prefixes) {
+      const rows = await rawArrays<[string]>(db, `SELECT "id" FROM "executions" WHERE "id" LIKE ?`, [`${prefix}-%`]);
+      byPrefix.set(prefix, new Set(rows.map((r) => r[0])));
+    }
+    return byPrefix;
   } finally {
     await db.close();
   }
@@ -146,15 +152,17 @@ async function measure(dialect: "sqlite" | "postgresql", dir: string): Promise<R
     const cpuBefore = appsCpu(apps);
     const report = await runClient({ ...load, prefix, durationMs: DURATION_S * 1000 }, dir, REPORT && `${REPORT}-${dialect}.json`);
     const serverCpu = appsCpu(apps) - cpuBefore;
-    const run = tally(report, prefix, await storedIds(temp.config, prefix));
+    const stored = await storedIds(temp.config, warm ? ["warm", prefix] : [prefix]);
+    const run = tally(report, prefix, stored.get(prefix)!);
     const rate = Math.round((run.acknowledged / report.durationMs) * 1000);
     const p99 = run.ok.length ? percentile(run.ok, 99) : Number.NaN;
     let warmNote = "none";
     let warmExact = true;
     if (warm) {
-      const w = tally(warm, "warm", await storedIds(temp.config, "warm"));
+      const w = tally(warm, "warm", stored.get("warm")!);
+      const refused = nonOk(w);
       warmExact = exact(w);
-      warmNote = `${w.acknowledged} acknowledged, ${w.stored} stored, p99 ${w.ok.length ? percentile(w.ok, 99).toFixed(0) : "-"} ms${nonOk(w) === "0" ? "" : `, non-2xx ${nonOk(w)}`}`;
+      warmNote = `${w.acknowledged} acknowledged, ${w.stored} stored, p99 ${w.ok.length ? percentile(w.ok, 99).toFixed(0) : "-"} ms${refused === "0" ? "" : `, non-2xx ${refused}`}`;
     }
     const met = rate >= TARGET_RATE && p99 < TARGET_P99_MS && exact(run) && warmExact;
     for (const r of [warm, report]) if (r?.errors.length) console.log(`${dialect}: first errors:`, r.errors.slice(0, 5));

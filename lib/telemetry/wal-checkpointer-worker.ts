@@ -49,20 +49,20 @@ function checkpoint(): void {
     db ??= openWal();
     const [result] = db.pragma("wal_checkpoint(PASSIVE)") as Array<{ busy: number; log: number; checkpointed: number }>;
     if (result?.busy) {
-      timer = setTimeout(checkpoint, everyMs); // another checkpoint (the writer's RESTART) holds the lock: soon again
-      return;
+      nextMs = everyMs; // another checkpoint (the writer's RESTART) holds the lock: soon again
+    } else {
+      // log -1 without busy: this connection has no WAL open (it never read since the file went to WAL mode)
+      if (!result || result.log < 0) throw new Error("no WAL open on this connection");
+      const version = db.pragma("data_version", { simple: true }) as number;
+      const wrote = version !== lastVersion;
+      const quiet = !wrote && result.log === result.checkpointed;
+      lastVersion = version;
+      nextMs = wrote ? everyMs : quietEveryMs;
+      // TRUNCATE takes the write lock while it cuts (~0.5 ms per MB: a file at the writer's 4 GiB bound takes
+      // seconds); without a wait (timeout 0) it gives way to a writer that holds the lock, and a request that
+      // comes meanwhile waits for it (answered busy after LOCK_WAIT_MS)
+      if (quiet && walFileBytes(file) > truncateAboveBytes) db.pragma("wal_checkpoint(TRUNCATE)");
     }
-    // log -1 without busy: this connection has no WAL open (it never read since the file went to WAL mode)
-    if (!result || result.log < 0) throw new Error("no WAL open on this connection");
-    const version = db.pragma("data_version", { simple: true }) as number;
-    const wrote = version !== lastVersion;
-    const quiet = !wrote && result.log === result.checkpointed;
-    lastVersion = version;
-    nextMs = wrote ? everyMs : quietEveryMs;
-    // TRUNCATE takes the write lock while it cuts (~0.5 ms per MB: a file at the writer's 4 GiB bound takes
-    // seconds); without a wait (timeout 0) it gives way to a writer that holds the lock, and a request that
-    // comes meanwhile waits for it (answered busy after LOCK_WAIT_MS)
-    if (quiet && walFileBytes(file) > truncateAboveBytes) db.pragma("wal_checkpoint(TRUNCATE)");
   } catch {
     // busy, read-only or gone: try again on the next round with a fresh connection
     try {
