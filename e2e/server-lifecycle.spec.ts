@@ -1,8 +1,10 @@
 // Running the server as people do (issue 12 §6): `npm start` passes a stop on to the Next.js server, which
 // drains, stops the scheduler and closes the database; the server logs JSON with request ids (API and
-// pages) and no secrets; a bad environment variable stops the server (scripts/serve.mjs) at once with one line naming it.
+// pages) and no secrets; a bad environment variable stops the server (scripts/serve.mjs) at once with one line naming
+// it; an idle keep-alive connection stays open as long as PATTERNS_KEEP_ALIVE_SECONDS says.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -147,6 +149,35 @@ test("a bad environment variable stops the server at start with one line naming 
     expect(output).toContain("patterns: PATTERNS_CRON_SECRET: at least 16 characters");
     expect(output).not.toContain("tooShort");
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("an idle keep-alive connection outlasts Node's 5 s (PATTERNS_KEEP_ALIVE_SECONDS), so a proxy in front closes it first", async () => {
+  test.setTimeout(60_000);
+  const dir = mkdtempSync(join(tmpdir(), "pa-e2e-keepalive-"));
+  const app = await startApp({ databaseUrl: `file:${join(dir, "patterns.db")}`, env: { PATTERNS_KEEP_ALIVE_SECONDS: "8" } });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    // the local port tells the connection: the same port twice is the same connection, reused
+    const get = () =>
+      new Promise<{ port: number; keepAlive: string }>((resolve, reject) => {
+        const req = httpRequest(`${app.url}/api/health`, { agent }, (res) => {
+          const port = res.socket.localPort!;
+          res.resume();
+          res.on("end", () => resolve({ port, keepAlive: String(res.headers["keep-alive"]) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const first = await get();
+    expect(first.keepAlive).toBe("timeout=8");
+    await new Promise((r) => setTimeout(r, 6_000)); // past Node's default of 5 s, which closed it before
+    const second = await get();
+    expect(second.port).toBe(first.port);
+  } finally {
+    agent.destroy();
+    await app.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -59,10 +59,11 @@ export function loadBody(prefix: string, first: number, count: number, now: numb
 
 export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   if (!/^[\w-]+$/.test(opts.prefix)) throw new Error(`load client: the id prefix "${opts.prefix}" must be letters, digits, _ or -`);
-  // `timeout` makes the agent heed the server's `Keep-Alive: timeout=5` (Node uses the hint only to lower an
-  // agent timeout that is set): an idle socket is dropped after 4 s. Without it, a socket left idle at the bottom
-  // of the pool was reused just as the server closed it, and its request ended in ECONNRESET (0-2 per run).
-  // A request still waiting at the timeout only emits 'timeout', which nothing here listens to: it is not aborted.
+  // An idle socket is dropped after `timeout`, before the server drops it (PATTERNS_KEEP_ALIVE_SECONDS, 65 s by
+  // default; Node's agent uses the server's `Keep-Alive: timeout=…` hint only to lower a timeout that is set).
+  // Without one, a socket left idle at the bottom of the pool was reused just as the server (then after Node's
+  // 5 s) closed it, and its request ended in ECONNRESET (0-2 per run). A request still waiting at the timeout
+  // only emits 'timeout', which nothing here listens to: it is not aborted.
   const agent = new Agent({ keepAlive: true, maxSockets: opts.inFlight, timeout: 60_000 });
   const requests: LoadRequest[] = [];
   const errors: string[] = [];

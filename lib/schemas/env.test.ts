@@ -20,6 +20,7 @@ describe("environment variables", () => {
       PATTERNS_URL: "http://localhost:3000",
       PATTERNS_TOKEN: "pa_abc",
       PATTERNS_SPOOL_DIR: "/tmp/spool",
+      PATTERNS_KEEP_ALIVE_SECONDS: "620",
       PORT_EXTRA_NOT_OURS: "whatever",
     };
     expect(envProblems(good as unknown as NodeJS.ProcessEnv)).toEqual([]);
@@ -41,6 +42,8 @@ describe("environment variables", () => {
     ["BETTER_AUTH_SECRET", "tooshort", "BETTER_AUTH_SECRET: at least 32 characters"],
     ["PATTERNS_URL", "ftp://x", "PATTERNS_URL: not an http(s) URL"],
     ["PATTERNS_TOKEN", "pa_ has spaces", "PATTERNS_TOKEN: a token has no spaces"],
+    ["PATTERNS_KEEP_ALIVE_SECONDS", "65s", "PATTERNS_KEEP_ALIVE_SECONDS: must be a whole number of seconds"],
+    ["PATTERNS_KEEP_ALIVE_SECONDS", "0", "PATTERNS_KEEP_ALIVE_SECONDS: must be at least 1"],
   ])("names %s when it is %j, in one line without the value", (name, value, expected) => {
     const problems = envProblems({ [name]: value } as unknown as NodeJS.ProcessEnv);
     expect(problems).toHaveLength(1);

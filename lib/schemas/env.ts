@@ -48,6 +48,7 @@ export const envSchema = z.object({
   PATTERNS_PUBLIC_URL: unsetIfEmpty(httpUrl("https://patterns.example.com")),
   BETTER_AUTH_URL: unsetIfEmpty(httpUrl("https://patterns.example.com")),
   BETTER_AUTH_SECRET: unsetIfEmpty(z.string().min(32, "at least 32 characters (e.g. openssl rand -base64 32)")),
+  PATTERNS_KEEP_ALIVE_SECONDS: unsetIfEmpty(wholeNumber("seconds", 1, 3600)),
   PATTERNS_TOKEN_RATE_LIMIT: unsetIfEmpty(wholeNumber("requests a second", 0)),
   PATTERNS_TOKEN_FAILURE_LIMIT: unsetIfEmpty(wholeNumber("failures a minute", 1)),
   PATTERNS_URL: unsetIfEmpty(httpUrl("http://localhost:3000")),

@@ -14,6 +14,7 @@ import { bufferedWebRequest, sendWebResponse } from "../api/node-http";
 import { logRequestEnd, requestIdFrom } from "../api/request-log";
 import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
+import { keepAliveMs } from "./keep-alive";
 import { LIMITS } from "../telemetry/event-schema";
 import { requestWriter } from "../telemetry/request-writer";
 import { EVERY_ANSWER_HEADERS } from "../web/security-headers";
@@ -90,6 +91,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
     if (direct) void serveDirect(direct, req, res, base);
     else serveByNext(handle, req, res);
   });
+  // idle time only: a request's own headers and body are bounded by headersTimeout and requestTimeout
+  server.keepAliveTimeout = keepAliveMs();
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(opts.port, opts.hostname, resolve));
   return server;
 }
