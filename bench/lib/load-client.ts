@@ -61,8 +61,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   if (!/^[\w-]+$/.test(opts.prefix)) throw new Error(`load client: the id prefix "${opts.prefix}" must be letters, digits, _ or -`);
   // An idle socket is dropped after `timeout`, before the server drops it (PATTERNS_KEEP_ALIVE_SECONDS, 65 s by
   // default; Node's agent uses the server's `Keep-Alive: timeout=…` hint only to lower a timeout that is set).
-  // Without one, a socket left idle at the bottom of the pool was reused just as the server (then after Node's
-  // 5 s) closed it, and its request ended in ECONNRESET (0-2 per run). A request still waiting at the timeout
+  // Without one, a socket left idle at the bottom of the pool was reused just as the server closed it (after
+  // Node's 5 s, then), and its request ended in ECONNRESET (0-2 per run). A request still waiting at the timeout
   // only emits 'timeout', which nothing here listens to: it is not aborted.
   const agent = new Agent({ keepAlive: true, maxSockets: opts.inFlight, timeout: 60_000 });
   const requests: LoadRequest[] = [];

@@ -3,7 +3,7 @@
 // ALB): such a proxy reuses a connection just as the server closes it, and its client gets a 502. bench:load's
 // client met the same race as ECONNRESET. Set by PATTERNS_KEEP_ALIVE_SECONDS (checked at start: lib/schemas/env.ts).
 
-export const KEEP_ALIVE_DEFAULT_SECONDS = 65;
+const KEEP_ALIVE_DEFAULT_SECONDS = 65;
 
 export function keepAliveMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.PATTERNS_KEEP_ALIVE_SECONDS?.trim() || KEEP_ALIVE_DEFAULT_SECONDS);
