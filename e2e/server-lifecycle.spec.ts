@@ -154,7 +154,6 @@ test("a bad environment variable stops the server at start with one line naming 
 });
 
 test("an idle keep-alive connection outlasts Node's 5 s (PATTERNS_KEEP_ALIVE_SECONDS), so a proxy in front closes it first", async () => {
-  test.setTimeout(60_000);
   const dir = mkdtempSync(join(tmpdir(), "pa-e2e-keepalive-"));
   const app = await startApp({ databaseUrl: `file:${join(dir, "patterns.db")}`, env: { PATTERNS_KEEP_ALIVE_SECONDS: "8" } });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -78,18 +78,26 @@ describe(`authenticateToken over HTTP on ${testDialect()}`, () => {
     expect(await db.prisma.jobRun.count()).toBe(1);
   });
 
-  it("a token's last use is recorded, without the request waiting for it", async () => {
-    const { secret, id } = await createToken(db, { name: "toucher", scopes: ["ingest"] });
-    const before = Date.now();
-    expect((await ingest(secret, "10.0.0.9")).status).toBe(200);
-    const deadline = Date.now() + 5_000;
-    let used: Date | null = null;
-    while (!used && Date.now() < deadline) {
-      used = (await db.prisma.apiToken.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt;
-      if (!used) await new Promise((r) => setTimeout(r, 20));
+  it("a token's last use is recorded to the millisecond, in UTC whatever the time zone of the process", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Tokyo"; // 9 hours ahead of UTC: a Date sent as local time would be stored 9 hours late
+    try {
+      expect(new Date().getTimezoneOffset()).toBe(-540);
+      const { secret, id } = await createToken(db, { name: "toucher", scopes: ["ingest"] });
+      const before = Date.now();
+      expect((await ingest(secret, "10.0.0.9")).status).toBe(200);
+      const deadline = Date.now() + 5_000;
+      let used: Date | null = null;
+      while (!used && Date.now() < deadline) {
+        used = (await db.prisma.apiToken.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt;
+        if (!used) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(used?.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(used!.getTime()).toBeLessThanOrEqual(Date.now());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
     }
-    expect(used?.getTime()).toBeGreaterThanOrEqual(before - 1); // stored to the millisecond, in UTC
-    expect(used!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it("an expired token gets 401 saying when it expired; scope refusals do not count as failures", async () => {

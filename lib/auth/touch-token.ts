@@ -5,10 +5,10 @@
 // ingest-only instance made, so it stalled the requests just after an instance's first. A failed touch loses
 // only a timestamp.
 import type { DbHandle } from "../db/client";
-import { rawAll } from "../db/raw";
+import { rawRun } from "../db/raw";
 import { requestWriter } from "../telemetry/request-writer";
 
 export function touchToken(db: DbHandle, tokenId: string, at: number): void {
   if (db.dialect === "sqlite") requestWriter(db).touchToken(tokenId, at);
-  else void rawAll(db, `UPDATE "api_tokens" SET "lastUsedAt" = ? WHERE "id" = ?`, [new Date(at), tokenId]).catch(() => {});
+  else void rawRun(db, `UPDATE "api_tokens" SET "lastUsedAt" = ? WHERE "id" = ?`, [new Date(at), tokenId]).catch(() => {});
 }

@@ -73,6 +73,12 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** A write through the raw driver; answers how many rows it changed. */
+export async function rawRun(db: DbHandle, sql: string, params: Param[] = []): Promise<number> {
+  if (db.dialect === "sqlite") return prepared(db, sql).run(...params.map(forSqlite)).changes;
+  return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), name: statementName(sql, params) })).rowCount ?? 0;
+}
+
 export async function rawAll<T>(db: DbHandle, sql: string, params: Param[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return prepared(db, sql).raw(false).all(...params.map(forSqlite)) as T[];
   return (await db.pool!.query({ text: numbered(sql), values: params.map(forPostgres), name: statementName(sql, params) })).rows as T[];

@@ -44,6 +44,7 @@ describe("environment variables", () => {
     ["PATTERNS_TOKEN", "pa_ has spaces", "PATTERNS_TOKEN: a token has no spaces"],
     ["PATTERNS_KEEP_ALIVE_SECONDS", "65s", "PATTERNS_KEEP_ALIVE_SECONDS: must be a whole number of seconds"],
     ["PATTERNS_KEEP_ALIVE_SECONDS", "0", "PATTERNS_KEEP_ALIVE_SECONDS: must be at least 1"],
+    ["PATTERNS_KEEP_ALIVE_SECONDS", "3601", "PATTERNS_KEEP_ALIVE_SECONDS: must be at most 3600"],
   ])("names %s when it is %j, in one line without the value", (name, value, expected) => {
     const problems = envProblems({ [name]: value } as unknown as NodeJS.ProcessEnv);
     expect(problems).toHaveLength(1);

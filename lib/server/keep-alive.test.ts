@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { keepAliveMs } from "./keep-alive";
 
 describe("keepAliveMs", () => {
-  it("keeps idle connections 65 s unless told otherwise", () => {
-    expect(keepAliveMs({} as NodeJS.ProcessEnv)).toBe(65_000);
-    expect(keepAliveMs({ PATTERNS_KEEP_ALIVE_SECONDS: " " } as unknown as NodeJS.ProcessEnv)).toBe(65_000);
-    expect(keepAliveMs({ PATTERNS_KEEP_ALIVE_SECONDS: "620" } as unknown as NodeJS.ProcessEnv)).toBe(620_000);
+  it.each([
+    ["unset", {}, 65_000],
+    ["blank", { PATTERNS_KEEP_ALIVE_SECONDS: " " }, 65_000],
+    ["620", { PATTERNS_KEEP_ALIVE_SECONDS: "620" }, 620_000],
+  ])("keeps idle connections for the right time when the setting is %s", (_, env, ms) => {
+    expect(keepAliveMs(env as unknown as NodeJS.ProcessEnv)).toBe(ms);
   });
 });
