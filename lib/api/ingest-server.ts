@@ -6,11 +6,11 @@ import { getDb } from "../db/client";
 import { requestWriter } from "../telemetry/request-writer";
 import { serveRoutes } from "./test-server";
 
-const route = await import("../../app/api/v1/executions/route");
+const { ingestExecutions } = await import("./ingest-executions");
 const db = getDb();
 if (db.dialect === "sqlite") await requestWriter(db).warmUp();
 const server = await serveRoutes(
-  { "/api/v1/executions": { POST: route.POST }, "/ping": { GET: () => new Response("pong") } },
+  { "/api/v1/executions": { POST: { direct: ingestExecutions } }, "/ping": { GET: () => new Response("pong") } },
   Number(process.env.PORT ?? 0),
 );
 process.stdout.write(`listening ${server.url}\n`);

@@ -1,7 +1,74 @@
 // Node's http objects to the Web Request/Response our route handlers take and give, and back: for the
 // production server's direct routes (lib/server/web-server.ts) and the integration tests' small server
-// (test-server.ts), which therefore test the same conversion.
+// (test-server.ts), which therefore test the same conversion. A direct route is handed the request's
+// headers first and reads the body from the socket only if it wants it: a caller refused on its headers
+// (its token, a declared size past the bound) is answered at once and its body never read.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { decodeBody, encodingRefusal, type BodyBytes, type BodySource } from "./respond";
+
+/** A route served straight from Node: the request without its body, and the way to read it. */
+export type DirectHandler = (head: Request, body: BodySource) => Promise<Response>;
+
+/**
+ * Answers one request through a direct route. An answer given before the body was read to its end closes
+ * the connection after it (the rest of the body is never read); a client that went away mid-body gets none.
+ */
+export async function serveDirect(handler: DirectHandler, req: IncomingMessage, res: ServerResponse, base: string, extraHeaders: Record<string, string> = {}): Promise<void> {
+  try {
+    let cut = false;
+    const head = headWebRequest(req, base);
+    const response = await handler(head, async (limit) => {
+      const refused = encodingRefusal(head.headers);
+      if (refused) return { ok: false, response: refused };
+      const bytes = await readNodeBody(req, limit);
+      cut = typeof bytes === "object" && !Buffer.isBuffer(bytes);
+      return decodeBody(bytes, limit);
+    });
+    if (cut) return void res.destroy(); // nothing to answer, nothing stored
+    if (!req.complete) res.setHeader("connection", "close");
+    await sendWebResponse(res, response, extraHeaders);
+  } catch {
+    // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":"internal","message":"the server failed to answer"}');
+    else res.destroy();
+  }
+}
+
+/**
+ * The body from the socket, at most `maxBytes`: "too_large" as soon as it is declared or read past that
+ * (what follows is not kept), `{ cutOff }` when the client went away before its end.
+ */
+export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<BodyBytes> {
+  const declared = Number(req.headers["content-length"] ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
+  if (!req.complete && (req.destroyed || req.socket.destroyed)) return Promise.resolve({ cutOff: new Error("the client went away") });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (result: BodyBytes) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    req.on("data", (chunk: Buffer) => {
+      if (settled) return; // past the bound: the rest is not kept
+      size += chunk.length;
+      if (size > maxBytes) return finish("too_large");
+      chunks.push(chunk);
+    });
+    const cutOff = () => finish({ cutOff: new Error("the client went away before the body's end") });
+    req.on("end", () => finish(Buffer.concat(chunks)));
+    req.on("aborted", cutOff);
+    req.on("error", cutOff);
+    req.on("close", () => (req.complete ? finish(Buffer.concat(chunks)) : cutOff()));
+  });
+}
+
+/** The request's line and headers as a Web Request, with no body. */
+export function headWebRequest(req: IncomingMessage, base: string): Request {
+  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers: webHeaders(req) });
+}
 
 /**
  * The request with its body read first, in Node's terms, into one buffer: a Web stream over the socket cost
@@ -35,12 +102,18 @@ function webRequest(req: IncomingMessage, base: string, body: Buffer): Request {
   return new Request(new URL(req.url ?? "/", base), { method: req.method, headers: webHeaders(req), body: body.length ? (body as Uint8Array<ArrayBuffer>) : undefined });
 }
 
+/**
+ * The request's headers. X-Forwarded-For is filled with the socket's address when the client did not send
+ * one, as Next.js does for the routes it serves: lib/auth/client-ip.ts counts failed token checks by it.
+ */
 function webHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
+  const address = req.socket.remoteAddress;
+  if (!headers.has("x-forwarded-for") && address) headers.set("x-forwarded-for", address);
   return headers;
 }
 

@@ -16,11 +16,14 @@ export function eventErrors(status: number, errors: EventError[], totalErrors: n
   return jsonError(status, status === 413 ? "too_large" : "invalid_events", message, { errors, totalErrors });
 }
 
+/** A body as read: its bytes, "too_large" (declared or read past the bound), or the error that cut it off. */
+export type BodyBytes = Buffer | "too_large" | { cutOff: unknown };
+
 /**
  * The body's bytes, at most `limit` of them: "too_large" as soon as it is larger (declared or read; the
  * rest is not read), `{ cutOff }` (the error) when the connection ended before the body did.
  */
-async function readBounded(request: Request, limit: number): Promise<Buffer | "too_large" | { cutOff: unknown }> {
+async function readBounded(request: Request, limit: number): Promise<BodyBytes> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return "too_large";
   if (!request.body) return Buffer.alloc(0);
@@ -54,18 +57,28 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 
 export type BodyRead = { ok: true; text: string } | { ok: false; response: Response };
 
+/**
+ * Reads the request's body as text, at most `limit` bytes, or gives the 4xx to answer instead. A route that
+ * takes one reads its body only once the request's headers have passed (token, content type), so a refused
+ * caller's body is never read: the production server's direct routes read it from the socket
+ * (lib/api/node-http.ts), Next.js's from the Request.
+ */
+export type BodySource = (limit: number) => Promise<BodyRead>;
+
 const GZIP_MAGIC = [0x1f, 0x8b];
 
+/** The 415 for a compressed body (Content-Encoding), known before a byte of it is read; null for a plain one. */
+export function encodingRefusal(headers: Headers): Response | null {
+  const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (encoding === "" || encoding === "identity") return null;
+  return jsonError(415, "unsupported_media_type", "compressed bodies (Content-Encoding) are not accepted; send the body uncompressed");
+}
+
 /**
- * The body as text, or the 4xx to answer: compressed (415), larger than `limit` (413), cut off before its
- * declared length (400), or not UTF-8 (400). No message ever repeats the bytes that were sent.
+ * The body as text, or the 4xx to answer: larger than `limit` (413), cut off before its declared length
+ * (400), compressed without saying so (415), or not UTF-8 (400). No message ever repeats the bytes sent.
  */
-export async function readRequestBody(request: Request, limit: number): Promise<BodyRead> {
-  const encoding = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
-  if (encoding !== "" && encoding !== "identity") {
-    return { ok: false, response: jsonError(415, "unsupported_media_type", "compressed bodies (Content-Encoding) are not accepted; send the body uncompressed") };
-  }
-  const bytes = await readBounded(request, limit);
+export function decodeBody(bytes: BodyBytes, limit: number): BodyRead {
   if (bytes === "too_large") {
     return { ok: false, response: jsonError(413, "too_large", `the body is larger than ${limit} bytes (${Math.round(limit / 1024 / 1024)} MiB); split it into several requests`) };
   }
@@ -80,6 +93,13 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   } catch {
     return { ok: false, response: jsonError(400, "invalid_encoding", "the body is not valid UTF-8; nothing was stored") };
   }
+}
+
+/** The Request's body as text, or the 4xx to answer (encodingRefusal, decodeBody). */
+export async function readRequestBody(request: Request, limit: number): Promise<BodyRead> {
+  const refused = encodingRefusal(request.headers);
+  if (refused) return { ok: false, response: refused };
+  return decodeBody(await readBounded(request, limit), limit);
 }
 
 /** 503 with Retry-After: a passing database problem, so the client keeps what it sent and tries again. */

@@ -3,9 +3,14 @@
 // lib/api/node-http.ts), so tests cross a real socket without a full build.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { bufferedWebRequest, sendWebResponse } from "./node-http";
+import { bufferedWebRequest, sendWebResponse, serveDirect, type DirectHandler } from "./node-http";
 
 export type Handler = (request: Request) => Promise<Response> | Response;
+
+/** A route served as the production server serves its direct routes: headers first, the body on demand. */
+export interface Direct {
+  direct: DirectHandler;
+}
 
 export interface TestServer {
   url: string;
@@ -13,7 +18,7 @@ export interface TestServer {
 }
 
 /** Handlers by path and method. */
-export type Routes = Record<string, Partial<Record<"GET" | "POST", Handler>>>;
+export type Routes = Record<string, Partial<Record<"GET" | "POST", Handler | Direct>>>;
 
 export async function serveRoutes(routes: Routes, port = 0): Promise<TestServer> {
   const server: Server = createServer(async (req, res) => {
@@ -23,6 +28,7 @@ export async function serveRoutes(routes: Routes, port = 0): Promise<TestServer>
       res.writeHead(404).end();
       return;
     }
+    if (typeof handler === "object") return void serveDirect(handler.direct, req, res, "http://127.0.0.1");
     try {
       // bodies read as the production server reads them (lib/server/web-server.ts); the routes' own bounds are lower
       const request = await bufferedWebRequest(req, "http://127.0.0.1", 64 * 1024 * 1024);

@@ -16,6 +16,9 @@ export const SESSION_DAYS = 7;
 async function authSecret(db: DbHandle): Promise<string> {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
+  // read first: once it is stored, a start needs no write (a write would wait on a busy SQLite database)
+  const stored = await db.prisma.setting.findUnique({ where: { key: SECRET_KEY } });
+  if (stored) return JSON.parse(stored.value) as string;
   // first writer wins; everyone reads what was stored
   const candidate = JSON.stringify(randomBytes(32).toString("base64url"));
   await db.prisma.$executeRaw`INSERT INTO "settings" ("key", "value", "updatedBy", "updatedAt") VALUES (${SECRET_KEY}, ${candidate}, 'system', ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
@@ -57,8 +60,14 @@ const instances = new WeakMap<DbHandle, Promise<Auth>>();
 export function getAuth(db: DbHandle): Promise<Auth> {
   let auth = instances.get(db);
   if (!auth) {
-    auth = authSecret(db).then((secret) => makeAuth(db, secret));
-    instances.set(db, auth);
+    const made = authSecret(db).then((secret) => makeAuth(db, secret));
+    instances.set(db, made);
+    // a database that could not answer then (busy, unreachable, not migrated) must not fail every sign-in
+    // and page until a restart: the next caller tries again
+    made.catch(() => {
+      if (instances.get(db) === made) instances.delete(db);
+    });
+    auth = made;
   }
   return auth;
 }

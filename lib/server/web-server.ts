@@ -1,6 +1,7 @@
 // The production web server behind `npm start`: Next.js serves the dashboard and the API, all but one
 // route, which this server hands straight to the same handler Next.js would call: telemetry ingestion
-// (POST /api/v1/executions), the one path every automation run posts to. Next.js's own work per request
+// (POST /api/v1/executions), the one path every automation run posts to, with the request's headers first
+// and its body read from the socket only once the token passes (lib/api/node-http.ts). Next.js's own work per request
 // (routing, tracing, Web streams for the body) cost more than validating and storing 100 events did, and
 // under load its extra CPU time on the event loop tripled the p99 (bench:load). Everything else, and every
 // other method on that path (405 with Allow), goes to Next.js, whose instrumentation.ts still checks the
@@ -9,13 +10,12 @@
 // ids and log lines here (serveByNext).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
-import { POST as ingestExecutions } from "../../app/api/v1/executions/route";
-import { bufferedWebRequest, sendWebResponse } from "../api/node-http";
+import { ingestExecutions } from "../api/ingest-executions";
+import { serveDirect, type DirectHandler } from "../api/node-http";
 import { logRequestEnd, requestIdFrom } from "../api/request-log";
 import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
 import { keepAliveMs } from "./keep-alive";
-import { LIMITS } from "../telemetry/event-schema";
 import { requestWriter } from "../telemetry/request-writer";
 import { EVERY_ANSWER_HEADERS } from "../web/security-headers";
 
@@ -27,15 +27,9 @@ export interface WebServerOptions {
   hostname?: string;
 }
 
-interface Direct {
-  handler: (request: Request) => Promise<Response>;
-  /** The handler's own bound on the body: it is read into memory up to this (and a byte more, to tell). */
-  maxBodyBytes: number;
-}
-
-/** The routes served here and not by Next.js: "METHOD /path" → handler. */
-const DIRECT_ROUTES: Record<string, Direct> = {
-  "POST /api/v1/executions": { handler: ingestExecutions, maxBodyBytes: LIMITS.bytesPerRequest },
+/** The routes served here and not by Next.js: "METHOD /path" → handler (headers first, body on demand). */
+const DIRECT_ROUTES: Record<string, DirectHandler> = {
+  "POST /api/v1/executions": ingestExecutions,
 };
 
 /** The request's path, without the query. */
@@ -45,20 +39,8 @@ function pathOf(req: IncomingMessage): string {
   return q < 0 ? url : url.slice(0, q);
 }
 
-function directRoute(req: IncomingMessage): Direct | undefined {
+function directRoute(req: IncomingMessage): DirectHandler | undefined {
   return DIRECT_ROUTES[`${req.method} ${pathOf(req)}`];
-}
-
-async function serveDirect(route: Direct, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
-  try {
-    const request = await bufferedWebRequest(req, base, route.maxBodyBytes);
-    if (!request) return void res.destroy(); // the client went away mid-body: nothing to answer, nothing stored
-    await sendWebResponse(res, await route.handler(request), { ...EVERY_ANSWER_HEADERS });
-  } catch {
-    // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end('{"error":"internal","message":"the server failed to answer"}');
-    else res.destroy();
-  }
 }
 
 /**
@@ -88,7 +70,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   const base = `http://${opts.hostname ?? "localhost"}:${opts.port}`;
   const server = createServer((req, res) => {
     const direct = directRoute(req);
-    if (direct) void serveDirect(direct, req, res, base);
+    if (direct) void serveDirect(direct, req, res, base, { ...EVERY_ANSWER_HEADERS });
     else serveByNext(handle, req, res);
   });
   // idle time only: a request's own headers and body are bounded by headersTimeout and requestTimeout

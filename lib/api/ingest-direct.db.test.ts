@@ -1,0 +1,120 @@
+// The ingestion route as `npm start` serves it (lib/api/node-http.ts serveDirect): a caller refused on its
+// headers is answered before its body is read, whatever size it declares, and failed token checks are
+// counted per socket address, so one client's guesses never lock another out. Raw sockets from two loopback
+// addresses (127.0.0.1 and 127.0.0.2) against a server on 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
+import { serveRoutesOnTestDb, type RouteFixture } from "./route-fixture";
+import { testDialect } from "../db/test-db";
+
+const event = (id: string) => JSON.stringify({ id, operation: "op", startedAt: "2026-11-20T10:00:00Z", durationMs: 5, success: true });
+
+interface Answer {
+  status: number;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+describe(`the direct ingestion path on ${testDialect()}`, () => {
+  let api: RouteFixture;
+
+  beforeAll(async () => {
+    process.env.PATTERNS_TOKEN_FAILURE_LIMIT = "4";
+    delete process.env.PATTERNS_CLIENT_IP_HEADER;
+    api = await serveRoutesOnTestDb("direct", async () => {
+      const { ingestExecutions } = await import("./ingest-executions");
+      return { "/api/v1/executions": { POST: { direct: ingestExecutions } } };
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    delete process.env.PATTERNS_TOKEN_FAILURE_LIMIT;
+  });
+
+  /**
+   * One POST on its own connection from `from`, sending `sent` of the body and holding the connection open
+   * after it: the answer, or "no answer" if none came within `waitMs`.
+   */
+  function post(opts: { from?: string; token?: string; headers?: Record<string, string>; sent?: string; waitMs?: number }): Promise<Answer | "no answer"> {
+    const url = new URL(`${api.server.url}/api/v1/executions`);
+    // a keep-alive agent of its own: the client asks to keep the connection, so a close is the server's
+    const agent = new Agent({ keepAlive: true });
+    return new Promise<Answer | "no answer">((resolve, reject) => {
+      const req = httpRequest({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        agent,
+        localAddress: opts.from ?? "127.0.0.1",
+        headers: { "content-type": "application/json", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+      });
+      const timer = setTimeout(() => {
+        req.destroy();
+        resolve("no answer");
+      }, opts.waitMs ?? 3_000);
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => {
+          clearTimeout(timer);
+          req.destroy();
+          resolve({ status: res.statusCode!, headers: res.headers, body });
+        });
+      });
+      req.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      if (opts.sent !== undefined) req.write(opts.sent);
+      else req.flushHeaders();
+      if (opts.headers?.["content-length"] === undefined) req.end();
+    }).finally(() => agent.destroy());
+  }
+
+  it("a wrong token declaring a 5 MB body is answered 401 before any of the body is sent, and the connection closed", async () => {
+    const answer = await post({ from: "127.0.0.3", token: "pa_not-a-token", headers: { "content-length": "5000000" } });
+    expect(answer).not.toBe("no answer");
+    const { status, headers, body } = answer as Answer;
+    expect(status).toBe(401);
+    expect(headers.connection).toBe("close");
+    expect(JSON.parse(body)).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("a body declared past the bound is answered 413 at once, before it is sent; nothing is stored", async () => {
+    const answer = await post({ token: api.token, headers: { "content-length": String(11 * 1024 * 1024) }, sent: event("declared-too-large").slice(0, 10) });
+    expect(answer).not.toBe("no answer");
+    expect((answer as Answer).status).toBe(413);
+    expect((answer as Answer).headers.connection).toBe("close");
+    expect(await api.db.prisma.execution.count({ where: { id: "declared-too-large" } })).toBe(0);
+  });
+
+  it("a compressed body is refused 415 before it is read", async () => {
+    const answer = await post({ token: api.token, headers: { "content-encoding": "gzip", "content-length": "1000" } });
+    expect(answer).not.toBe("no answer");
+    expect((answer as Answer).status).toBe(415);
+  });
+
+  it("failed token checks are counted per socket address: 127.0.0.2's guesses do not lock 127.0.0.1 out", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answer = await post({ from: "127.0.0.2", token: `pa_guess${i}`, sent: event(`guess-${i}`) });
+      statuses.push(answer === "no answer" ? 0 : answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const ours = await post({ from: "127.0.0.1", token: api.token, sent: event("from-another-address") });
+    expect(ours).toMatchObject({ status: 200 });
+    expect(JSON.parse((ours as Answer).body)).toEqual({ accepted: 1, duplicates: 0 });
+    const theirs = await post({ from: "127.0.0.2", token: api.token, sent: event("from-the-guesser") });
+    expect(theirs).toMatchObject({ status: 429 });
+    expect(await api.db.prisma.execution.count({ where: { id: { in: ["from-another-address", "from-the-guesser"] } } })).toBe(1);
+  });
+
+  it("a valid request is read to its end and stored, its connection kept open", async () => {
+    const answer = await post({ token: api.token, sent: event("in-pieces") });
+    expect(answer).toMatchObject({ status: 200 });
+    expect((answer as Answer).headers.connection).not.toBe("close");
+    expect(await api.db.prisma.execution.count({ where: { id: "in-pieces" } })).toBe(1);
+  });
+});
