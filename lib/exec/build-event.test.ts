@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { execOptionsSchema } from "../schemas/exec-options";
 import { executionEventSchema } from "../telemetry/event-schema";
-import { buildExecEvent, type FinishedRun } from "./build-event";
+import { buildExecEvent, STDERR_TAIL, type FinishedRun } from "./build-event";
 
 const opts = (extra: Record<string, unknown> = {}) => execOptionsSchema.parse({ "--operation": "deploy", "--input": [], ...extra });
 const run = (extra: Partial<FinishedRun> = {}): FinishedRun => ({ command: "make", exitCode: 0, stderrTail: "", startedAt: Date.parse("2026-11-25T06:00:00Z"), durationMs: 12, changes: [], ...extra });
@@ -33,6 +33,27 @@ describe("buildExecEvent", () => {
     expect(event.error).toEqual({ type: "exit 1", message: "401 for token ghp_[REDACTED]" });
     expect(event.inputs).toEqual({ env: "prod", auth: "Bearer [REDACTED]" });
     expect(executionEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("withholds the value of an input named as a secret, however plain the value", () => {
+    const event = buildExecEvent(opts({ "--input": ["password=hunter2", "api_token=plain-words", "AWS_SECRET_ACCESS_KEY=abc", "total_tokens=5"] }), run(), () => null, defaults);
+    expect(event.inputs).toEqual({ password: "[REDACTED]", api_token: "[REDACTED]", AWS_SECRET_ACCESS_KEY: "[REDACTED]", total_tokens: "5" });
+  });
+
+  it("redacts the operation, the fix and the source as well", () => {
+    const secret = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+    const event = buildExecEvent(opts({ "--operation": `deploy ${secret}`, "--retry-of": "f1", "--fix": `use password=hunter2`, "--source": `ci ${secret}` }), run(), () => null, defaults);
+    expect(event).toMatchObject({ operation: "deploy ghp_[REDACTED]", fix: "use password=[REDACTED]", source: "ci ghp_[REDACTED]" });
+    expect(executionEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it("keeps the last 4000 characters of stderr, redacted before the cut: a token cut from its prefix is not kept", () => {
+    const secret = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+    // the token starts 4010 characters from the end: a cut first would keep its last 30 characters, unprefixed
+    const stderrTail = `${"x".repeat(500)} ${secret}${"y".repeat(STDERR_TAIL - 30)}`;
+    const event = buildExecEvent(opts(), run({ exitCode: 1, stderrTail }), () => null, defaults);
+    expect(event.error!.message.length).toBeLessThanOrEqual(STDERR_TAIL);
+    expect(event.error!.message).not.toContain(secret.slice(-12));
   });
 
   it("leaves out a content that redaction would push past 64 KiB, so the event stays valid", () => {

@@ -1,14 +1,21 @@
 // Turns a finished command into the execution event `patterns exec` records. What leaves the machine is
 // decided here: a secret file (secret-files.ts) keeps its path but never its content, and token-like
-// strings (redact-secrets.ts) are replaced in the stderr tail, the inputs and every file content.
+// strings (redact-secrets.ts) are replaced in the stderr tail, the inputs (with the value of any input
+// named as a secret), the operation, fix, source and fix command, and every file content.
 import type { ExecOptions } from "../schemas/exec-options";
 import { LIMITS, type ExecutionEvent } from "../telemetry/event-schema";
-import { redactSecrets } from "./redact-secrets";
+import { redactedTail, redactSecrets, redactValue } from "./redact-secrets";
 import { isSecretPath } from "./secret-files";
+
+/** How much of the end of the command's stderr is recorded (characters, after redaction). */
+export const STDERR_TAIL = 4000;
+/** How much the runner keeps to redact from: more than is recorded, so a token cut at its edge is still seen whole. */
+export const STDERR_KEPT = 2 * STDERR_TAIL;
 
 export interface FinishedRun {
   command: string;
   exitCode: number;
+  /** the last STDERR_KEPT characters of stderr, as written */
   stderrTail: string;
   startedAt: number;
   durationMs: number;
@@ -27,9 +34,14 @@ function contentFor(change: FinishedRun["changes"][number], read: (path: string)
   return utf8.encode(content).length <= LIMITS.fileContentBytes ? content : undefined;
 }
 
-/** The run's inputs as they may leave the machine (token-like strings redacted). */
+/** The run's inputs as they may leave the machine: token-like strings redacted, and the value of a key named as a secret. */
 export function redactedInputs(opts: Pick<ExecOptions, "--input">): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(opts["--input"]).map(([k, v]) => [k, typeof v === "string" ? redactSecrets(v) : v]));
+  return redactValue(opts["--input"]) as Record<string, unknown>;
+}
+
+/** A text field of the user's (operation, fix, source) redacted, kept within its bound (a marker can be longer than what it replaced). */
+function redactedField(value: string, limit: number): string {
+  return redactSecrets(value).slice(0, limit);
 }
 
 export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path: string) => string | null, defaults: { id: string; source: string }): ExecutionEvent {
@@ -42,11 +54,11 @@ export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path:
     });
   const inputs = redactedInputs(opts);
   const success = run.exitCode === 0;
-  const message = redactSecrets(run.stderrTail.trim()) || `${run.command} exited with code ${run.exitCode}`;
+  const message = redactedTail(run.stderrTail, STDERR_TAIL).trim() || `${run.command} exited with code ${run.exitCode}`;
   return {
     id: opts["--id"] ?? defaults.id,
     ...(opts["--pattern"] ? { patternId: opts["--pattern"] } : {}),
-    operation: opts["--operation"],
+    operation: redactedField(opts["--operation"], LIMITS.operationLength),
     ...(Object.keys(inputs).length ? { inputs } : {}),
     ...(files.length ? { files } : {}),
     startedAt: new Date(run.startedAt).toISOString(),
@@ -54,8 +66,8 @@ export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path:
     success,
     ...(success ? {} : { error: { type: `exit ${run.exitCode}`, message: message.slice(0, LIMITS.errorMessageLength) } }),
     ...(opts["--retry-of"] ? { retryOf: opts["--retry-of"] } : {}),
-    ...(opts["--fix"] ? { fix: opts["--fix"] } : {}),
-    source: opts["--source"] ?? defaults.source,
+    ...(opts["--fix"] ? { fix: redactedField(opts["--fix"], LIMITS.fixLength) } : {}),
+    source: redactedField(opts["--source"] ?? defaults.source, LIMITS.sourceLength),
     ...fixCommandOf(opts),
   };
 }

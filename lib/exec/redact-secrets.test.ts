@@ -1,7 +1,7 @@
 // Redaction of what `patterns exec` records: each kind of secret as a table, then properties over any text.
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { REDACTED, redactSecrets } from "./redact-secrets";
+import { isSecretName, REDACTED, redactedTail, redactSecrets, redactValue } from "./redact-secrets";
 
 const PEM = ["-----BEGIN RSA PRIVATE KEY-----", "MIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu3aozN3tihPmljnnudb9G3HecDmd", "-----END RSA PRIVATE KEY-----"].join("\n");
 
@@ -25,6 +25,7 @@ describe("redactSecrets", () => {
     ["credentials in a URL", "postgresql://app:Sup3rS3cret@db:5432/x", `postgresql://app:${REDACTED}@db:5432/x`],
     ["a private key block", `before\n${PEM}\nafter`, "before\n[REDACTED PRIVATE KEY]\nafter"],
     ["a key cut off at the end", "key:\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA", "key:\n[REDACTED PRIVATE KEY]"],
+    ["a bare AWS key pair (a CSV export)", "AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", `AKIA${REDACTED},${REDACTED}\n`],
     ["a key whose start was cut off", "b3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nnext", "[REDACTED PRIVATE KEY]\nnext"],
   ])("redacts %s", (_what, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
@@ -39,8 +40,51 @@ describe("redactSecrets", () => {
     ["an ordinary error", "TypeError: Cannot read properties of undefined (reading 'map')\n    at build.js:12:5"],
     ["a URL without credentials", "GET https://example.com:8443/a/b?page=2 failed"],
     ["a short sk- word", "the task-runner and sk-learn"],
+    ["a git commit hash", "HEAD is now at 9fceb02d0ae598e95dc970b74767f19372d61af8 fix"],
+    ["a 40-letter word run", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn is not a key: it has no digit"],
   ])("leaves %s alone", (_what, input) => {
     expect(redactSecrets(input)).toBe(input);
+  });
+});
+
+describe("secret names and values", () => {
+  test.each(["password", "db_password", "api_token", "API_KEY", "AWS_SECRET_ACCESS_KEY", "client-secret", "credentials", "passphrase"])("%s names a secret", (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+  test.each(["total_tokens", "secretary", "env", "user", "passwords_rotated", "keyboard", ""])("%s does not", (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
+
+  it("replaces the whole value of a key named as a secret, however plain, at any depth, and redacts the other strings", () => {
+    const value = { password: "hunter2", env: "prod", db: { api_token: 12345, hosts: ["a", "Bearer abcdefghijklmnop"] }, total_tokens: 1500, note: null };
+    expect(redactValue(value)).toEqual({ password: REDACTED, env: "prod", db: { api_token: REDACTED, hosts: ["a", `Bearer ${REDACTED}`] }, total_tokens: 1500, note: null });
+  });
+});
+
+describe("redactedTail", () => {
+  const token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+
+  it("redacts before it cuts: wherever the cut falls in a token, no part of it is kept", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: token.length + 20 }), fc.integer({ min: 0, max: 200 }), (into, after) => {
+        // the last `max` characters start `into` characters before the token's end
+        const text = `${"e".repeat(300)} ${token}${" x".repeat(after)}`;
+        const max = Math.min(text.length, after * 2 + into);
+        const tail = redactedTail(text, max);
+        expect(tail.length).toBeLessThanOrEqual(max);
+        // no 6 characters of the token's secret part, wherever they come from in it
+        for (let i = 4; i + 6 <= token.length; i++) expect(tail).not.toContain(token.slice(i, i + 6));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps a short text whole and a cut on a space as it is", () => {
+    expect(redactedTail("boom password=hunter2", 100)).toBe(`boom password=${REDACTED}`);
+    expect(redactedTail("aaa bbb ccc", 4)).toBe(" ccc");
+    expect(redactedTail("aaa bbbccc", 4)).toBe("");
+    expect(redactedTail("aaa bb ccc", 5)).toBe(" ccc");
+    expect(redactedTail("aaa", 0)).toBe("");
   });
 });
 

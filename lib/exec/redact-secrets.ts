@@ -65,12 +65,54 @@ const RULES: Rule[] = [
       /\b(pa_|(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)(?=[A-Z0-9]{16}\b)|gh[pousr]_|github_pat_|sk-|[sr]k_(?:live|test)_|xox[abposr]-|AIza|npm_|eyJ(?=[A-Za-z0-9_-]{5,}\.eyJ))[A-Za-z0-9_.-]{16,}/g,
     replace: (_m, prefix) => `${prefix}${REDACTED}`,
   },
+  {
+    // An AWS secret access key on its own (a CSV export, a pasted pair): 40 characters of base64 mixing upper
+    // and lower case with a digit or / or +. A git hash (lower-case hex) or a word has no such mix.
+    name: "bare AWS secret key",
+    pattern: /(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    replace: () => REDACTED,
+  },
 ];
 
 /** Keeps the quotes of a quoted value so JSON and YAML stay readable. */
 function quoted(value: string): string {
   const q = value[0];
   return q === '"' || q === "'" ? `${q}${REDACTED}${q}` : REDACTED;
+}
+
+const SECRET_KEY = new RegExp(String.raw`^${SECRET_NAME}$`, "i");
+
+/** Whether a name (an input's key, an environment variable) says its value is a secret: `db_password`, `API_TOKEN`. */
+export function isSecretName(name: string): boolean {
+  return name.length <= 120 && SECRET_KEY.test(name);
+}
+
+/**
+ * A value as it may leave the machine: every string redacted, and the whole value of a key named as a secret
+ * replaced (`{ "password": "hunter2" }` has no token-like string in it, only a telling name).
+ */
+export function redactValue(value: unknown): unknown {
+  if (typeof value === "string") return redactSecrets(value);
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretName(k) && v !== null && v !== "" ? REDACTED : redactValue(v)]));
+  }
+  return value;
+}
+
+/**
+ * The last `maxChars` of a text, redacted before it is cut: a cut made first can split a token from the
+ * prefix that makes it recognisable (`ghp_` cut off leaves a bare string). A word the final cut splits is
+ * dropped to the next space, so no part of a token too long to be seen whole is kept either.
+ */
+export function redactedTail(text: string, maxChars: number): string {
+  if (maxChars <= 0) return "";
+  const redacted = redactSecrets(text);
+  if (redacted.length <= maxChars) return redacted;
+  const cut = redacted.slice(-maxChars);
+  if (/\s/.test(redacted[redacted.length - maxChars - 1]!) || /^\s/.test(cut)) return cut;
+  const space = cut.search(/\s/);
+  return space < 0 ? "" : cut.slice(space);
 }
 
 /** The text with every token-like string replaced; text without one comes back unchanged. */

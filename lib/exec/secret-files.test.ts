@@ -17,10 +17,15 @@ describe("isSecretPath", () => {
     "id_rsa.pub",
     "keys/id_ed25519",
     "id_ecdsa_backup",
+    "id_deploy",
+    "id_deploy.bak",
+    "keys/id_github.old",
     "home/.ssh/config",
     ".aws/credentials",
     "credentials",
     "credentials.json",
+    "credentials.csv",
+    "exports/credential-prod.yaml",
     ".git-credentials",
     ".netrc",
     ".npmrc",
@@ -34,7 +39,7 @@ describe("isSecretPath", () => {
     expect(isSecretPath(path)).toBe(true);
   });
 
-  test.each(["src/index.ts", "README.md", "src/env.ts", "docs/environment.md", "lib/keys.ts", "src/id_generator.ts", "public/key.svg", "secretary.txt", "tokens.json", "ssh/notes.md", ""])(
+  test.each(["src/index.ts", "README.md", "src/env.ts", "docs/environment.md", "lib/keys.ts", "src/id_generator.ts", "docs/id_scheme.md", "credentialing.md", "public/key.svg", "secretary.txt", "tokens.json", "ssh/notes.md", ""])(
     "%s is not secret",
     (path) => {
       expect(isSecretPath(path)).toBe(false);

@@ -9,10 +9,11 @@ const SECRET_NAMES: RegExp[] = [
   /^\.env/i, // .env, .env.local, .env.production, .envrc
   /\.env$/i, // prod.env
   /\.(pem|key|p8|p12|pfx|pkcs12|jks|keystore|ppk|tfstate|tfvars|kdbx)$/i,
-  /^id_(rsa|dsa|ecdsa|ed25519)/i, // ssh keys, with any suffix
-  /^id_[a-z0-9_-]+(\.pub)?$/i, // other ssh-style key names without an extension
-  /^(credentials|\.?git-credentials|\.netrc|_netrc|\.pgpass|\.npmrc|\.pypirc|\.htpasswd|\.my\.cnf)$/i,
-  /^credentials\.(json|ya?ml|toml|ini|xml)$/i,
+  // ssh keys and their copies (id_rsa, id_deploy, id_deploy.bak): an ssh key may be called anything, so every
+  // id_* name is, but for source code and documents (id_generator.ts)
+  /^id_(?!.*\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|c|h|cc|cpp|cs|php|swift|scala|sql|md|html|css|svg|png|jpe?g|gif)$)/i,
+  /^(\.?git-credentials|\.netrc|_netrc|\.pgpass|\.npmrc|\.pypirc|\.htpasswd|\.my\.cnf)$/i,
+  /^credentials?([._-]|$)/i, // credentials, credentials.csv (a cloud console's key export), credential-prod.json
   /(^|[._-])secrets?([._-]|$)/i, // secrets.yaml, client_secret.json, app.secret
   /^service[-_]?account.*\.json$/i, // cloud service-account keys
 ];

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { constants, hostname } from "node:os";
 import type { Command } from "commander";
 import type { DbHandle } from "../../db/client";
-import { buildExecEvent, redactedInputs } from "../../exec/build-event";
+import { buildExecEvent, redactedInputs, STDERR_KEPT } from "../../exec/build-event";
 import { execConfigFromEnv, ExecConfigError } from "../../exec/exec-config";
 import { readSmallText, watchTree } from "../../exec/file-changes";
 import { localLookup, remoteLookup, type Lookup } from "../../exec/heal-lookup";
@@ -22,8 +22,6 @@ import { LIMITS, type ExecutionEvent } from "../../telemetry/event-schema";
 import { ingestEvents } from "../../telemetry/ingest";
 import { CliError, openCliDb } from "../context";
 import { healAfterFailure } from "../../exec/heal";
-
-const STDERR_TAIL = 4000;
 
 /** The local database, opened on first use and once for the whole run (lookups, records, replay). */
 function lazyLocalDb(): { get: () => Promise<DbHandle>; reset: () => void; close: () => Promise<void> } {
@@ -85,7 +83,7 @@ function runCommand(command: string, args: string[]): Promise<RunResult> {
     if (started.pending) child.kill(started.pending);
     child.stderr.on("data", (chunk: Buffer) => {
       process.stderr.write(chunk);
-      tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL);
+      tail = (tail + chunk.toString("utf8")).slice(-STDERR_KEPT);
     });
     child.on("error", (error) => done({ code: 127, stderrTail: `${command}: ${error.message}` }));
     child.on("close", (code, signal) => {
