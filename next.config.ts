@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { EVERY_ANSWER_HEADERS } from "./lib/web/security-headers";
+import { EVERY_ANSWER_HEADERS, FILE_ANSWER_HEADERS } from "./lib/web/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly-backed database drivers load from node_modules at run time, not bundled.
@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: Object.entries(EVERY_ANSWER_HEADERS).map(([key, value]) => ({ key, value })),
       },
+      // what proxy.ts's matcher leaves out gets a policy of its own (its 404 page included)
+      ...["/_next/:path*", "/favicon.ico", "/favicon.svg"].map((source) => ({ source, headers: Object.entries(FILE_ANSWER_HEADERS).map(([key, value]) => ({ key, value })) })),
     ];
   },
 };

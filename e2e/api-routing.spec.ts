@@ -42,11 +42,23 @@ test("unknown API paths answer JSON 404 for any method, never the HTML page", as
     ["POST", "/api/v1/executions/extra"],
     ["DELETE", "/api/v2/anything/at/all"],
     ["GET", "/api/nothing-here"],
+    // better-auth's mount: its own answer to a path or method it lacks is an empty 404
+    ["GET", "/api/auth/nope"],
+    ["POST", "/api/auth/nope"],
+    ["GET", "/api/auth/sign-in/email"],
   ] as const) {
     const response = await request.fetch(`${app.url}${path}`, { method, failOnStatusCode: false });
     expect(response.status(), `${method} ${path}`).toBe(404);
     expect(response.headers()["content-type"]).toContain("application/json");
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "not_found", message: expect.stringContaining(path) });
+  }
+});
+
+test("what the pages' proxy does not see (Next.js's files, the icon) carries a policy too, its 404 page included", async ({ app, request }) => {
+  for (const path of ["/favicon.ico", "/favicon.svg", "/_next/no-such-file", "/_next/static/no-such.js"]) {
+    const response = await request.get(`${app.url}${path}`, { failOnStatusCode: false });
+    expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
   }
 });
 

@@ -2,7 +2,9 @@
 // telemetry, read for heal, jobs for the cron route), expiry, failed checks limited per client with a log line
 // that never holds the secret, and too many requests from one token. Each test uses its own client address
 // (X-Forwarded-For, as Next.js fills it from the socket) so the in-memory buckets do not carry over.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { Writable } from "node:stream";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { makeLogger, replaceLogger } from "../log/logger";
 import { serveRoutes, type TestServer } from "./test-server";
 import { createToken } from "../mutations/create-token";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
@@ -13,7 +15,9 @@ describe(`authenticateToken over HTTP on ${testDialect()}`, () => {
   let db: TestDb;
   let server: TestServer;
   const tokens: Record<string, string> = {};
-  let logged: string[] = [];
+  /** the server's JSON log lines of the token check (the request lines left out) */
+  let logged: Array<Record<string, unknown>> = [];
+  let restoreLogger: (() => void) | undefined;
 
   const ingest = (secret: string | null, client: string, id = `e-${Math.random()}`) =>
     fetch(`${server.url}/api/v1/executions`, {
@@ -53,8 +57,18 @@ describe(`authenticateToken over HTTP on ${testDialect()}`, () => {
     delete process.env.PATTERNS_CLIENT_IP_HEADER;
   });
   beforeAll(() => {
-    vi.spyOn(console, "warn").mockImplementation((line: string) => void logged.push(line));
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          if (typeof parsed.event === "string" && parsed.event.startsWith("token_check")) logged.push(parsed);
+        }
+        done();
+      },
+    });
+    restoreLogger = replaceLogger(makeLogger({ destination }));
   });
+  afterAll(() => restoreLogger?.());
   afterEach(() => {
     logged = [];
     delete process.env.PATTERNS_TOKEN_RATE_LIMIT;
@@ -126,9 +140,15 @@ describe(`authenticateToken over HTTP on ${testDialect()}`, () => {
 
     // five lines for the failures, one for the refusals: not one per request
     expect(logged).toHaveLength(6);
-    expect(logged[0]).toBe('[token-auth] failed token check from "addr:10.0.0.3": unknown, revoked or malformed token pa_…0000 on POST /api/v1/executions');
-    expect(logged[5]).toMatch(/^\[token-auth\] refusing token checks from "addr:10\.0\.0\.3" for \d+ s: too many failures \(429\)$/);
-    for (const line of logged) for (const guess of guesses) expect(line).not.toContain(guess.slice(0, 12));
+    expect(logged[0]).toMatchObject({
+      level: "warn",
+      event: "token_check_failed",
+      client: "addr:10.0.0.3",
+      requestId: expect.any(String),
+      msg: 'failed token check from "addr:10.0.0.3": unknown, revoked or malformed token pa_…0000 on POST /api/v1/executions',
+    });
+    expect(logged[5]).toMatchObject({ event: "token_checks_refused", client: "addr:10.0.0.3", msg: expect.stringMatching(/^refusing token checks from "addr:10\.0\.0\.3" for \d+ s: too many failures \(429\)$/) });
+    for (const line of logged) for (const guess of guesses) expect(JSON.stringify(line)).not.toContain(guess.slice(0, 12));
   });
 
   it("a cron-secret guess counts as a failure and a limited client is refused before the secret is compared", async () => {
@@ -136,7 +156,7 @@ describe(`authenticateToken over HTTP on ${testDialect()}`, () => {
     try {
       for (let i = 0; i < 5; i++) expect((await runJob(`wrong-cron-secret-${i}`, "10.0.0.5")).status).toBe(401);
       expect((await runJob("the-cron-secret-of-this-test", "10.0.0.5")).status).toBe(429);
-      expect(logged[0]).toContain("malformed token malformed"); // not even the guess's last characters
+      expect(logged[0]!.msg).toContain("malformed token malformed"); // not even the guess's last characters
     } finally {
       delete process.env.PATTERNS_CRON_SECRET;
     }

@@ -1,7 +1,7 @@
 // The one check every machine route makes of its bearer token: valid, unexpired, holding the scope the route
 // needs, and within its rate. Failed checks are counted per client (lib/auth/client-ip.ts) and, past
 // PATTERNS_TOKEN_FAILURE_LIMIT a minute, answered 429 with Retry-After before any lookup; each is logged in
-// one line naming at most the token's `pa_…wxyz`, never the secret.
+// one JSON line (with the request's id) naming at most the token's `pa_…wxyz`, never the secret.
 import type { TokenScope } from "../auth/token-scopes";
 import { lookupToken, presentedHint, type ValidToken } from "../auth/tokens";
 import { clientAddress } from "../auth/client-ip";
@@ -9,6 +9,7 @@ import type { DbHandle } from "../db/client";
 import { tokenLimits } from "./rate-limit";
 import { jsonError } from "./respond";
 import { readWithin } from "../db/unavailable";
+import { logger } from "../log/logger";
 
 export type TokenAuth = { actor: string; token: ValidToken } | { response: Response };
 
@@ -27,9 +28,9 @@ function tooMany(waitMs: number, code: string, message: string): Response {
   return withHeaders(jsonError(429, code, `${message}; retry after ${seconds} s`, { retryAfterSeconds: seconds }), { "Retry-After": String(seconds) });
 }
 
-/** Log lines are data: the client's key is quoted, so a forged header cannot start a line of its own. */
-function logLine(text: string): void {
-  console.warn(`[token-auth] ${text}`);
+/** A warning in the server's JSON log; the client's key is a field (quoted in the message too), never raw text. */
+function logLine(fields: { client: string; event: "token_check_failed" | "token_checks_refused" }, text: string): void {
+  logger().warn(fields, text);
 }
 
 const refusalLogged = new Map<string, number>();
@@ -39,7 +40,7 @@ function logRefusal(client: string, seconds: number, now: number): void {
   if ((refusalLogged.get(client) ?? 0) > now) return;
   refusalLogged.set(client, now + 60_000);
   if (refusalLogged.size > 10_000) refusalLogged.delete(refusalLogged.keys().next().value!);
-  logLine(`refusing token checks from ${JSON.stringify(client)} for ${seconds} s: too many failures (429)`);
+  logLine({ client, event: "token_checks_refused" }, `refusing token checks from ${JSON.stringify(client)} for ${seconds} s: too many failures (429)`);
 }
 
 /** The 429 for a client past its budget of failed checks (or for everyone, past the overall one); null otherwise. */
@@ -71,7 +72,7 @@ export async function authenticateToken(db: DbHandle, request: Request, scope: T
     limits.failuresByClient.spend(client, at);
     limits.failuresOverall.spend("all", at);
     const what = !header ? "no token" : `${found.reason === "expired" ? "expired" : "unknown, revoked or malformed"} token ${presentedHint(found.presented)}`;
-    logLine(`failed token check from ${JSON.stringify(client)}: ${what} on ${request.method} ${new URL(request.url).pathname}`);
+    logLine({ client, event: "token_check_failed" }, `failed token check from ${JSON.stringify(client)}: ${what} on ${request.method} ${new URL(request.url).pathname}`);
     const challenge = { "WWW-Authenticate": 'Bearer realm="patterns"' };
     if (found.reason === "expired") {
       return { response: withHeaders(jsonError(401, "token_expired", `this token expired at ${found.expiresAt.toISOString()}; ask an admin for a new one`), challenge) };

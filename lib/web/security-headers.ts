@@ -45,6 +45,16 @@ export const EVERY_ANSWER_HEADERS: Readonly<Record<string, string>> = {
   "Referrer-Policy": "same-origin",
 };
 
+/**
+ * What the answers proxy.ts does not see carry in its place (Next.js's files under /_next/ and the icons,
+ * next.config.ts): a policy that lets nothing load and nothing frame them. A script or style file is not a
+ * document, so the policy does not touch it; a 404 page served there is shown as text and cannot be framed.
+ */
+export const FILE_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Frame-Options": "DENY",
+};
+
 /** The headers beside the policy. */
 export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {
