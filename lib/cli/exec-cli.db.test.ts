@@ -51,6 +51,11 @@ describe(`patterns exec on ${dialect}`, () => {
     const badEnv = await run(["exec", "--operation", "op", "--", "touch", marker], { env: { PATTERNS_SPOOL_MAX_EVENTS: "lots" } });
     expect(badEnv.status).toBe(1);
     expect(badEnv.stderr).toContain("PATTERNS_SPOOL_MAX_EVENTS: must be a whole number of events");
+    // fetch refuses a URL with credentials: it used to be retried for minutes, the password in every warning
+    const withPassword = await run(["exec", "--operation", "op", "--", "touch", marker], { env: { PATTERNS_URL: "http://ci:hunter2@127.0.0.1:9", PATTERNS_TOKEN: "pa_x" } });
+    expect(withPassword.status).toBe(1);
+    expect(withPassword.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^patterns: PATTERNS_URL: must not hold a user name or password/)]);
+    expect(withPassword.stderr).not.toContain("hunter2");
     expect(existsSync(marker)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { withPatternRecords } from "../queries/patterns/get-pattern-records";
 import { getOperationHasPattern } from "../queries/suggest/get-operation-has-pattern";
 import { getSuggestions } from "../queries/suggest/get-suggestions";
 import { pickSuggestion, type KnownFix, type PatternHint, type SuggestionRow } from "./heal-messages";
-import { printable } from "./remote-delivery";
+import { apiEndpoint, printable } from "./remote-delivery";
 
 export interface Lookup {
   /** The known fixes of an error message, best first. */
@@ -80,13 +80,13 @@ export function remoteLookup(url: string, token: string, opts: { timeoutMs?: num
   const headers = { Authorization: `Bearer ${token}` };
   return {
     fixes: async (errorText) => {
-      const endpoint = new URL("/api/v1/heal", url);
+      const endpoint = apiEndpoint(url, "api/v1/heal");
       endpoint.searchParams.set("error", errorText);
       return ask(endpoint, { headers }, healAnswerSchema, timeoutMs);
     },
     suggestion: async (context) => {
       const rows: SuggestionRow[] = await ask(
-        new URL("/api/v1/suggest", url),
+        apiEndpoint(url, "api/v1/suggest"),
         { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(context) },
         suggestAnswerSchema,
         timeoutMs,

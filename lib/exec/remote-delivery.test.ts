@@ -81,6 +81,13 @@ describe("remoteDeliver", () => {
     expect(clock.sleeps).toEqual([5_000]);
   });
 
+  it("keeps the base path of PATTERNS_URL in front of the API's path (with or without a trailing slash)", async () => {
+    stub = await startStubServer([]);
+    for (const base of [`${stub.url}/patterns`, `${stub.url}/patterns/`]) expect(await remoteDeliver(base, "pa_test")([event])).toEqual({ kind: "delivered" });
+    expect(await remoteDeliver(stub.url, "pa_test")([event])).toEqual({ kind: "delivered" });
+    expect(stub.paths).toEqual(["/patterns/api/v1/executions", "/patterns/api/v1/executions", "/api/v1/executions"]);
+  });
+
   it("does not follow a redirect (the token would go to another address)", async () => {
     const { deliver, stub } = await deliverWith([{ status: 308, headers: { location: "https://elsewhere.example/api/v1/executions" } }]);
     expect(await deliver([event])).toMatchObject({ kind: "deferred", reason: expect.stringContaining("elsewhere.example") });

@@ -25,6 +25,18 @@ export interface RemoteOptions {
 
 type Attempt = { status: number; retryAfter: string | null; reason: string } | { status: null; reason: string };
 
+/**
+ * `path` on the server at `base` (PATTERNS_URL): a path in `base` is the server's base path, kept in front
+ * (http://host/patterns → http://host/patterns/api/v1/executions), as a proxy serving the app there needs.
+ */
+export function apiEndpoint(base: string, path: string): URL {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+  url.search = "";
+  url.hash = "";
+  return url;
+}
+
 /** Server text is data: shown on one line, without control characters, and not at any length. */
 export function printable(text: string, max = 300): string {
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
@@ -69,7 +81,7 @@ export function remoteDeliver(url: string, token: string, opts: RemoteOptions = 
   const clock = opts.clock ?? systemClock;
   const policy = opts.policy ?? RETRY;
   const timeoutMs = opts.requestTimeoutMs ?? 15_000;
-  const endpoint = new URL("/api/v1/executions", url);
+  const endpoint = apiEndpoint(url, "api/v1/executions");
   let gaveUp: string | null = null;
 
   return async (events): Promise<DeliveryResult> => {

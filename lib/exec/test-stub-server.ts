@@ -14,12 +14,15 @@ export interface StubServer {
   url: string;
   /** The bodies received, parsed, in order. */
   received: unknown[];
+  /** The path (and query) of each request, in the same order. */
+  paths: string[];
   close: () => Promise<void>;
 }
 
 /** Replies are taken in order; `fallback` answers once they run out (default 200 accepted). */
 export async function startStubServer(script: Reply[], fallback: (body: unknown) => Reply = () => ({ status: 200, body: { accepted: 1, duplicates: 0 } })): Promise<StubServer> {
   const received: unknown[] = [];
+  const paths: string[] = [];
   const queue = [...script];
   const open = new Set<ServerResponse>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -28,6 +31,7 @@ export async function startStubServer(script: Reply[], fallback: (body: unknown)
     req.on("end", () => {
       const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8") || "null");
       received.push(body);
+      paths.push(req.url ?? "");
       const reply = queue.shift() ?? fallback(body);
       if (reply === "hang-up") return void req.socket.destroy();
       if (reply === "silence") return void open.add(res);
@@ -39,6 +43,7 @@ export async function startStubServer(script: Reply[], fallback: (body: unknown)
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    paths,
     close: () =>
       new Promise((resolve) => {
         for (const res of open) res.socket?.destroy();

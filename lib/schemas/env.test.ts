@@ -17,7 +17,7 @@ describe("environment variables", () => {
       PATTERNS_CLIENT_IP_HEADER: "x-real-ip",
       BETTER_AUTH_URL: "https://patterns.example.com",
       BETTER_AUTH_SECRET: "x".repeat(32),
-      PATTERNS_URL: "http://localhost:3000",
+      PATTERNS_URL: "http://localhost:3000/patterns/",
       PATTERNS_TOKEN: "pa_abc",
       PATTERNS_SPOOL_DIR: "/tmp/spool",
       PATTERNS_KEEP_ALIVE_SECONDS: "620",
@@ -41,6 +41,9 @@ describe("environment variables", () => {
     ["BETTER_AUTH_URL", "patterns.example.com", "BETTER_AUTH_URL: not an http(s) URL"],
     ["BETTER_AUTH_SECRET", "tooshort", "BETTER_AUTH_SECRET: at least 32 characters"],
     ["PATTERNS_URL", "ftp://x", "PATTERNS_URL: not an http(s) URL"],
+    ["PATTERNS_URL", "http://ci:hunter2@patterns.example.com:3000", "PATTERNS_URL: must not hold a user name or password"],
+    ["PATTERNS_URL", "http://ci@patterns.example.com", "PATTERNS_URL: must not hold a user name or password"],
+    ["PATTERNS_URL", "http://patterns.example.com/?team=a", "PATTERNS_URL: must not hold a query or fragment"],
     ["PATTERNS_TOKEN", "pa_ has spaces", "PATTERNS_TOKEN: a token has no spaces"],
     ["PATTERNS_KEEP_ALIVE_SECONDS", "65s", "PATTERNS_KEEP_ALIVE_SECONDS: must be a whole number of seconds"],
     ["PATTERNS_KEEP_ALIVE_SECONDS", "0", "PATTERNS_KEEP_ALIVE_SECONDS: must be at least 1"],
@@ -51,6 +54,7 @@ describe("environment variables", () => {
     expect(problems[0]).toContain(expected);
     expect(problems[0]).not.toContain("\n");
     if (name.includes("SECRET") || name.includes("TOKEN")) expect(problems[0]).not.toContain(value);
+    expect(problems[0]).not.toContain("hunter2");
   });
 
   it("gives one line per bad variable", () => {

@@ -18,6 +18,26 @@ const httpUrl = (example: string) =>
     }
   }, `not an http(s) URL (expected e.g. ${example})`);
 
+/**
+ * PATTERNS_URL, the server `patterns exec` records to. Its path is the server's base path (a proxy serving the
+ * app under /patterns); a user name or password is refused, as fetch would refuse it at every delivery (the
+ * token goes in PATTERNS_TOKEN), and so is a query or fragment, which no request could keep.
+ */
+const serverUrl = (example: string) =>
+  httpUrl(example).superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return; // httpUrl said so
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "must not hold a user name or password (the URL is not shown here; give the token in PATTERNS_TOKEN)" });
+    } else if (url.search || url.hash) {
+      ctx.addIssue({ code: "custom", message: `must not hold a query or fragment (a path is kept as the server's base path, e.g. ${example}/patterns)` });
+    }
+  });
+
 const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
     .string()
@@ -51,7 +71,7 @@ export const envSchema = z.object({
   PATTERNS_KEEP_ALIVE_SECONDS: unsetIfEmpty(wholeNumber("seconds", 1, 3600)),
   PATTERNS_TOKEN_RATE_LIMIT: unsetIfEmpty(wholeNumber("requests a second", 0)),
   PATTERNS_TOKEN_FAILURE_LIMIT: unsetIfEmpty(wholeNumber("failures a minute", 1)),
-  PATTERNS_URL: unsetIfEmpty(httpUrl("http://localhost:3000")),
+  PATTERNS_URL: unsetIfEmpty(serverUrl("http://localhost:3000")),
   PATTERNS_TOKEN: unsetIfEmpty(z.string().regex(/^\S{1,200}$/, "a token has no spaces and at most 200 characters")),
   PATTERNS_SPOOL_DIR: unsetIfEmpty(path),
   PATTERNS_SPOOL_MAX_EVENTS: unsetIfEmpty(wholeNumber("events", 1)),
