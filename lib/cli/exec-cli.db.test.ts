@@ -122,6 +122,26 @@ describe(`patterns exec on ${dialect}`, () => {
     }
   });
 
+  it("says an id already recorded was not recorded again, locally and on a server", async () => {
+    spoolDir = join(work, "spool-duplicate");
+    const verbose = { PATTERNS_VERBOSE: "1" };
+    expect((await run(["exec", "--quiet", "--operation", "op", "--id", "dup-1", "--", "true"], { env: verbose })).stderr).toBe("patterns: recorded dup-1\n");
+    const again = await run(["exec", "--quiet", "--operation", "op", "--id", "dup-1", "--", "sh", "-c", "exit 3"], { env: verbose });
+    expect(again.status).toBe(3);
+    expect(again.stderr).toBe("patterns: execution dup-1 was already recorded (a duplicate id); not recorded again\n");
+    expect((await db.prisma.execution.findUniqueOrThrow({ where: { id: "dup-1" } })).success).toBe(true); // the first run stands
+
+    const stub = await startStubServer([], () => ({ status: 200, body: { accepted: 0, duplicates: 1 } }));
+    try {
+      const remote = await run(["exec", "--quiet", "--operation", "op", "--id", "dup-1", "--", "true"], { env: { PATTERNS_URL: stub.url, PATTERNS_TOKEN: "pa_test" } });
+      expect(remote.status).toBe(0);
+      expect(remote.stderr).toBe("patterns: execution dup-1 was already recorded (a duplicate id); not recorded again\n");
+    } finally {
+      await stub.close();
+    }
+    expect(spooled()).toEqual([]);
+  });
+
   it("keeps the spool within PATTERNS_SPOOL_MAX_EVENTS, dropping the oldest with a warning", async () => {
     spoolDir = join(work, "spool-bounded");
     const env = { ...DOWN, PATTERNS_SPOOL_MAX_EVENTS: "2" };

@@ -72,6 +72,18 @@ describe("record", () => {
     expect(ids(stub.received)).toEqual(["old", "new", "newer"]);
   });
 
+  it("tells an event whose id the server already held (a re-used --id) from a delivered one, spooled or new", async () => {
+    addToSpool(ev("old-again"), config, warn);
+    stub = await startStubServer([], (body) => ({ status: 200, body: { accepted: 0, duplicates: ["old-again", "again"].includes((body as ExecutionEvent[])[0]!.id!) ? 1 : 0 } }));
+    const outcome = await record(ev("again"), remoteDeliver(stub.url, "pa_x", { clock: fakeClock() }), config, warn);
+    expect(outcome.fate).toEqual({ kind: "duplicate" });
+    expect(outcome.replay.alreadyRecorded).toEqual([
+      { file: expect.any(String), ids: ["old-again"], duplicates: 1 },
+      { file: expect.any(String), ids: ["again"], duplicates: 1 },
+    ]);
+    expect(listSpool(config.dir)).toEqual([]);
+  });
+
   it("still delivers when the spool folder cannot be written", async () => {
     writeFileSync(join(root, "not-a-folder"), "");
     config.dir = join(root, "not-a-folder", "spool");

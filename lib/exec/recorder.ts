@@ -8,6 +8,8 @@ import { addToSpool, DEAD_LETTER_DIR, replaySpool, type Deliver, type ReplayRepo
 
 export type Fate =
   | { kind: "delivered" }
+  /** The destination already held an execution with this id (a re-used `--id`): it was not stored again. */
+  | { kind: "duplicate" }
   | { kind: "spooled"; file: string; reason: string }
   | { kind: "dead-letter"; file: string; reason: string }
   /** Another `patterns` process replaying the same spool took it (sent it, or filed it as a dead letter). */
@@ -38,12 +40,13 @@ export async function record(event: ExecutionEvent, deliver: Deliver, config: Sp
   const result = await deliver([event]);
   const fate: Fate =
     result.kind === "delivered"
-      ? { kind: "delivered" }
+      ? { kind: result.duplicates ? "duplicate" : "delivered" }
       : { kind: "lost", reason: `${result.kind === "refused" && result.status ? `refused with ${result.status}: ` : ""}${result.reason}; ${spoolProblem}` };
   return { fate, replay, replayed };
 }
 
 function fateOf(file: string, replay: ReplayReport, config: SpoolConfig): Fate {
+  if (replay.alreadyRecorded.some((a) => a.file === file)) return { kind: "duplicate" };
   if (replay.delivered.includes(file)) return { kind: "delivered" };
   const dead = replay.deadLetters.find((d) => basename(d.file) === basename(file));
   if (dead) return { kind: "dead-letter", file: dead.file, reason: dead.reason };

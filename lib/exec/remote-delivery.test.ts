@@ -88,6 +88,16 @@ describe("remoteDeliver", () => {
     expect(stub.paths).toEqual(["/patterns/api/v1/executions", "/patterns/api/v1/executions", "/api/v1/executions"]);
   });
 
+  it("passes on the server's count of events it already held, unless an earlier try may have stored them", async () => {
+    const known = { status: 200, body: { accepted: 0, duplicates: 1 } };
+    const { deliver } = await deliverWith([known]);
+    expect(await deliver([event])).toEqual({ kind: "delivered", duplicates: 1 });
+    await stub!.close();
+    // the first try may have reached the server before the connection dropped: the duplicate is then ours
+    const { deliver: again } = await deliverWith(["hang-up", known]);
+    expect(await again([event])).toEqual({ kind: "delivered" });
+  });
+
   it("does not follow a redirect (the token would go to another address)", async () => {
     const { deliver, stub } = await deliverWith([{ status: 308, headers: { location: "https://elsewhere.example/api/v1/executions" } }]);
     expect(await deliver([event])).toMatchObject({ kind: "deferred", reason: expect.stringContaining("elsewhere.example") });

@@ -23,7 +23,7 @@ export interface RemoteOptions {
   onRetry?: (info: { reason: string; pauseMs: number }) => void;
 }
 
-type Attempt = { status: number; retryAfter: string | null; reason: string } | { status: null; reason: string };
+type Attempt = { status: number; retryAfter: string | null; reason: string; duplicates?: number } | { status: null; reason: string };
 
 /**
  * `path` on the server at `base` (PATTERNS_URL): a path in `base` is the server's base path, kept in front
@@ -49,6 +49,12 @@ async function reasonOf(res: Response): Promise<string> {
   return typeof body?.error?.message === "string" ? printable(body.error.message) : "";
 }
 
+/** How many events the server already held, from its `{ accepted, duplicates }` (0 when it does not say). */
+async function duplicatesOf(res: Response): Promise<number> {
+  const body = (await res.json().catch(() => null)) as { duplicates?: unknown } | null;
+  return typeof body?.duplicates === "number" && Number.isInteger(body.duplicates) && body.duplicates > 0 ? body.duplicates : 0;
+}
+
 async function post(endpoint: URL, token: string, events: ExecutionEvent[], timeoutMs: number): Promise<Attempt> {
   try {
     const res = await fetch(endpoint, {
@@ -62,9 +68,8 @@ async function post(endpoint: URL, token: string, events: ExecutionEvent[], time
       await res.body?.cancel();
       return { status: res.status, retryAfter: null, reason: `a redirect to ${printable(res.headers.get("location") ?? "?")} (set PATTERNS_URL to the server's address)` };
     }
-    const reason = res.ok ? "" : await reasonOf(res);
-    if (res.ok) await res.body?.cancel();
-    return { status: res.status, retryAfter: res.headers.get("retry-after"), reason };
+    if (res.ok) return { status: res.status, retryAfter: null, reason: "", duplicates: await duplicatesOf(res) };
+    return { status: res.status, retryAfter: res.headers.get("retry-after"), reason: await reasonOf(res) };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const detail = (error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
@@ -91,7 +96,8 @@ export function remoteDeliver(url: string, token: string, opts: RemoteOptions = 
       const answer = await post(endpoint, token, events, timeoutMs);
       const verdict = answer.status === null ? "retry" : classifyStatus(answer.status);
       const where = `${endpoint.origin} answered ${answer.status}${answer.reason ? `: ${answer.reason}` : ""}`;
-      if (verdict === "delivered") return { kind: "delivered" };
+      // a duplicate after a retry may be our own first try, stored before its answer was lost: not the user's re-used id
+      if (verdict === "delivered") return attempt === 0 && "duplicates" in answer && answer.duplicates ? { kind: "delivered", duplicates: answer.duplicates } : { kind: "delivered" };
       if (verdict === "refused") return { kind: "refused", status: answer.status ?? undefined, reason: answer.reason || `HTTP ${answer.status}` };
       if (verdict === "blocked") return { kind: "deferred", reason: answer.status === null ? answer.reason : where };
       const reason = answer.status === null ? `${endpoint.origin} is ${answer.reason}` : where;

@@ -20,7 +20,8 @@ export type Warn = (line: string) => void;
 
 /** What delivering one spooled event came to. */
 export type DeliveryResult =
-  | { kind: "delivered" }
+  /** `duplicates`: how many of the events were stored already (their ids were known), so not stored again. */
+  | { kind: "delivered"; duplicates?: number }
   | { kind: "refused"; status?: number; reason: string }
   | { kind: "deferred"; reason: string };
 
@@ -32,9 +33,17 @@ export interface DeadLetter {
   reason: string;
 }
 
+/** A delivered spool file some of whose events the destination already held (a re-used `--id`). */
+export interface AlreadyRecorded {
+  file: string;
+  ids: string[];
+  duplicates: number;
+}
+
 export interface ReplayReport {
-  /** Spool files delivered, in order. */
+  /** Spool files delivered, in order (already recorded ones too). */
   delivered: string[];
+  alreadyRecorded: AlreadyRecorded[];
   deadLetters: DeadLetter[];
   /** Set when the replay stopped early: why, and how many events still wait. */
   stopped?: { reason: string; waiting: number };
@@ -184,7 +193,7 @@ function removeStaleTemporaries(dir: string, now: number): void {
 /** Sends every spooled event, oldest first. Stops at the first deferred one; refused ones become dead letters. */
 export async function replaySpool(deliver: Deliver, config: SpoolConfig, warn: Warn): Promise<ReplayReport> {
   removeStaleTemporaries(config.dir, Date.now());
-  const report: ReplayReport = { delivered: [], deadLetters: [] };
+  const report: ReplayReport = { delivered: [], alreadyRecorded: [], deadLetters: [] };
   const entries = listSpool(config.dir);
   for (const [i, entry] of entries.entries()) {
     const events = readEvents(entry.path);
@@ -192,6 +201,7 @@ export async function replaySpool(deliver: Deliver, config: SpoolConfig, warn: W
     if (result.kind === "delivered") {
       rmSync(entry.path, { force: true });
       report.delivered.push(entry.path);
+      if (result.duplicates) report.alreadyRecorded.push({ file: entry.path, ids: (events ?? []).map((e) => e.id ?? "(no id)"), duplicates: result.duplicates });
     } else if (result.kind === "refused") {
       const reason = result.status ? `refused with ${result.status}: ${result.reason}` : result.reason;
       try {

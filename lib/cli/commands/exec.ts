@@ -40,7 +40,7 @@ function localDelivery(local: ReturnType<typeof lazyLocalDb>): Deliver {
   return async (events) => {
     try {
       const outcome = await ingestEvents(await local.get(), events, { actor: "cli:exec" });
-      if (outcome.ok) return { kind: "delivered" };
+      if (outcome.ok) return outcome.duplicates ? { kind: "delivered", duplicates: outcome.duplicates } : { kind: "delivered" };
       const first = outcome.errors[0];
       return { kind: "refused", reason: first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "the event was refused" };
     } catch (error) {
@@ -98,6 +98,8 @@ function fateLine(id: string, fate: Fate): string | null {
     case "delivered":
     case "taken":
       return null;
+    case "duplicate":
+      return `execution ${id} was already recorded (a duplicate id); not recorded again`;
     case "spooled":
       return `could not record execution ${id} (${fate.reason}); kept in ${fate.file}, sent next time`;
     case "dead-letter":
@@ -116,6 +118,10 @@ async function recordEvent(event: ExecutionEvent, deliver: Deliver, spool: Spool
     if (dead.file !== (outcome.fate.kind === "dead-letter" ? outcome.fate.file : null)) {
       warn(`a spooled execution (${dead.ids.join(", ") || "unreadable"}) was ${dead.reason}; moved to the dead-letter file ${dead.file}`);
     }
+  }
+  for (const known of outcome.replay.alreadyRecorded) {
+    if (outcome.fate.kind === "duplicate" && known.ids.includes(event.id!)) continue;
+    warn(`a spooled execution (${known.ids.join(", ")}) was already recorded (${known.duplicates === 1 ? "a duplicate id" : `${known.duplicates} duplicate ids`}); not recorded again`);
   }
   const line = fateLine(event.id!, outcome.fate);
   if (line) warn(line);
