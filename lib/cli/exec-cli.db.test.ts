@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, testDialect, type TestDb } from "../db/test-db";
 import { startStubServer } from "../exec/test-stub-server";
@@ -93,6 +93,17 @@ describe(`patterns exec on ${dialect}`, () => {
     expect(row.errorMessage).toBe("push failed: Authorization: Bearer [REDACTED]");
     const stored = JSON.stringify(row);
     for (const secret of ["hunter2", "secretkeymaterial", "ghp_16C7", "Zx8v1Q2w"]) expect(stored).not.toContain(secret);
+  });
+
+  it("reads a relative PATTERNS_SPOOL_DIR from the checkout, as DATABASE_URL and PATTERNS_HOME, wherever it starts", async () => {
+    spoolDir = join(work, "spool-relative");
+    const elsewhere = join(work, "deep", "er");
+    mkdirSync(elsewhere, { recursive: true });
+    const r = await run(["exec", "--operation", "op", "--id", "rel-1", "--", "true"], { cwd: elsewhere, env: { ...DOWN, PATTERNS_SPOOL_DIR: relative(process.cwd(), spoolDir) } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`kept in ${spoolDir}/`);
+    expect(spooled()).toHaveLength(1);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it("files an event the server refuses with 400 as a dead letter, named in the output, and goes on", async () => {

@@ -1,4 +1,6 @@
 // The environment of `patterns exec`: defaults, and one line naming each bad variable.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it, test } from "vitest";
 import { execConfigFromEnv } from "./exec-config";
 
@@ -13,6 +15,13 @@ describe("execConfigFromEnv", () => {
   it("reads a remote server, the spool bounds and the retry window", () => {
     const c = execConfigFromEnv({ PATTERNS_URL: "https://patterns.example.com", PATTERNS_TOKEN: "pa_x", PATTERNS_SPOOL_DIR: "/s", PATTERNS_SPOOL_MAX_EVENTS: "5", PATTERNS_SPOOL_MAX_BYTES: "4096", PATTERNS_RETRY_SECONDS: "0" });
     expect(c).toMatchObject({ remote: { url: "https://patterns.example.com", token: "pa_x" }, spool: { dir: "/s", maxEvents: 5, maxBytes: 4096 }, retry: { giveUpAfterMs: 0 } });
+  });
+
+  it("reads a relative spool folder from the package root, like DATABASE_URL and PATTERNS_HOME, not from the working directory", () => {
+    const root = join(tmpdir(), "checkout");
+    expect(execConfigFromEnv({ PATTERNS_SPOOL_DIR: ".spool" }, root).spool.dir).toBe(join(root, ".spool"));
+    expect(execConfigFromEnv({ PATTERNS_SPOOL_DIR: "../shared/spool" }, root).spool.dir).toBe(join(tmpdir(), "shared", "spool"));
+    expect(execConfigFromEnv({ PATTERNS_SPOOL_DIR: "/var/spool/patterns" }, root).spool.dir).toBe("/var/spool/patterns");
   });
 
   it("notices a URL without a token", () => {

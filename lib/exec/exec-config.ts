@@ -1,8 +1,10 @@
 // The environment `patterns exec` reads: where to deliver (PATTERNS_URL, PATTERNS_TOKEN), the spool's
 // folder and bounds, how long to keep retrying, and how long a recipe may run (--heal). Checked with zod before the command runs, one line
-// per bad value naming the variable.
+// per bad value naming the variable. A relative PATTERNS_SPOOL_DIR is read from the package root, as
+// DATABASE_URL and PATTERNS_HOME are (lib/db/paths.ts), never from wherever a command was started.
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { packageRoot } from "../db/paths";
 import { envSchema } from "../schemas/env";
 import { RETRY, type RetryPolicy } from "./retry-policy";
 import type { SpoolConfig } from "./spool";
@@ -39,7 +41,7 @@ export interface ExecConfig {
   recipeTimeoutMs: number;
 }
 
-export function execConfigFromEnv(env: Record<string, string | undefined> = process.env): ExecConfig {
+export function execConfigFromEnv(env: Record<string, string | undefined> = process.env, root = packageRoot()): ExecConfig {
   const parsed = execEnvSchema.safeParse(Object.fromEntries(Object.keys(execEnvSchema.shape).map((k) => [k, env[k]])));
   if (!parsed.success) {
     throw new ExecConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; "));
@@ -50,7 +52,7 @@ export function execConfigFromEnv(env: Record<string, string | undefined> = proc
     remote: e.PATTERNS_URL && e.PATTERNS_TOKEN ? { url: e.PATTERNS_URL, token: e.PATTERNS_TOKEN } : null,
     urlWithoutToken: Boolean(e.PATTERNS_URL && !e.PATTERNS_TOKEN),
     spool: {
-      dir: e.PATTERNS_SPOOL_DIR ?? join(homedir(), ".patterns", "spool"),
+      dir: e.PATTERNS_SPOOL_DIR ? resolve(root, e.PATTERNS_SPOOL_DIR) : join(homedir(), ".patterns", "spool"),
       maxEvents: count(e.PATTERNS_SPOOL_MAX_EVENTS) ?? EXEC_DEFAULTS.spoolMaxEvents,
       maxBytes: count(e.PATTERNS_SPOOL_MAX_BYTES) ?? EXEC_DEFAULTS.spoolMaxBytes,
     },
