@@ -1,7 +1,7 @@
 // The built server's machine-facing edges over real HTTP (issue 12 §6): liveness and readiness, JSON 404 for
 // unknown API paths, 405 with Allow for wrong methods, readiness that follows the database both ways.
 import Database from "better-sqlite3";
-import { expect, test } from "./fixtures";
+import { expect, PASSWORD, signIn, test } from "./fixtures";
 
 test.use({ role: null });
 
@@ -42,9 +42,9 @@ test("unknown API paths answer JSON 404 for any method, never the HTML page", as
     ["POST", "/api/v1/executions/extra"],
     ["DELETE", "/api/v2/anything/at/all"],
     ["GET", "/api/nothing-here"],
-    // better-auth's mount: its own answer to a path or method it lacks is an empty 404
+    // better-auth's mount: its own answer to a path or method it lacks is an empty 404 (a POST is checked
+    // for its Origin first: the sign-in test below)
     ["GET", "/api/auth/nope"],
-    ["POST", "/api/auth/nope"],
     ["GET", "/api/auth/sign-in/email"],
   ] as const) {
     const response = await request.fetch(`${app.url}${path}`, { method, failOnStatusCode: false });
@@ -60,6 +60,21 @@ test("what the pages' proxy does not see (Next.js's files, the icon) carries a p
     expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
   }
+});
+
+test("sign-in from another site, or saying nowhere, is refused 403 and starts no session; from this site it does", async ({ app, request }) => {
+  const email = await signIn(request, app, "viewer"); // makes the user (and signs this context in, from this site)
+  const before = app.sql.value("SELECT count(*) FROM sessions");
+  for (const origin of ["http://evil.example", undefined]) {
+    const refused = await request.post(`${app.url}/api/auth/sign-in/email`, { data: { email, password: PASSWORD }, headers: origin ? { origin } : {}, failOnStatusCode: false });
+    expect(refused.status(), `origin ${origin}`).toBe(403);
+    expect(refused.headers()["set-cookie"], `origin ${origin}`).toBeUndefined();
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("forbidden_origin");
+  }
+  expect(app.sql.value("SELECT count(*) FROM sessions")).toBe(before);
+  const ours = await request.post(`${app.url}/api/auth/sign-in/email`, { data: { email, password: PASSWORD }, headers: { origin: app.url } });
+  expect(ours.status()).toBe(200);
+  expect(app.sql.value("SELECT count(*) FROM sessions")).toBe(before + 1);
 });
 
 test("wrong methods on known routes answer 405 with Allow and a JSON reason", async ({ app, request }) => {

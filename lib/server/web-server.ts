@@ -17,7 +17,10 @@ import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
 import { keepAliveMs } from "./keep-alive";
 import { requestWriter } from "../telemetry/request-writer";
-import { EVERY_ANSWER_HEADERS } from "../web/security-headers";
+import { EVERY_ANSWER_HEADERS, FILE_ANSWER_HEADERS } from "../web/security-headers";
+import type { DatabaseConfig } from "../db/config";
+import { checkReadiness } from "../db/readiness";
+import { DatabaseGate, PAGE_RETRY_AFTER_SECONDS, unavailablePage } from "./database-gate";
 
 export interface WebServerOptions {
   /** The project folder (.next/ and next.config.ts). */
@@ -46,10 +49,11 @@ function directRoute(req: IncomingMessage): DirectHandler | undefined {
 /**
  * Everything but the direct route, through Next.js. Pages and server actions get what the machine routes
  * get from withRequestLog (lib/api/request-log.ts): a request id, echoed in X-Request-Id and carried by the
- * log lines written while they are served, and one line when the answer is sent. The API routes log
- * themselves; Next.js's own files (/_next/…) are not logged.
+ * log lines written while they are served, and one line when the answer is sent. While the database is
+ * down (lib/server/database-gate.ts) they are answered 503 at once instead. The API routes log themselves
+ * and answer their own 503s; Next.js's own files (/_next/…) are not logged.
  */
-function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, req: IncomingMessage, res: ServerResponse): void {
+function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, gate: DatabaseGate, req: IncomingMessage, res: ServerResponse): void {
   const path = pathOf(req);
   if (path.startsWith("/api/") || path.startsWith("/_next/")) return void handle(req, res);
   const sent = req.headers["x-request-id"];
@@ -57,8 +61,36 @@ function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Prom
   res.setHeader("x-request-id", requestId);
   const started = performance.now();
   const method = req.method ?? "GET";
-  res.once("finish", () => withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode }, started)));
+  res.once("finish", () => {
+    withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode }, started));
+    if (res.statusCode >= 500 && res.statusCode !== 503) void gate.pageFailed();
+  });
+  const down = gate.refusal();
+  if (down !== null) {
+    const body = unavailablePage(down);
+    res.writeHead(503, {
+      ...EVERY_ANSWER_HEADERS,
+      ...FILE_ANSWER_HEADERS,
+      "content-type": "text/html; charset=utf-8",
+      "content-length": String(Buffer.byteLength(body)),
+      "cache-control": "no-store",
+      "retry-after": String(PAGE_RETRY_AFTER_SECONDS),
+      // the request's body (a form) is not read: the connection is not kept for the next one
+      ...(req.complete ? {} : { connection: "close" }),
+    });
+    return void res.end(method === "HEAD" ? undefined : body);
+  }
   void withLogContext({ requestId }, () => handle(req, res));
+}
+
+/** The pages' gate: the readiness probe (bounded, on its own connection) says whether the database can serve. */
+function pageGate(config: DatabaseConfig): DatabaseGate {
+  return new DatabaseGate({
+    check: async () => {
+      const readiness = await checkReadiness(config, 900);
+      return readiness.ready ? null : readiness.reason;
+    },
+  });
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<Server> {
@@ -67,11 +99,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   await app.prepare();
   const db = getDb();
   if (db.dialect === "sqlite") await requestWriter(db).warmUp();
+  const gate = pageGate(db.config);
   const base = `http://${opts.hostname ?? "localhost"}:${opts.port}`;
   const server = createServer((req, res) => {
     const direct = directRoute(req);
     if (direct) void serveDirect(direct, req, res, base, { ...EVERY_ANSWER_HEADERS });
-    else serveByNext(handle, req, res);
+    else serveByNext(handle, gate, req, res);
   });
   // idle time only: a request's own headers and body are bounded by headersTimeout and requestTimeout
   server.keepAliveTimeout = keepAliveMs();

@@ -1,12 +1,16 @@
 // better-auth at its default mount: POST /api/auth/sign-in/email { email, password }, sign-out, get-session.
 // Each request is logged as the machine routes are (handleErrors: method, path, status, duration; never the
 // body, which holds the password), a database that cannot answer gives 503 with Retry-After, and a path or
-// method better-auth does not serve gets the API's JSON 404 instead of its empty one.
+// method better-auth does not serve gets the API's JSON 404 instead of its empty one. A POST (sign-in,
+// sign-out) from another site, or saying nowhere, is refused 403 by our own origin check, as server actions
+// are (lib/web/origin-check.ts): better-auth's own check let a foreign Origin sign in.
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { otherMethods } from "@/lib/api/methods";
 import { handleErrors, jsonError } from "@/lib/api/respond";
+import { checkOrigin } from "@/lib/web/origin-check";
+import { publicOrigins } from "@/lib/web/public-url";
 
 const auth = toNextJsHandler(async (request: Request) => (await getAuth(getDb())).handler(request));
 
@@ -17,6 +21,16 @@ async function withJsonNotFound(request: Request, response: Response): Promise<R
 }
 
 export const GET = handleErrors(async (request: Request) => withJsonNotFound(request, await auth.GET(request)));
-export const POST = handleErrors(async (request: Request) => withJsonNotFound(request, await auth.POST(request)));
+export const POST = handleErrors(async (request: Request) => {
+  const verdict = checkOrigin({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+    publicOrigins: publicOrigins(),
+  });
+  if (!verdict.ok) return jsonError(403, "forbidden_origin", `refused: ${verdict.reason}; sign in from this site's own page`);
+  return withJsonNotFound(request, await auth.POST(request));
+});
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(["GET", "POST"]);

@@ -2,7 +2,6 @@ import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer, connect, type Server, type Socket } from "node:net";
 import { dirname, join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { parseDatabaseUrl } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { createTestDb, testDialect, type TestDb } from "@/lib/db/test-db";
 import { PG_TEST_URL, tempSqlite } from "@/lib/db/testing";
+import { pgFaultProxy, type PgFaultProxy } from "@/lib/db/pg-fault-proxy";
 import { createToken } from "@/lib/mutations/create-token";
 
 // Issue 12 §1 with real faults: a database that is locked, read-only, unreachable, dropped, or whose
@@ -165,45 +165,11 @@ describe.skipIf(dialect !== "sqlite")("SQLite on a full disk", () => {
   }, 120_000);
 });
 
-/** A TCP proxy to the PostgreSQL server that the test can take away (port closed, connections cut) and bring back. */
-async function pgProxy(target: { host: string; port: number }) {
-  let server: Server | null = null;
-  const sockets = new Set<Socket>();
-  let port = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = connect(target.port, target.host);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on("close", () => sockets.delete(s));
-          s.on("error", () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-        client.on("close", () => upstream.destroy());
-        upstream.on("close", () => client.destroy());
-      });
-      server.listen(port, "127.0.0.1", () => {
-        port = (server!.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      if (server) server.close(() => resolve());
-      else resolve();
-      server = null;
-    });
-  await start();
-  return { port: () => port, start, stop };
-}
-
 describe.skipIf(dialect !== "postgresql")("PostgreSQL faults", () => {
   let db: TestDb;
   let server: TestServer;
   let token: string;
-  let proxy: Awaited<ReturnType<typeof pgProxy>>;
+  let proxy: PgFaultProxy;
   let admin: pg.Client;
   let reopened: DbHandle | null = null;
   const dbName = () => (db.config.dialect === "postgresql" ? db.config.connection.database : "");
@@ -214,7 +180,7 @@ describe.skipIf(dialect !== "postgresql")("PostgreSQL faults", () => {
     if (config.dialect !== "postgresql") throw new Error("PG_TEST_URL");
     admin = new pg.Client(config.connection);
     await admin.connect();
-    proxy = await pgProxy(config.connection);
+    proxy = await pgFaultProxy(config.connection);
     const appUrl = new URL(db.url);
     appUrl.port = String(proxy.port());
     process.env.DATABASE_URL = appUrl.toString(); // the app reaches its database only through the proxy
