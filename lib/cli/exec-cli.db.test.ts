@@ -163,6 +163,15 @@ describe(`patterns exec on ${dialect}`, () => {
     expect(kept).toEqual(["b-3", "b-4"]);
   });
 
+  it("says why a command did not start, and still records the run (exit 127)", async () => {
+    spoolDir = join(work, "spool-missing");
+    const r = await run(["exec", "--quiet", "--operation", "op", "--id", "miss-1", "--", "no-such-binary-pa", "--flag"]);
+    expect(r.status).toBe(127);
+    expect(r.stderr).toBe("patterns: no-such-binary-pa: command not found (spawn ENOENT)\n");
+    const row = await db.prisma.execution.findUniqueOrThrow({ where: { id: "miss-1" } });
+    expect([row.success, row.errorType, row.errorMessage]).toEqual([false, "exit 127", "no-such-binary-pa: command not found (spawn ENOENT)"]);
+  });
+
   it("records a run interrupted by a signal sent to patterns itself", async () => {
     spoolDir = join(work, "spool-signal");
     // SIGINT to patterns alone: Ctrl-C belongs to the command, which here carries on and succeeds

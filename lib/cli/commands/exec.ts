@@ -53,6 +53,15 @@ function localDelivery(local: ReturnType<typeof lazyLocalDb>): Deliver {
 interface RunResult {
   code: number;
   stderrTail: string;
+  /** Why the command could not start (not found, not executable), as the line to print; it is recorded too. */
+  notStarted?: string;
+}
+
+/** A shell's words for a command that did not start, with the system's code: `make: command not found (spawn ENOENT)`. */
+function notStartedLine(command: string, error: NodeJS.ErrnoException): string {
+  const why: Record<string, string> = { ENOENT: "command not found", EACCES: "permission denied", ENOTDIR: "not a folder on the way", EISDIR: "is a folder" };
+  const reason = (error.code && why[error.code]) ?? "could not start";
+  return `${command}: ${reason} (${error.code ? `spawn ${error.code}` : printable(error.message)})`;
 }
 
 /**
@@ -85,7 +94,10 @@ function runCommand(command: string, args: string[]): Promise<RunResult> {
       process.stderr.write(chunk);
       tail = (tail + chunk.toString("utf8")).slice(-STDERR_KEPT);
     });
-    child.on("error", (error) => done({ code: 127, stderrTail: `${command}: ${error.message}` }));
+    child.on("error", (error) => {
+      const line = notStartedLine(command, error);
+      done({ code: 127, stderrTail: line, notStarted: line });
+    });
     child.on("close", (code, signal) => {
       const signalCode = signal ? 128 + (constants.signals[signal] ?? 0) : 0;
       done({ code: code ?? signalCode, stderrTail: tail });
@@ -134,11 +146,13 @@ export interface ExecRun {
   event: ExecutionEvent;
 }
 
-async function runAndDescribe(argv: string[], opts: ExecOptions): Promise<ExecRun> {
+async function runAndDescribe(argv: string[], opts: ExecOptions, warn: Warn): Promise<ExecRun> {
   const cwd = process.cwd();
   const watcher = watchTree(cwd);
   const started = Date.now();
   const result = await runCommand(argv[0]!, argv.slice(1));
+  // the shell would have said it; the run is still recorded (exit 127)
+  if (result.notStarted) warn(result.notStarted);
   const event = buildExecEvent(
     opts,
     { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes: watcher.changes() },
@@ -214,7 +228,7 @@ export function registerExec(program: Command): void {
       const lookup = config.remote ? remoteLookup(config.remote.url, config.remote.token) : localLookup(local!.get);
       try {
         await suggestBeforeRun(config.remote ? remoteLookup(config.remote.url, config.remote.token, { timeoutMs: 2_000 }) : lookup, opts, warn);
-        const first = await runAndDescribe(argv, opts);
+        const first = await runAndDescribe(argv, opts, warn);
         await recordEvent(first.event, deliver, config.spool, warn);
         process.exitCode =
           first.code !== 0 && opts["--heal"]
@@ -225,7 +239,7 @@ export function registerExec(program: Command): void {
                 warn,
                 // the retry: the same run, marked as a retry of the failed one by the recipe's fix and command
                 retry: async (fix, command) => {
-                  const again = await runAndDescribe(argv, { ...opts, "--id": undefined, "--retry-of": first.event.id!, "--fix": fix, "--fix-cmd": command });
+                  const again = await runAndDescribe(argv, { ...opts, "--id": undefined, "--retry-of": first.event.id!, "--fix": fix, "--fix-cmd": command }, warn);
                   await recordEvent(again.event, deliver, config.spool, warn);
                   return again;
                 },
