@@ -172,6 +172,18 @@ describe(`patterns exec on ${dialect}`, () => {
     expect([row.success, row.errorType, row.errorMessage]).toEqual([false, "exit 127", "no-such-binary-pa: command not found (spawn ENOENT)"]);
   });
 
+  it("says how many changed files the record leaves out, and why", async () => {
+    spoolDir = join(work, "spool-many");
+    const tree = join(work, "many-files");
+    mkdirSync(tree);
+    const deep = Array.from({ length: 5 }, (_, i) => String(i).repeat(250)).join("/"); // a path past 1024 characters
+    const script = `for i in $(seq 1 1001); do : > f$i; done; mkdir -p ${deep} && : > ${deep}/x`;
+    const r = await run(["exec", "--quiet", "--operation", "op", "--id", "many-1", "--", "sh", "-c", script], { cwd: tree });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("patterns: 2 changed files left out of the record of execution many-1 (1 with a path longer than 1024 characters, 1 past the 1000 files an execution lists)\n");
+    expect(await db.prisma.fileEvent.count({ where: { executionId: "many-1" } })).toBe(1000);
+  });
+
   it("records a run interrupted by a signal sent to patterns itself", async () => {
     spoolDir = join(work, "spool-signal");
     // SIGINT to patterns alone: Ctrl-C belongs to the command, which here carries on and succeeds

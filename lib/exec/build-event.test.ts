@@ -1,8 +1,8 @@
 // What `patterns exec` would send for a finished command: secrets withheld or redacted, the contract kept.
 import { describe, expect, it } from "vitest";
 import { execOptionsSchema } from "../schemas/exec-options";
-import { executionEventSchema } from "../telemetry/event-schema";
-import { buildExecEvent, STDERR_TAIL, type FinishedRun } from "./build-event";
+import { executionEventSchema, LIMITS } from "../telemetry/event-schema";
+import { buildExecEvent, filesToRecord, STDERR_TAIL, type FinishedRun } from "./build-event";
 
 const opts = (extra: Record<string, unknown> = {}) => execOptionsSchema.parse({ "--operation": "deploy", "--input": [], ...extra });
 const run = (extra: Partial<FinishedRun> = {}): FinishedRun => ({ command: "make", exitCode: 0, stderrTail: "", startedAt: Date.parse("2026-11-25T06:00:00Z"), durationMs: 12, changes: [], ...extra });
@@ -109,5 +109,25 @@ describe("the command of a fix (--fix-cmd)", () => {
     const heal = (v: unknown) => execOptionsSchema.safeParse({ "--operation": "o", "--input": [], "--heal": v });
     expect(heal("auto").success && heal("ask").success).toBe(true);
     expect(heal("make").error?.issues[0]?.message).toContain("--heal=ask");
+  });
+});
+
+describe("filesToRecord", () => {
+  const created = (path: string) => ({ path, action: "created" as const });
+  const many = (n: number, prefix = "f") => Array.from({ length: n }, (_, i) => created(`${prefix}${String(i).padStart(5, "0")}`));
+  const long = created(`${"d/".repeat(LIMITS.pathLength / 2)}x`);
+
+  it.each([
+    ["none left out", many(3), 3, { longPaths: 0, pastLimit: 0 }],
+    ["a path past the limit", [...many(2), long], 2, { longPaths: 1, pastLimit: 0 }],
+    ["files past the count", many(LIMITS.filesPerEvent + 5), LIMITS.filesPerEvent, { longPaths: 0, pastLimit: 5 }],
+    ["both", [long, ...many(LIMITS.filesPerEvent + 1)], LIMITS.filesPerEvent, { longPaths: 1, pastLimit: 1 }],
+  ])("%s", (_, changes, kept, leftOut) => {
+    const out = filesToRecord(changes);
+    expect(out.kept).toHaveLength(kept);
+    expect(out.leftOut).toEqual(leftOut);
+    // what the event lists is what was kept
+    const event = buildExecEvent(opts(), run({ changes }), () => null, defaults);
+    expect(event.files?.length ?? 0).toBe(kept);
   });
 });

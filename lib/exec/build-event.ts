@@ -44,14 +44,24 @@ function redactedField(value: string, limit: number): string {
   return redactSecrets(value).slice(0, limit);
 }
 
+/** Changed files the event cannot list, by reason: a path past the contract's length, or past its count. */
+export interface FilesLeftOut {
+  longPaths: number;
+  pastLimit: number;
+}
+
+/** The changes an event lists (the contract's bounds), and how many it leaves out, for the caller to say so. */
+export function filesToRecord(changes: FinishedRun["changes"]): { kept: FinishedRun["changes"]; leftOut: FilesLeftOut } {
+  const fitting = changes.filter((c) => c.path.length <= LIMITS.pathLength);
+  const kept = fitting.slice(0, LIMITS.filesPerEvent);
+  return { kept, leftOut: { longPaths: changes.length - fitting.length, pastLimit: fitting.length - kept.length } };
+}
+
 export function buildExecEvent(opts: ExecOptions, run: FinishedRun, read: (path: string) => string | null, defaults: { id: string; source: string }): ExecutionEvent {
-  const files = run.changes
-    .filter((c) => c.path.length <= LIMITS.pathLength)
-    .slice(0, LIMITS.filesPerEvent)
-    .map((c) => {
-      const content = contentFor(c, read);
-      return content === undefined ? c : { ...c, content };
-    });
+  const files = filesToRecord(run.changes).kept.map((c) => {
+    const content = contentFor(c, read);
+    return content === undefined ? c : { ...c, content };
+  });
   const inputs = redactedInputs(opts);
   const success = run.exitCode === 0;
   const message = redactedTail(run.stderrTail, STDERR_TAIL).trim() || `${run.command} exited with code ${run.exitCode}`;

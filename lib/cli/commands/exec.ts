@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { constants, hostname } from "node:os";
 import type { Command } from "commander";
 import type { DbHandle } from "../../db/client";
-import { buildExecEvent, redactedInputs, STDERR_KEPT } from "../../exec/build-event";
+import { buildExecEvent, filesToRecord, redactedInputs, STDERR_KEPT, type FilesLeftOut } from "../../exec/build-event";
 import { execConfigFromEnv, ExecConfigError } from "../../exec/exec-config";
 import { readSmallText, watchTree } from "../../exec/file-changes";
 import { localLookup, remoteLookup, type Lookup } from "../../exec/heal-lookup";
@@ -153,13 +153,27 @@ async function runAndDescribe(argv: string[], opts: ExecOptions, warn: Warn): Pr
   const result = await runCommand(argv[0]!, argv.slice(1));
   // the shell would have said it; the run is still recorded (exit 127)
   if (result.notStarted) warn(result.notStarted);
+  const changes = watcher.changes();
   const event = buildExecEvent(
     opts,
-    { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes: watcher.changes() },
+    { command: argv[0]!, exitCode: result.code, stderrTail: result.stderrTail, startedAt: started, durationMs: Date.now() - started, changes },
     (path) => readSmallText(cwd, path, LIMITS.fileContentBytes),
     { id: `exec_${randomUUID()}`, source: hostname().slice(0, LIMITS.sourceLength) },
   );
+  const leftOut = leftOutLine(event.id!, filesToRecord(changes).leftOut);
+  if (leftOut) warn(leftOut);
   return { code: result.code, event };
+}
+
+/** One line when the record cannot list every changed file (the event contract's bounds), else null. */
+function leftOutLine(id: string, { longPaths, pastLimit }: FilesLeftOut): string | null {
+  const total = longPaths + pastLimit;
+  if (total === 0) return null;
+  const why = [
+    ...(longPaths ? [`${longPaths} with a path longer than ${LIMITS.pathLength} characters`] : []),
+    ...(pastLimit ? [`${pastLimit} past the ${LIMITS.filesPerEvent} files an execution lists`] : []),
+  ];
+  return `${total} changed file${total === 1 ? "" : "s"} left out of the record of execution ${id} (${why.join(", ")})`;
 }
 
 /** The suggestion before an ad-hoc run; a lookup that fails or is slow costs the run nothing but a line. */
