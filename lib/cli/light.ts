@@ -1,8 +1,10 @@
 // `patterns` for the commands that need no database or settings (today `signature`): a program holding
 // only them, bundled apart (dist/light.mjs) and picked by bin/patterns.mjs from the command name, so a
-// large file through `patterns signature` does not wait for the whole CLI (Prisma, zod, ...) to load.
+// large file through `patterns signature` does not wait for the whole CLI (Prisma, zod, ...) to load. It
+// starts as the full CLI does (lib/cli/start-up.ts): the checkout's .env files read, bad settings refused.
 import { Command, CommanderError } from "commander";
 import { registerSignature } from "./commands/signature";
+import { startCli } from "./start-up";
 
 /** The commands this entry serves; bin/patterns.mjs keeps the same list to choose the entry. */
 export const LIGHT_COMMANDS = ["signature"] as const;
@@ -27,7 +29,9 @@ export async function runLight(argv: string[]): Promise<number> {
   }
 }
 
-export async function main(): Promise<void> {
+export async function main(options: { root?: string } = {}): Promise<void> {
+  // the same start as the full CLI: its checkout's .env files read, a bad setting refused (exit 1)
+  if (!(await startCli(options.root))) return;
   const code = await runLight(process.argv.slice(2));
   // for benchmarks, on stderr so stdout stays the templates: peak memory, and CPU time since start
   if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);

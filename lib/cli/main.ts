@@ -26,7 +26,7 @@ import { registerUser } from "./commands/user";
 import { logToStderrForCli } from "../log/logger";
 import { InputError } from "../schemas/parse-input";
 import { oneLine } from "./context";
-import { prepareCli } from "./start-up";
+import { startCli } from "./start-up";
 
 export function buildProgram(): Command {
   const program = new Command("patterns")
@@ -64,12 +64,7 @@ export async function run(argv: string[]): Promise<number> {
 
 /** Runs the CLI with process.argv and exits once stdout has drained (bin/patterns.mjs calls this with its checkout). */
 export async function main(options: { root?: string } = {}): Promise<void> {
-  const problems = prepareCli(options.root);
-  if (problems.length) {
-    for (const line of problems) process.stderr.write(`patterns: ${line}\n`);
-    process.stdout.write("", () => process.exit(1));
-    return;
-  }
+  if (!(await startCli(options.root))) return;
   const code = await run(process.argv.slice(2));
   // for benchmarks: the process's peak memory, on stderr so --json output stays clean
   if (process.env.PATTERNS_REPORT_PEAK_RSS) process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);

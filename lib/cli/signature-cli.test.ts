@@ -30,6 +30,13 @@ describe("patterns signature", () => {
     expect(new Set(out.slice(0, -1))).toEqual(new Set(["worker <*> lost after <*> on host <*>"]));
   }, 120_000);
 
+  it("refuses a bad environment variable at start, as every other command does (exit 1, one line naming it)", () => {
+    const r = spawnSync(process.execPath, [bin, "signature"], { input: "Timeout after 3000ms\n", encoding: "utf8", env: { ...env, PORT: "eighty" } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("patterns: PORT: not a port number\n");
+  });
+
   it("answers --help with 0 and an unknown option with 2", () => {
     const help = run(["signature", "--help"], "");
     expect(help.status).toBe(0);
