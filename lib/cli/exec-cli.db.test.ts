@@ -158,7 +158,7 @@ describe(`patterns exec on ${dialect}`, () => {
     const env = { ...DOWN, PATTERNS_SPOOL_MAX_EVENTS: "2" };
     for (const id of ["b-1", "b-2", "b-3"]) expect((await run(["exec", "--operation", "op", "--id", id, "--", "true"], { env })).status).toBe(0);
     const last = await run(["exec", "--operation", "op", "--id", "b-4", "--", "true"], { env });
-    expect(last.stderr).toMatch(/the spool is full \(limit 2 events, .*\): dropped the oldest event/);
+    expect(last.stderr).toMatch(/the spool is full \(limit 2 events, .*\): dropped the oldest event, execution b-2 \(/);
     const kept = spooled().map((n) => (JSON.parse(readFileSync(join(spoolDir, n), "utf8")) as ExecutionEvent[])[0]!.id);
     expect(kept).toEqual(["b-3", "b-4"]);
   });

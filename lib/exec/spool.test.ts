@@ -32,12 +32,22 @@ describe("the spool", () => {
     expect(statSync(config.dir).mode & 0o777).toBe(0o700);
   });
 
-  it("drops the oldest events past the count limit, with a warning for each", () => {
+  it("drops the oldest events past the count limit, naming the execution dropped", () => {
     config.maxEvents = 3;
     for (const id of ["a", "b", "c", "d", "e"]) addToSpool(ev(id), config, warn);
     expect(spooledIds()).toEqual(["c", "d", "e"]);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/the spool is full \(limit 3 events, .*\): dropped the oldest event \(\d+-\d+-[0-9a-f]+\.json, spooled 20\d\d-/);
+    expect(warnings[0]).toMatch(/the spool is full \(limit 3 events, .*\): dropped the oldest event, execution a \(\d+-\d+-[0-9a-f]+\.json, spooled 20\d\d-/);
+    expect(warnings[1]).toContain("dropped the oldest event, execution b (");
+  });
+
+  it("names the first few executions of a large drop in one line, and counts the rest", () => {
+    for (const id of ["a", "b", "c", "d", "e", "f", "g", "h"]) addToSpool(ev(id), config, warn);
+    writeFileSync(join(config.dir, "0000000000001-000000-broken.json"), "not json");
+    config.maxEvents = 2; // lowered: seven files go at once, the unreadable oldest first
+    addToSpool(ev("new"), config, warn);
+    expect(spooledIds()).toEqual(["h", "new"]);
+    expect(warnings).toEqual([expect.stringMatching(/^the spool is full \(limit 2 events, .*\): dropped the 8 oldest events, executions \(unreadable\), a, b, c, d and 3 more \(spooled 1970-.* to 20\d\d-/)]);
   });
 
   it("drops the oldest events past the byte limit, and refuses one event larger than the whole spool", () => {

@@ -113,27 +113,53 @@ function writeDurably(dir: string, name: string, body: string): string {
 }
 
 function describe(entry: Entry): string {
-  const at = Number(entry.name.split("-")[0]);
-  return Number.isFinite(at) && at > 0 ? `${entry.name}, spooled ${new Date(at).toISOString()}` : entry.name;
+  const at = spooledAt(entry);
+  return at ? `${entry.name}, spooled ${at}` : entry.name;
 }
 
 function limitsText(config: SpoolConfig): string {
   return `${config.maxEvents} events, ${config.maxBytes} bytes`;
 }
 
-/** Drops the oldest files of `dir` until `incoming` more bytes (one more file) fit the limits. */
+/** A drop names at most this many executions (a lowered limit can drop thousands at once). */
+const NAMED_DROPS = 5;
+
+/** The ids of a spooled file's events, for a message. */
+function idsIn(entry: Entry): string[] {
+  const events = readEvents(entry.path);
+  return events ? events.map((e) => (typeof e.id === "string" ? e.id : "(no id)")) : ["(unreadable)"];
+}
+
+function spooledAt(entry: Entry): string | null {
+  const at = Number(entry.name.split("-")[0]);
+  return Number.isFinite(at) && at > 0 ? new Date(at).toISOString() : null;
+}
+
+/** "the oldest event, execution a (file, spooled …)" or "the 3 oldest events, executions a, b, c (spooled … to …)". */
+function droppedText(dropped: Entry[], named: string[]): string {
+  if (dropped.length === 1) return `the oldest event, execution ${named.join(", ")} (${describe(dropped[0]!)})`;
+  const more = dropped.length - Math.min(dropped.length, NAMED_DROPS);
+  const [from, to] = [spooledAt(dropped[0]!), spooledAt(dropped.at(-1)!)];
+  return `the ${dropped.length} oldest events, executions ${named.join(", ")}${more ? ` and ${more} more` : ""}${from && to ? ` (spooled ${from} to ${to})` : ""}`;
+}
+
+/** Drops the oldest files of `dir` until `incoming` more bytes (one more file) fit the limits; one warning names what went. */
 function makeRoom(dir: string, config: SpoolConfig, incomingBytes: number, warn: Warn, what: string): void {
   const entries = listSpool(dir);
   let count = entries.length + 1;
   let bytes = entries.reduce((sum, e) => sum + e.bytes, 0) + incomingBytes;
+  const dropped: Entry[] = [];
+  const named: string[] = [];
   for (const oldest of entries) {
     if (count <= config.maxEvents && bytes <= config.maxBytes) break;
+    if (dropped.length < NAMED_DROPS) named.push(...idsIn(oldest));
     rmSync(oldest.path, { force: true });
     rmSync(`${oldest.path.slice(0, -".json".length)}.reason.txt`, { force: true });
-    warn(`${what} is full (limit ${limitsText(config)}): dropped the oldest event (${describe(oldest)})`);
+    dropped.push(oldest);
     count -= 1;
     bytes -= oldest.bytes;
   }
+  if (dropped.length) warn(`${what} is full (limit ${limitsText(config)}): dropped ${droppedText(dropped, named)}`);
 }
 
 /**
