@@ -4,11 +4,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { parseDatabaseUrl, type DatabaseConfig } from "../../db/config";
-import { migrate, readLocalMigrations } from "../../db/migrate";
+import { readLocalMigrations } from "../../db/migrate";
 import { readMigrationState, type MigrationState } from "../../db/migration-state";
 import { packageRoot } from "../../db/paths";
 import { backupSqlite, BackupError, restoreSqlite } from "../../db/sqlite-backup";
-import { CliError, printJson } from "../context";
+import { CliError, databaseLocation, migrateCliDb, printJson } from "../context";
 
 const PG_DUMP_HINT =
   "PostgreSQL has its own tools: pg_dump -Fc -d \"$DATABASE_URL\" -f patterns.dump, and pg_restore --clean --if-exists -d \"$DATABASE_URL\" patterns.dump (README: Backups)";
@@ -23,12 +23,6 @@ const asCliError = (error: unknown): never => {
 };
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-function describeLocation(config: DatabaseConfig): string {
-  if (config.dialect === "sqlite") return config.file;
-  const c = config.connection;
-  return `postgresql://${encodeURIComponent(c.user)}@${c.host}:${c.port}/${encodeURIComponent(c.database)}${config.schema !== "public" ? `?schema=${config.schema}` : ""}`;
-}
 
 /** Which setting chose the database: the one to change to point elsewhere. */
 function chosenBy(env: NodeJS.ProcessEnv): "DATABASE_URL" | "PATTERNS_HOME" | "default" {
@@ -50,9 +44,9 @@ export function registerDbCommands(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (opts: { json?: boolean }) => {
       const config = parseDatabaseUrl(process.env.DATABASE_URL);
-      const result = await migrate(config);
+      const result = await migrateCliDb(config);
       if (opts.json) printJson(result);
-      else console.log(result.applied.length ? `applied ${result.applied.join(", ")} to ${describeLocation(config)}` : `${describeLocation(config)} is up to date`);
+      else console.log(result.applied.length ? `applied ${result.applied.join(", ")} to ${databaseLocation(config)}` : `${databaseLocation(config)} is up to date`);
     });
   db.command("info")
     .description("which database the app and the CLI use (from any folder), its provider and its migrations")
@@ -62,7 +56,7 @@ export function registerDbCommands(program: Command): void {
       const state = await readMigrationState(config);
       const info = {
         provider: config.dialect,
-        location: describeLocation(config),
+        location: databaseLocation(config),
         chosenBy: chosenBy(process.env),
         packageRoot: packageRoot(),
         exists: state !== null,
