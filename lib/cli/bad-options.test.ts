@@ -60,6 +60,32 @@ describe("bad option values exit 2", () => {
     expect(existsSync(file)).toBe(false); // refused before the database was opened
   });
 
+  it.each([[["db"]], [["token"]], [[]]])("patterns %j (a group without its subcommand) prints its help on stderr and exits 2", async (args) => {
+    let stdout = "";
+    let stderr = "";
+    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+      expect(await run(args)).toBe(2);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(stderr).toContain(`Usage: ${["patterns", ...args].join(" ")} [options] [command]`);
+    expect(stdout).toBe("");
+  });
+
+  it.each([[["db", "--help"]], [["help", "db"]]])("patterns %j asks for the help: stdout, exit 0", async (args) => {
+    let stdout = "";
+    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    try {
+      expect(await run(args)).toBe(0);
+    } finally {
+      out.mockRestore();
+    }
+    expect(stdout).toContain("Usage: patterns db [options] [command]");
+  });
+
   it("exits 2 on a setting that does not exist (after looking it up)", async () => {
     const { code, stderr } = await runQuietly(["settings", "set", "noSuchSetting", "1"]);
     expect(code).toBe(2);

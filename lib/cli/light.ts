@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerSignature } from "./commands/signature";
 import { startCli } from "./start-up";
+import { usageExitCode } from "./usage-exit";
 
 /** The commands this entry serves; bin/patterns.mjs keeps the same list to choose the entry. */
 export const LIGHT_COMMANDS = ["signature"] as const;
@@ -22,7 +23,7 @@ export async function runLight(argv: string[]): Promise<number> {
     await buildLightProgram().parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.code.startsWith("commander.help") ? 0 : 2;
+    if (error instanceof CommanderError) return usageExitCode(error);
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`patterns: ${message.split("\n").find((l) => l.trim()) ?? "failed"}\n`);
     return 1;

@@ -27,6 +27,7 @@ import { logToStderrForCli } from "../log/logger";
 import { InputError } from "../schemas/parse-input";
 import { oneLine } from "./context";
 import { startCli } from "./start-up";
+import { usageExitCode } from "./usage-exit";
 
 export function buildProgram(): Command {
   const program = new Command("patterns")
@@ -52,10 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(normaliseArgv(argv), { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
-      return 2;
-    }
+    if (error instanceof CommanderError) return usageExitCode(error);
     process.stderr.write(`patterns: ${oneLine(error)}\n`);
     // input a write refused (lib/schemas) is bad usage too
     return error instanceof InputError || (error as { exitCode?: number }).exitCode === 2 ? 2 : 1;
