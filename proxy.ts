@@ -53,7 +53,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // pages only: the machine API (token-authenticated; better-auth checks its own origins), Next's assets and
-  // the icon are left alone
+  // pages only: the machine API (token-authenticated; sign-in's route runs the same origin check itself),
+  // Next's assets and the icons (their headers: next.config.ts) are left alone
   matcher: ["/((?!api/|_next/|favicon).*)"],
 };

@@ -1,7 +1,7 @@
 // A person at the dashboard while its PostgreSQL database is gone from the network (issue 12 §1): the page
 // that meets the fault fails, and every page after it is answered 503 at once, with Retry-After and the
 // reason, instead of each waiting 10 s for a connection and answering 500; once the database is back the
-// next page is served, with no restart. The app reaches its database through a proxy this test controls.
+// next page is served, with no restart (lib/server/database-gate.ts). The app reaches its database through a proxy this test controls.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -36,6 +36,7 @@ test("pages answer 503 with Retry-After at once while the database is unreachabl
     const throughProxy = new URL(temp.url);
     throughProxy.port = String(proxy.port());
     app = await startApp({ databaseUrl: throughProxy.toString() });
+    const url = app.url;
     const signedIn = await page.request.post(`${app.url}/api/auth/sign-in/email`, { data: { email: "ada@example.com", password: PASSWORD }, headers: { origin: app.url } });
     expect(signedIn.status()).toBe(200);
     expect((await page.goto(`${app.url}/executions`))?.status()).toBe(200);
@@ -45,7 +46,7 @@ test("pages answer 503 with Retry-After at once while the database is unreachabl
     expect(first?.status()).toBeGreaterThanOrEqual(500);
 
     // every page after it: 503 at once (not after the pool's 10 s connect timeout), the reason shown as text
-    await expect.poll(async () => (await page.request.get(`${app.url}/`, { failOnStatusCode: false, maxRedirects: 0 })).status(), { timeout: 15_000 }).toBe(503);
+    await expect.poll(async () => (await page.request.get(`${url}/`, { failOnStatusCode: false, maxRedirects: 0 })).status(), { timeout: 15_000 }).toBe(503);
     const began = Date.now();
     const refused = await page.goto(`${app.url}/patterns`);
     const took = Date.now() - began;
@@ -56,12 +57,12 @@ test("pages answer 503 with Retry-After at once while the database is unreachabl
     expect(headers["content-security-policy"]).toContain("default-src 'none'");
     expect(headers["cache-control"]).toBe("no-store");
     await expect(page.getByRole("heading", { name: "The database is unavailable" })).toBeVisible();
-    await expect(page.getByText("reload this page in 5 seconds")).toBeVisible();
+    await expect(page.getByText("Reload this page in 5 seconds")).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/database-unavailable.png" });
 
     // back: the next pages are served, no restart
     await proxy.start();
-    await expect.poll(async () => (await page.request.get(`${app.url}/executions`, { failOnStatusCode: false, maxRedirects: 0 })).status(), { timeout: 20_000 }).toBe(200);
+    await expect.poll(async () => (await page.request.get(`${url}/executions`, { failOnStatusCode: false, maxRedirects: 0 })).status(), { timeout: 20_000 }).toBe(200);
     expect((await page.goto(`${app.url}/patterns`))?.status()).toBe(200);
   } finally {
     await app?.stop();

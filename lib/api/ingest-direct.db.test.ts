@@ -1,7 +1,8 @@
 // The ingestion route as `npm start` serves it (lib/api/node-http.ts serveDirect): a caller refused on its
 // headers is answered before its body is read, whatever size it declares, and failed token checks are
-// counted per socket address, so one client's guesses never lock another out. Raw sockets from two loopback
-// addresses (127.0.0.1 and 127.0.0.2) against a server on 127.0.0.1.
+// counted per socket address, so one client's guesses never lock another out, even naming the other's
+// address in X-Forwarded-For. Raw sockets from several loopback addresses (Linux answers on all of 127/8)
+// against a server on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { serveRoutesOnTestDb, type RouteFixture } from "./route-fixture";
@@ -109,6 +110,48 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
     const theirs = await post({ from: "127.0.0.2", token: api.token, sent: event("from-the-guesser") });
     expect(theirs).toMatchObject({ status: 429 });
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["from-another-address", "from-the-guesser"] } } })).toBe(1);
+  });
+
+  it("a guesser naming another client's address in X-Forwarded-For spends its own budget, not that client's", async () => {
+    for (let i = 0; i < 6; i++) await post({ from: "127.0.0.4", token: `pa_forged${i}`, headers: { "x-forwarded-for": "127.0.0.5" }, sent: event(`forged-${i}`) });
+    const victim = await post({ from: "127.0.0.5", token: api.token, sent: event("victim-goes-on") });
+    expect(victim).toMatchObject({ status: 200 });
+  });
+
+  /** A POST that asks for 100 Continue and sends its body only when told to. */
+  function postExpectingContinue(token: string, body: string, from: string): Promise<{ status: number; continued: boolean }> {
+    const url = new URL(`${api.server.url}/api/v1/executions`);
+    return new Promise((resolve, reject) => {
+      let continued = false;
+      const req = httpRequest({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        agent: false,
+        localAddress: from,
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, expect: "100-continue", "content-length": String(Buffer.byteLength(body)) },
+      });
+      req.on("continue", () => {
+        continued = true;
+        req.end(body);
+      });
+      req.on("response", (res) => {
+        res.resume();
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, continued });
+        });
+      });
+      req.on("error", reject);
+      req.flushHeaders();
+    });
+  }
+
+  it("Expect: 100-continue: a refused token is answered without asking for the body; a valid one is asked for it and stored", async () => {
+    expect(await postExpectingContinue("pa_not-a-token-either", event("never-sent"), "127.0.0.6")).toEqual({ status: 401, continued: false });
+    expect(await postExpectingContinue(api.token, event("sent-after-continue"), "127.0.0.1")).toEqual({ status: 200, continued: true });
+    expect(await api.db.prisma.execution.count({ where: { id: { in: ["never-sent", "sent-after-continue"] } } })).toBe(1);
   });
 
   it("a valid request is read to its end and stored, its connection kept open", async () => {

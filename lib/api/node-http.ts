@@ -41,7 +41,8 @@ export async function serveDirect(handler: DirectHandler, req: IncomingMessage, 
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<BodyBytes> {
   const declared = Number(req.headers["content-length"] ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
-  if (!req.complete && (req.destroyed || req.socket.destroyed)) return Promise.resolve({ cutOff: new Error("the client went away") });
+  // gone before its body was asked for: whatever had arrived was dropped with the socket, and no event will come
+  if (req.destroyed || (!req.complete && req.socket.destroyed)) return Promise.resolve({ cutOff: new Error("the client went away") });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -58,6 +59,8 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       chunks.push(chunk);
     });
     const cutOff = () => finish({ cutOff: new Error("the client went away before the body's end") });
+    // a client that sent Expect: 100-continue waits for this before it sends the body (web-server.ts)
+    if (/^100-continue$/i.test(String(req.headers.expect ?? "")) && !req.complete) continueRequested(req);
     req.on("end", () => finish(Buffer.concat(chunks)));
     req.on("aborted", cutOff);
     req.on("error", cutOff);
@@ -65,15 +68,38 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bo
   });
 }
 
-/** The request's line and headers as a Web Request, with no body. */
+/**
+ * The request's line and headers as a Web Request, with no body. X-Forwarded-For gets the socket's address
+ * appended, as a proxy appends it: a client may claim any address, but not another client's key
+ * (lib/auth/client-ip.ts counts failed token checks by the whole header).
+ */
 export function headWebRequest(req: IncomingMessage, base: string): Request {
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers: webHeaders(req) });
+  const headers = webHeaders(req);
+  const address = req.socket.remoteAddress;
+  const sent = req.headers["x-forwarded-for"];
+  if (address && sent) headers.set("x-forwarded-for", `${Array.isArray(sent) ? sent.join(", ") : sent}, ${address}`);
+  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers });
+}
+
+const continued = new WeakSet<IncomingMessage>();
+/** The server's answers to Expect: 100-continue, by request (set by the server that defers them). */
+const continuers = new WeakMap<IncomingMessage, () => void>();
+
+/** Lets a server defer `100 Continue` until a route asks for the body (Node sends it at once otherwise). */
+export function deferContinue(req: IncomingMessage, res: ServerResponse): void {
+  continuers.set(req, () => res.writeContinue());
+}
+
+function continueRequested(req: IncomingMessage): void {
+  if (continued.has(req)) return;
+  continued.add(req);
+  continuers.get(req)?.();
 }
 
 /**
- * The request with its body read first, in Node's terms, into one buffer: a Web stream over the socket cost
- * more than the rest of the ingestion route. At most `maxBytes` + 1 bytes are kept, enough for the handler
- * to see the body is too large and answer 413 itself. Null when the client went away before the end.
+ * The request with its body read first, in Node's terms, into one buffer, for a handler written for Next.js
+ * (it reads `request.body` itself): the test server's routes. At most `maxBytes` + 1 bytes are kept, enough
+ * for the handler to see the body is too large and answer 413 itself. Null when the client went away first.
  */
 export function bufferedWebRequest(req: IncomingMessage, base: string, maxBytes: number): Promise<Request | null> {
   return new Promise((resolve) => {

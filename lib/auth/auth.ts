@@ -45,6 +45,9 @@ function makeAuth(db: DbHandle, secret: string) {
       customRules: { "/sign-in/email": { window: 60, max: 20 } },
     },
     telemetry: { enabled: false },
+    // a failure inside an endpoint (the database) is thrown to our route's handleErrors, which answers 503 with
+    // Retry-After for a passing one and a JSON 500 otherwise; better-auth's own answer was an empty 500
+    onAPIError: { throw: true },
     // The rate limit is keyed by the client's address, which only a proxy in front can vouch for: a header a
     // client may set itself (X-Forwarded-For reaches us as sent) would let it pick a fresh key per guess. Without
     // PATTERNS_CLIENT_IP_HEADER every client shares one sign-in budget.

@@ -2,10 +2,11 @@
 // stopped server), each page waited for the pool's connect timeout (10 s) and then answered 500, with no
 // word on when to come back, and every page after it did the same. The production server keeps this gate in
 // front of the pages (lib/server/web-server.ts): a page that answers 5xx makes it check the database (the
-// readiness probe, bounded in time); while that check says no, pages and their forms are answered 503 at
-// once with Retry-After and the reason, and the database is checked again at most once a second, as
-// requests come, until it answers: the next page then goes through, with no restart. The API routes answer
-// their own 503s (lib/api/respond.ts handleErrors).
+// readiness probe, bounded in time); while that check says the database does not answer, pages and their
+// forms are answered 503 with Retry-After and the reason. A request that comes a second or more after the
+// last check waits for a new one (bounded by the probe's own deadline) and is served if the database is
+// back: no restart, and no one refused after it returned. The API routes answer their own 503s
+// (lib/api/respond.ts handleErrors).
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 
@@ -33,9 +34,12 @@ export class DatabaseGate {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Why pages are refused now, or null to serve them; while refused, starts a new check when one is due. */
-  refusal(): string | null {
-    if (this.down !== null && !this.checking && this.now() - this.checkedAt >= this.recheckMs) void this.recheck();
+  /**
+   * Why pages are refused now, or null to serve them. While refused, a request that comes when a check is due
+   * waits for it, so the first request after the database is back is served; others are answered at once.
+   */
+  async refusal(): Promise<string | null> {
+    if (this.down !== null && !this.checking && this.now() - this.checkedAt >= this.recheckMs) await this.recheck();
     return this.down;
   }
 
@@ -75,7 +79,7 @@ export function unavailablePage(reason: string): string {
         null,
         h("h1", null, "The database is unavailable"),
         h("p", null, reason),
-        h("p", null, `Nothing was changed. Pattern Automation checks again every second; reload this page in ${PAGE_RETRY_AFTER_SECONDS} seconds.`),
+        h("p", null, `Nothing was changed. Reload this page in ${PAGE_RETRY_AFTER_SECONDS} seconds: it is served as soon as the database answers again.`),
       ),
     ),
   );

@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { ingestExecutions } from "../api/ingest-executions";
-import { serveDirect, type DirectHandler } from "../api/node-http";
+import { deferContinue, serveDirect, type DirectHandler } from "../api/node-http";
 import { logRequestEnd, requestIdFrom } from "../api/request-log";
 import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
@@ -53,7 +53,7 @@ function directRoute(req: IncomingMessage): DirectHandler | undefined {
  * down (lib/server/database-gate.ts) they are answered 503 at once instead. The API routes log themselves
  * and answer their own 503s; Next.js's own files (/_next/…) are not logged.
  */
-function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, gate: DatabaseGate, req: IncomingMessage, res: ServerResponse): void {
+async function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, gate: DatabaseGate, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = pathOf(req);
   if (path.startsWith("/api/") || path.startsWith("/_next/")) return void handle(req, res);
   const sent = req.headers["x-request-id"];
@@ -65,7 +65,7 @@ function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Prom
     withLogContext({ requestId }, () => logRequestEnd({ method, path, status: res.statusCode }, started));
     if (res.statusCode >= 500 && res.statusCode !== 503) void gate.pageFailed();
   });
-  const down = gate.refusal();
+  const down = await gate.refusal();
   if (down !== null) {
     const body = unavailablePage(down);
     res.writeHead(503, {
@@ -75,20 +75,23 @@ function serveByNext(handle: (req: IncomingMessage, res: ServerResponse) => Prom
       "content-length": String(Buffer.byteLength(body)),
       "cache-control": "no-store",
       "retry-after": String(PAGE_RETRY_AFTER_SECONDS),
-      // the request's body (a form) is not read: the connection is not kept for the next one
-      ...(req.complete ? {} : { connection: "close" }),
+      // a form's body, if any, is not read: the connection is not kept for a next request
+      connection: "close",
     });
     return void res.end(method === "HEAD" ? undefined : body);
   }
   void withLogContext({ requestId }, () => handle(req, res));
 }
 
-/** The pages' gate: the readiness probe (bounded, on its own connection) says whether the database can serve. */
+/**
+ * The pages' gate: the readiness probe (bounded, on its own connection) says whether the database answers.
+ * Migrations that are not this code's are /api/ready's to report, not a reason to refuse every page.
+ */
 function pageGate(config: DatabaseConfig): DatabaseGate {
   return new DatabaseGate({
     check: async () => {
       const readiness = await checkReadiness(config, 900);
-      return readiness.ready ? null : readiness.reason;
+      return readiness.ready || readiness.answered ? null : readiness.reason;
     },
   });
 }
@@ -101,10 +104,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   if (db.dialect === "sqlite") await requestWriter(db).warmUp();
   const gate = pageGate(db.config);
   const base = `http://${opts.hostname ?? "localhost"}:${opts.port}`;
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const direct = directRoute(req);
     if (direct) void serveDirect(direct, req, res, base, { ...EVERY_ANSWER_HEADERS });
-    else serveByNext(handle, gate, req, res);
+    else void serveByNext(handle, gate, req, res);
+  };
+  const server = createServer(onRequest);
+  // Expect: 100-continue: a direct route sends the 100 only when it asks for the body, once the token has
+  // passed, so a refused client never sends it; everything else gets it at once, as Node would send it
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (directRoute(req)) deferContinue(req, res);
+    else res.writeContinue();
+    onRequest(req, res);
   });
   // idle time only: a request's own headers and body are bounded by headersTimeout and requestTimeout
   server.keepAliveTimeout = keepAliveMs();

@@ -48,7 +48,7 @@ export const EVERY_ANSWER_HEADERS: Readonly<Record<string, string>> = {
 /**
  * What the answers proxy.ts does not see carry in its place (Next.js's files under /_next/ and the icons,
  * next.config.ts): a policy that lets nothing load and nothing frame them. A script or style file is not a
- * document, so the policy does not touch it; a 404 page served there is shown as text and cannot be framed.
+ * document, so the policy does not touch it; a 404 page served there loads and runs nothing and cannot be framed.
  */
 export const FILE_ANSWER_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",

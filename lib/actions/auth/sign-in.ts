@@ -1,7 +1,8 @@
 "use server";
 // Signs in from the sign-in page, with or without JavaScript. The request goes through better-auth's own
-// handler (not a direct API call), so its rate limit and origin check apply exactly as to
-// POST /api/auth/sign-in/email; the session cookie it sets is passed on to the browser.
+// handler (not a direct API call), so its rate limit applies as to POST /api/auth/sign-in/email; the
+// origin is checked before, by proxy.ts, as for every server action (the route runs the same check itself).
+// The session cookie it sets is passed on to the browser; a database that cannot answer is said in the form.
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -9,6 +10,7 @@ import { z } from "zod";
 import { getAuth } from "../../auth/auth";
 import { clientIpHeaders } from "../../auth/client-ip";
 import { getDb } from "../../db/client";
+import { classifyDatabaseError } from "../../db/unavailable";
 import { safeNext, signInSchema } from "../../schemas/sign-in";
 import { formDataOf, textFields } from "../form-call";
 
@@ -32,7 +34,15 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
     if (value) forwarded.set(name, value);
   }
   const auth = await getAuth(getDb());
-  const response = await auth.handler(new Request(`${proto}://${host}/api/auth/sign-in/email`, { method: "POST", headers: forwarded, body: JSON.stringify({ email, password }) }));
+  let response: Response;
+  try {
+    response = await auth.handler(new Request(`${proto}://${host}/api/auth/sign-in/email`, { method: "POST", headers: forwarded, body: JSON.stringify({ email, password }) }));
+  } catch (error) {
+    // better-auth throws what fails inside it (lib/auth/auth.ts onAPIError)
+    const passing = classifyDatabaseError(error);
+    if (passing) return { email, message: `Sign-in failed: ${passing.message}.` };
+    throw error;
+  }
   if (response.status === 429) {
     const wait = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     return { email, message: `Too many sign-in attempts. Try again in ${wait ?? "a few"} seconds.` };
