@@ -196,6 +196,12 @@ test.describe("without JavaScript", () => {
     expect(secret).toMatch(/^pa_/);
     await expect(page.getByTestId("new-token")).toContainText("read, jobs; expires");
     await page.screenshot({ path: "e2e/screenshots/settings-token-no-js.png", fullPage: true });
+    // no field of the page carries it (a form's hidden state would post it back), and a fresh form is a link away
+    const fields = await page.locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    for (const value of fields) expect(value).not.toContain(secret.slice(3));
+    await page.getByRole("link", { name: "Create another token" }).click();
+    await expect(page.getByRole("form", { name: "Create a token" })).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
     await page.goto("/settings");
     expect(await page.content()).not.toContain(secret);
     await expect(page.getByTestId("token-no-js-agent")).toContainText("read, jobs");
