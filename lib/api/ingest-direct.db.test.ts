@@ -5,6 +5,7 @@
 // against a server on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
+import { connect } from "node:net";
 import { serveRoutesOnTestDb, type RouteFixture } from "./route-fixture";
 import { testDialect } from "../db/test-db";
 
@@ -152,6 +153,27 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
     expect(await postExpectingContinue("pa_not-a-token-either", event("never-sent"), "127.0.0.6")).toEqual({ status: 401, continued: false });
     expect(await postExpectingContinue(api.token, event("sent-after-continue"), "127.0.0.1")).toEqual({ status: 200, continued: true });
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["never-sent", "sent-after-continue"] } } })).toBe(1);
+  });
+
+  it("a client that half-closes its connection once its request is sent still gets the answer", async () => {
+    const url = new URL(api.server.url);
+    const body = event("half-closed");
+    const answer = await new Promise<string>((resolve, reject) => {
+      let got = "";
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => {
+        socket.end(
+          `POST /api/v1/executions HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${api.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+      });
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (got += chunk));
+      socket.on("close", () => resolve(got));
+      socket.on("error", reject);
+      setTimeout(() => socket.destroy(), 3_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('{"accepted":1,"duplicates":0}');
+    expect(await api.db.prisma.execution.count({ where: { id: "half-closed" } })).toBe(1);
   });
 
   it("a valid request is read to its end and stored, its connection kept open", async () => {

@@ -3,7 +3,7 @@
 // lib/api/node-http.ts), so tests cross a real socket without a full build.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { bufferedWebRequest, deferContinue, sendWebResponse, serveDirect, type DirectHandler } from "./node-http";
+import { answerHalfClosedClients, bufferedWebRequest, deferContinue, sendWebResponse, serveDirect, type DirectHandler } from "./node-http";
 
 export type Handler = (request: Request) => Promise<Response> | Response;
 
@@ -38,6 +38,7 @@ export async function serveRoutes(routes: Routes, port = 0): Promise<TestServer>
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
   });
+  answerHalfClosedClients(server); // as the production server does
   // Expect: 100-continue as the production server answers it: a direct route sends the 100 when it reads the body
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
     if (typeof handlerOf(req) === "object") deferContinue(req, res);

@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { ingestExecutions } from "../api/ingest-executions";
-import { deferContinue, serveDirect, type DirectHandler } from "../api/node-http";
+import { answerHalfClosedClients, deferContinue, serveDirect, type DirectHandler } from "../api/node-http";
 import { logRequestEnd, requestIdFrom } from "../api/request-log";
 import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
@@ -110,6 +110,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
     else void serveByNext(handle, gate, req, res);
   };
   const server = createServer(onRequest);
+  answerHalfClosedClients(server);
   // Expect: 100-continue: a direct route sends the 100 only when it asks for the body, once the token has
   // passed, so a refused client never sends it; everything else gets it at once, as Node would send it
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
