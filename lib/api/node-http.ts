@@ -21,8 +21,25 @@ export function answerHalfClosedClients(server: Server): void {
 export type DirectHandler = (head: Request, body: BodySource) => Promise<Response>;
 
 /**
- * Answers one request through a direct route. An answer given before the body was read to its end closes
- * the connection after it (the rest of the body is never read); a client that went away mid-body gets none.
+ * A body no larger than this that a route answered without reading (a refused token) is read after the
+ * answer and thrown away, as Node does on a kept connection: closing on a client still sending can reach it
+ * as a reset instead of the answer. A larger or unsized one closes the connection unread.
+ */
+const DISCARD_AFTER_ANSWER_BYTES = 1024 * 1024;
+
+/**
+ * Whether a body the route did not read can be read after the answer and thrown away: sized and small. (A
+ * client that asked for 100 Continue and was not sent it will not send its body: Node closes that connection
+ * itself, so what the client sends next is never taken for it.)
+ */
+function bodyCanBeDiscarded(req: IncomingMessage): boolean {
+  return Number(req.headers["content-length"]) <= DISCARD_AFTER_ANSWER_BYTES;
+}
+
+/**
+ * Answers one request through a direct route. An answer given before the body was read: a small body is
+ * thrown away after it (DISCARD_AFTER_ANSWER_BYTES), a larger one closes the connection unread. A client that
+ * went away mid-body gets no answer.
  */
 export async function serveDirect(handler: DirectHandler, req: IncomingMessage, res: ServerResponse, base: string, extraHeaders: Record<string, string> = {}): Promise<void> {
   try {
@@ -36,7 +53,7 @@ export async function serveDirect(handler: DirectHandler, req: IncomingMessage, 
       return decodeBody(bytes, limit);
     });
     if (cut) return void res.destroy(); // nothing to answer, nothing stored
-    if (!req.complete) res.setHeader("connection", "close");
+    if (!req.complete && !bodyCanBeDiscarded(req)) res.setHeader("connection", "close");
     await sendWebResponse(res, response, extraHeaders);
   } catch {
     // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
