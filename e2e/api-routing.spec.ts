@@ -1,6 +1,7 @@
 // The built server's machine-facing edges over real HTTP (issue 12 §6): liveness and readiness, JSON 404 for
 // unknown API paths, 405 with Allow for wrong methods, readiness that follows the database both ways.
 import Database from "better-sqlite3";
+import { connect } from "node:net";
 import { expect, PASSWORD, signIn, test } from "./fixtures";
 
 test.use({ role: null });
@@ -96,6 +97,29 @@ test("wrong methods on known routes answer 405 with Allow and a JSON reason", as
   const options = await request.fetch(`${app.url}/api/v1/executions`, { method: "OPTIONS" });
   expect(options.status()).toBe(204);
   expect(options.headers()["allow"]).toBe("OPTIONS, POST");
+});
+
+/** Sends raw bytes on a new connection; what came back when the server closed it, or after 3 s. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let got = "";
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (got += chunk));
+    socket.on("close", () => resolve(got));
+    socket.on("error", reject);
+    setTimeout(() => socket.destroy(), 3_000);
+  });
+}
+
+test("the ingestion path is served directly however its target is spelled: a wrong token declaring 5 MB is refused at once and the connection closed", async ({ app }) => {
+  const host = new URL(app.url).host;
+  for (const target of ["/api/v1/executions", "/api/v1/executions#x", `http://${host}/api/v1/executions`]) {
+    const answer = await rawExchange(app.url, `POST ${target} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer pa_wrong\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n`);
+    expect(answer, target).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer, target).toMatch(/\r\nconnection: close\r\n/i);
+  }
 });
 
 test("telemetry posted to the production server is stored, and its answers carry the headers every answer does", async ({ app, request }) => {

@@ -96,6 +96,15 @@ test("a token is shown once, works against the API, and is refused once revoked"
   await expect(page.getByTestId("token-e2e-agent")).toContainText("admin@e2e.example.com");
   await page.screenshot({ path: "e2e/screenshots/settings-token-created.png", fullPage: true });
 
+  // another, and another: each time the form comes back and the last secret is gone from the screen
+  for (const name of ["e2e-second", "e2e-third"]) {
+    await page.getByRole("button", { name: "Create another token" }).click();
+    await expect(page.getByTestId("token-secret")).toHaveCount(0);
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toContainText(name);
+  }
+
   // never again: not on a reload, nowhere in the page; the listing shows its last 4 characters, not its first
   await page.reload();
   await expect(page.getByTestId("token-e2e-agent")).toBeVisible();
@@ -199,7 +208,7 @@ test.describe("without JavaScript", () => {
     // no field of the page carries it (a form's hidden state would post it back), and a fresh form is a link away
     const fields = await page.locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     for (const value of fields) expect(value).not.toContain(secret.slice(3));
-    await page.getByRole("link", { name: "Create another token" }).click();
+    await page.getByRole("button", { name: "Create another token" }).click();
     await expect(page.getByRole("form", { name: "Create a token" })).toBeVisible();
     expect(await page.content()).not.toContain(secret);
     await page.goto("/settings");

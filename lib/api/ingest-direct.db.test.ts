@@ -117,6 +117,22 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["refused-then-kept", "after-the-refusal"] } } })).toBe(1);
   });
 
+  it("bodies held in memory at once are bounded (256 MiB): past it a request is answered 503 busy before its body is read", async () => {
+    // 30 clients with a valid token each declare 10,000,000 bytes and send 10: 26 fit, the other 4 are refused at once
+    const round = () =>
+      Promise.all(Array.from({ length: 30 }, () => post({ from: "127.0.0.8", token: api.token, headers: { "content-length": "10000000" }, sent: "[{\"id\":\"x", waitMs: 2_000 })));
+    const answers = await round();
+    const refused = answers.filter((a): a is Answer => a !== "no answer");
+    expect(answers.filter((a) => a === "no answer")).toHaveLength(Math.floor((256 * 1024 * 1024) / 10_000_000));
+    expect(refused.map((a) => a.status)).toEqual([503, 503, 503, 503]);
+    expect(Number(refused[0]!.headers["retry-after"])).toBeGreaterThan(0);
+    expect(JSON.parse(refused[0]!.body)).toMatchObject({ error: { code: "unavailable" }, reason: "busy" });
+    // the waiting clients gone, their share is given back: the same again, not 30 refusals
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await round()).filter((a) => a !== "no answer")).toHaveLength(4);
+    expect(await post({ from: "127.0.0.8", token: api.token, sent: event("after-the-big-bodies") })).toMatchObject({ status: 200 });
+  });
+
   it("a compressed body is refused 415 before it is read", async () => {
     const answer = await post({ token: api.token, headers: { "content-encoding": "gzip", "content-length": "1000" } });
     expect(answer).not.toBe("no answer");

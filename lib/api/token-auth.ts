@@ -48,10 +48,16 @@ export function failureRefusal(request: Request, now = new Date()): Response | n
   const limits = tokenLimits();
   const client = clientAddress(request.headers).key;
   const at = now.getTime();
-  const blocked = Math.max(limits.failuresByClient.wait(client, at), limits.failuresOverall.wait("all", at));
+  const byClient = limits.failuresByClient.wait(client, at);
+  const overall = limits.failuresOverall.wait("all", at);
+  const blocked = Math.max(byClient, overall);
   if (blocked === 0) return null;
   logRefusal(client, Math.ceil(blocked / 1000), at);
-  return tooMany(blocked, "too_many_failures", `too many failed token checks from this client (more than ${limits.failuresPerMinute} a minute)`);
+  const whose =
+    byClient >= overall
+      ? `from this client (more than ${limits.failuresPerMinute} a minute)`
+      : `from all clients together (more than ${limits.failuresPerMinute * 10} a minute; set PATTERNS_CLIENT_IP_HEADER behind a proxy so clients are told apart)`;
+  return tooMany(blocked, "too_many_failures", `too many failed token checks ${whose}`);
 }
 
 /**

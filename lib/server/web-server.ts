@@ -35,11 +35,22 @@ const DIRECT_ROUTES: Record<string, DirectHandler> = {
   "POST /api/v1/executions": ingestExecutions,
 };
 
-/** The request's path, without the query. */
+/**
+ * The request's path, as Next.js will route it: without the query or a fragment (which no browser sends, but
+ * a client may), and from an absolute-form target (`POST http://host/path`) too, so no spelling of the
+ * ingestion path slips past the direct route to Next.js.
+ */
 function pathOf(req: IncomingMessage): string {
   const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  return q < 0 ? url : url.slice(0, q);
+  if (!url.startsWith("/")) {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return url;
+    }
+  }
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 function directRoute(req: IncomingMessage): DirectHandler | undefined {

@@ -2,7 +2,7 @@
 // Creates an API token with its scopes and an optional expiry. The secret is in this action's answer only:
 // shown here once, on the page that answers the post, and gone on the next load (only its hash is stored).
 // Checkboxes and a date field: a plain form post carries them without JavaScript. Once a token is made the
-// form gives way to a link to a fresh one: without JavaScript React keeps the form's state (the secret with
+// form gives way to a button that loads a fresh one: without JavaScript React keeps the form's state (the secret with
 // it) in a hidden field of the form, which posting it again would send back.
 import { useActionState } from "react";
 import { createTokenAction, type CreateTokenState } from "@/lib/actions/tokens/create-token";
@@ -43,11 +43,12 @@ export function CreateTokenForm() {
               {state.created.secret}
             </code>
           </div>
-          <p id="new-token">
-            <a className="button secondary" href="/settings?token=another#new-token">
+          {/* a form, not a link: a link to the address already shown only scrolls, a form always loads it anew */}
+          <form id="new-token" method="get" action="/settings#new-token">
+            <button type="submit" className="button secondary">
               Create another token
-            </a>
-          </p>
+            </button>
+          </form>
         </>
       ) : (
         <form id="new-token" action={action} className="stack-form narrow" aria-label="Create a token">

@@ -52,4 +52,12 @@ describe(`sign-in when the database fails inside the endpoint, on ${dialect}`, (
     }
     expect(await api.db.prisma.session.count()).toBe(before);
   });
+
+  // last: it spends the minute's sign-in budget
+  it("too many sign-ins in a minute get 429 with a standard Retry-After", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 25 && last?.status !== 429; i++) last = await signIn();
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
 });
