@@ -15,6 +15,8 @@ interface Answer {
   status: number;
   headers: IncomingMessage["headers"];
   body: string;
+  /** whether the server asked for the body (a request that waited for 100 Continue) */
+  continued: boolean;
 }
 
 describe(`the direct ingestion path on ${testDialect()}`, () => {
@@ -35,13 +37,16 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
 
   /**
    * One POST on its own connection from `from`, sending `sent` of the body and holding the connection open
-   * after it: the answer, or "no answer" if none came within `waitMs`.
+   * after it: the answer, or "no answer" if none came within `waitMs`. With `continueWith`, it asks for 100
+   * Continue and sends that body only when told to (`continued` says whether it was).
    */
-  function post(opts: { from?: string; token?: string; headers?: Record<string, string>; sent?: string; waitMs?: number }): Promise<Answer | "no answer"> {
+  function post(opts: { from?: string; token?: string; headers?: Record<string, string>; sent?: string; continueWith?: string; waitMs?: number }): Promise<Answer | "no answer"> {
     const url = new URL(`${api.server.url}/api/v1/executions`);
     // a keep-alive agent of its own: the client asks to keep the connection, so a close is the server's
     const agent = new Agent({ keepAlive: true });
+    const asks = opts.continueWith === undefined ? {} : { expect: "100-continue", "content-length": String(Buffer.byteLength(opts.continueWith)) };
     return new Promise<Answer | "no answer">((resolve, reject) => {
+      let continued = false;
       const req = httpRequest({
         host: url.hostname,
         port: url.port,
@@ -49,12 +54,16 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
         method: "POST",
         agent,
         localAddress: opts.from ?? "127.0.0.1",
-        headers: { "content-type": "application/json", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+        headers: { "content-type": "application/json", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...asks, ...opts.headers },
       });
       const timer = setTimeout(() => {
         req.destroy();
         resolve("no answer");
       }, opts.waitMs ?? 3_000);
+      req.on("continue", () => {
+        continued = true;
+        req.end(opts.continueWith);
+      });
       req.on("response", (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -62,7 +71,7 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
         res.on("end", () => {
           clearTimeout(timer);
           req.destroy();
-          resolve({ status: res.statusCode!, headers: res.headers, body });
+          resolve({ status: res.statusCode!, headers: res.headers, body, continued });
         });
       });
       req.on("error", (error) => {
@@ -71,9 +80,30 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
       });
       if (opts.sent !== undefined) req.write(opts.sent);
       else req.flushHeaders();
-      if (opts.headers?.["content-length"] === undefined) req.end();
+      if (opts.headers?.["content-length"] === undefined && opts.continueWith === undefined) req.end();
     }).finally(() => agent.destroy());
   }
+
+  /** Raw bytes on a new connection from `from`: all the server sent until the connection closed (3 s at most). */
+  function rawExchange(bytes: string, opts: { from?: string; halfClose?: boolean; enough?: (got: string) => boolean } = {}): Promise<string> {
+    const url = new URL(api.server.url);
+    return new Promise<string>((resolve, reject) => {
+      let got = "";
+      const socket = connect({ host: url.hostname, port: Number(url.port), localAddress: opts.from ?? "127.0.0.1" }, () => (opts.halfClose ? socket.end(bytes) : socket.write(bytes)));
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => {
+        got += chunk;
+        if (opts.enough?.(got)) socket.end();
+      });
+      socket.on("close", () => resolve(got));
+      socket.on("error", reject);
+      setTimeout(() => socket.destroy(), 3_000);
+    });
+  }
+
+  /** An ingestion request as it goes on the wire. */
+  const wire = (token: string, body: string) =>
+    `POST /api/v1/executions HTTP/1.1\r\nHost: ${new URL(api.server.url).host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
   it("a wrong token declaring a 5 MB body is answered 401 before any of the body is sent, and the connection closed", async () => {
     const answer = await post({ from: "127.0.0.3", token: "pa_not-a-token", headers: { "content-length": "5000000" } });
@@ -93,25 +123,8 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
   });
 
   it("a refused small body is read and thrown away after the answer: the connection serves the next request", async () => {
-    const url = new URL(api.server.url);
-    const refused = event("refused-then-kept");
-    const accepted = event("after-the-refusal");
-    const request = (token: string, body: string) =>
-      `POST /api/v1/executions HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-    const answers = await new Promise<string>((resolve, reject) => {
-      let got = "";
-      const socket = connect({ host: url.hostname, port: Number(url.port), localAddress: "127.0.0.7" }, () => {
-        socket.write(request("pa_wrong-token-then-a-good-one", refused) + request(api.token, accepted));
-      });
-      socket.setEncoding("utf8");
-      socket.on("data", (chunk: string) => {
-        got += chunk;
-        if (got.includes('{"accepted"')) socket.end();
-      });
-      socket.on("close", () => resolve(got));
-      socket.on("error", reject);
-      setTimeout(() => socket.destroy(), 3_000);
-    });
+    const pipelined = wire("pa_wrong-token-then-a-good-one", event("refused-then-kept")) + wire(api.token, event("after-the-refusal"));
+    const answers = await rawExchange(pipelined, { from: "127.0.0.7", enough: (got) => got.includes('{"accepted"') });
     expect(answers).toMatch(/^HTTP\/1\.1 401 [\s\S]*HTTP\/1\.1 200 [\s\S]*\{"accepted":1,"duplicates":0\}/);
     expect(answers).not.toMatch(/connection: close/i);
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["refused-then-kept", "after-the-refusal"] } } })).toBe(1);
@@ -160,60 +173,17 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
     expect(victim).toMatchObject({ status: 200 });
   });
 
-  /** A POST that asks for 100 Continue and sends its body only when told to. */
-  function postExpectingContinue(token: string, body: string, from: string): Promise<{ status: number; continued: boolean; closed: boolean }> {
-    const url = new URL(`${api.server.url}/api/v1/executions`);
-    const agent = new Agent({ keepAlive: true }); // the client would keep the connection: a close is the server's
-    return new Promise<{ status: number; continued: boolean; closed: boolean }>((resolve, reject) => {
-      let continued = false;
-      const req = httpRequest({
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: "POST",
-        agent,
-        localAddress: from,
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, expect: "100-continue", "content-length": String(Buffer.byteLength(body)) },
-      });
-      req.on("continue", () => {
-        continued = true;
-        req.end(body);
-      });
-      req.on("response", (res) => {
-        res.resume();
-        res.on("end", () => {
-          req.destroy();
-          // the body it never sent cannot be waited for: what the client sends next would be taken for it
-          resolve({ status: res.statusCode!, continued, closed: res.headers.connection === "close" });
-        });
-      });
-      req.on("error", reject);
-      req.flushHeaders();
-    }).finally(() => agent.destroy());
-  }
-
   it("Expect: 100-continue: a refused token is answered without asking for the body; a valid one is asked for it and stored", async () => {
-    expect(await postExpectingContinue("pa_not-a-token-either", event("never-sent"), "127.0.0.6")).toEqual({ status: 401, continued: false, closed: true });
-    expect(await postExpectingContinue(api.token, event("sent-after-continue"), "127.0.0.1")).toEqual({ status: 200, continued: true, closed: false });
+    // refused: never told to send, and the connection closed (what the client sends next is not taken for the body)
+    const refused = (await post({ from: "127.0.0.6", token: "pa_not-a-token-either", continueWith: event("never-sent") })) as Answer;
+    expect({ status: refused.status, continued: refused.continued, connection: refused.headers.connection }).toEqual({ status: 401, continued: false, connection: "close" });
+    const accepted = (await post({ token: api.token, continueWith: event("sent-after-continue") })) as Answer;
+    expect({ status: accepted.status, continued: accepted.continued }).toEqual({ status: 200, continued: true });
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["never-sent", "sent-after-continue"] } } })).toBe(1);
   });
 
   it("a client that half-closes its connection once its request is sent still gets the answer", async () => {
-    const url = new URL(api.server.url);
-    const body = event("half-closed");
-    const answer = await new Promise<string>((resolve, reject) => {
-      let got = "";
-      const socket = connect({ host: url.hostname, port: Number(url.port) }, () => {
-        socket.end(
-          `POST /api/v1/executions HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${api.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-        );
-      });
-      socket.setEncoding("utf8");
-      socket.on("data", (chunk: string) => (got += chunk));
-      socket.on("close", () => resolve(got));
-      socket.on("error", reject);
-      setTimeout(() => socket.destroy(), 3_000);
-    });
+    const answer = await rawExchange(wire(api.token, event("half-closed")), { halfClose: true });
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer).toContain('{"accepted":1,"duplicates":0}');
     expect(await api.db.prisma.execution.count({ where: { id: "half-closed" } })).toBe(1);
