@@ -128,6 +128,13 @@ describe(`the direct ingestion path on ${testDialect()}`, () => {
     expect(answers).toMatch(/^HTTP\/1\.1 401 [\s\S]*HTTP\/1\.1 200 [\s\S]*\{"accepted":1,"duplicates":0\}/);
     expect(answers).not.toMatch(/connection: close/i);
     expect(await api.db.prisma.execution.count({ where: { id: { in: ["refused-then-kept", "after-the-refusal"] } } })).toBe(1);
+
+    // the same with a chunked body, whose size is known only at its end
+    const body = event("chunked-refused");
+    const chunked = `POST /api/v1/executions HTTP/1.1\r\nHost: ${new URL(api.server.url).host}\r\nAuthorization: Bearer pa_wrong-chunked\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    const second = await rawExchange(chunked + wire(api.token, event("after-the-chunked-refusal")), { from: "127.0.0.9", enough: (got) => got.includes('{"accepted"') });
+    expect(second).toMatch(/^HTTP\/1\.1 401 [\s\S]*HTTP\/1\.1 200 [\s\S]*\{"accepted":1,"duplicates":0\}/);
+    expect(await api.db.prisma.execution.count({ where: { id: "after-the-chunked-refusal" } })).toBe(1);
   });
 
   it("bodies held in memory at once are bounded (256 MiB): past it a request is answered 503 busy before its body is read", async () => {

@@ -24,28 +24,34 @@ export type DirectHandler = (head: Request, body: BodySource) => Promise<Respons
 /**
  * A body no larger than this that a route answered without reading (a refused token) is read after the
  * answer and thrown away, as Node does on a kept connection: closing on a client still sending can reach it
- * as a reset instead of the answer. A larger or unsized one closes the connection unread.
+ * as a reset instead of the answer, and a request it had pipelined behind would be handled but never
+ * answered. A larger declared one closes the connection unread (Node stops reading the socket while a body
+ * waits, so nothing behind it is handled).
  */
 const DISCARD_AFTER_ANSWER_BYTES = 1024 * 1024;
 
 /**
- * Whether a body the route did not read can be read after the answer and thrown away: sized and small. (A
- * client that asked for 100 Continue and was not sent it will not send its body: Node closes that connection
- * itself, so what the client sends next is never taken for it.)
+ * Whether a body the route did not start reading can be read after the answer and thrown away: declared
+ * small, or chunked (its size unknown until its end; Node's requestTimeout bounds how long that takes). A body
+ * read in part (past the route's bound) is not read further. (A client that asked for 100 Continue and was not
+ * sent it will not send its body: Node closes that connection itself.)
  */
-function bodyCanBeDiscarded(req: IncomingMessage): boolean {
-  return Number(req.headers["content-length"]) <= DISCARD_AFTER_ANSWER_BYTES;
+function bodyCanBeDiscarded(req: IncomingMessage, startedReading: boolean): boolean {
+  if (startedReading) return false;
+  const declared = req.headers["content-length"];
+  return declared === undefined ? /chunked/i.test(String(req.headers["transfer-encoding"] ?? "")) : Number(declared) <= DISCARD_AFTER_ANSWER_BYTES;
 }
 
 /**
- * Answers one request through a direct route. An answer given before the body was read: a small body is
- * thrown away after it (DISCARD_AFTER_ANSWER_BYTES), a larger one closes the connection unread. A client that
+ * Answers one request through a direct route. An answer given before the body was read: a small or chunked
+ * body is thrown away after it (bodyCanBeDiscarded), a larger one closes the connection unread. A client that
  * went away mid-body gets no answer.
  */
 export async function serveDirect(handler: DirectHandler, req: IncomingMessage, res: ServerResponse, base: string, extraHeaders: Record<string, string> = {}): Promise<void> {
   let held = 0;
   try {
     let cut = false;
+    let startedReading = false;
     const head = headWebRequest(req, base);
     const response = await handler(head, async (limit) => {
       const refused = encodingRefusal(head.headers);
@@ -55,12 +61,13 @@ export async function serveDirect(handler: DirectHandler, req: IncomingMessage, 
       if (bodyBytesHeld + wants > BODY_BYTES_IN_MEMORY && wants > 0) return { ok: false, response: tooManyBodies() };
       held = wants;
       bodyBytesHeld += held;
+      startedReading = true;
       const bytes = await readNodeBody(req, limit);
       cut = typeof bytes === "object" && !Buffer.isBuffer(bytes);
       return decodeBody(bytes, limit);
     });
     if (cut) return void res.destroy(); // nothing to answer, nothing stored
-    if (!req.complete && !bodyCanBeDiscarded(req)) res.setHeader("connection", "close");
+    if (!req.complete && !bodyCanBeDiscarded(req, startedReading)) res.setHeader("connection", "close");
     await sendWebResponse(res, response, extraHeaders);
   } catch {
     // the handlers answer their own errors (handleErrors); this is a socket that went away mid-answer
