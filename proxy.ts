@@ -7,7 +7,7 @@
 // 3. Every answer gets a fresh nonce and the security headers (lib/web/security-headers.ts).
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { checkOrigin } from "./lib/web/origin-check";
+import { checkRequestOrigin } from "./lib/web/origin-check";
 import { publicOrigins } from "./lib/web/public-url";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "./lib/web/security-headers";
 
@@ -26,13 +26,7 @@ export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
 
-  const verdict = checkOrigin({
-    method: request.method,
-    origin: request.headers.get("origin"),
-    host: request.headers.get("host"),
-    forwardedHost: request.headers.get("x-forwarded-host"),
-    publicOrigins: origins,
-  });
+  const verdict = checkRequestOrigin(request.method, request.headers, origins);
   if (!verdict.ok) {
     const hint = origins.length ? "" : " If people reach this app through a proxy under another address, set PATTERNS_PUBLIC_URL to that address.";
     const body = `Refused: ${verdict.reason}. Nothing was changed. Reload the page and try again from this site.${hint}\n`;

@@ -8,14 +8,29 @@ import { decodeBody, encodingRefusal, unavailableResponse, type BodyBytes, type 
 import { unavailable } from "../db/unavailable";
 
 /**
- * Lets a client that half-closes its connection once its request is sent (shutdown of its writing side, as
- * `nc -N` and some scripts do) still read the answer. By default Node aborts the request and ends the
- * socket when the client's side ends, so a batch it had already stored was never acknowledged, and the
- * client's retry doubled what had no id. `httpAllowHalfOpen` is Node's own switch (set by http.Server's
- * constructor, absent from its types); ingest-direct.db.test.ts fails if a Node release drops it.
+ * Sets up a server whose direct routes (`isDirect`) serve through serveDirect, as the production server and
+ * the test server both do:
+ * - a client that half-closes its connection once its request is sent (shutdown of its writing side, as
+ *   `nc -N` and some scripts do) still reads the answer. By default Node aborts the request and ends the
+ *   socket when the client's side ends, so a batch it had already stored was never acknowledged, and the
+ *   client's retry doubled what had no id. `httpAllowHalfOpen` is Node's own switch (set by http.Server's
+ *   constructor, absent from its types); ingest-direct.db.test.ts fails if a Node release drops it.
+ * - Expect: 100-continue: a direct route sends the 100 only when it asks for the body, once the token has
+ *   passed, so a refused client never sends it; everything else gets it at once, as Node would send it.
  */
-export function answerHalfClosedClients(server: Server): void {
+export function serveLikeProduction(server: Server, isDirect: (req: IncomingMessage) => boolean): void {
   (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (isDirect(req)) continuers.set(req, () => res.writeContinue());
+    else res.writeContinue();
+    server.emit("request", req, res);
+  });
+}
+
+/** The declared Content-Length, or null when the body is chunked or the header is not a length. */
+function declaredLength(req: IncomingMessage): number | null {
+  const declared = Number(req.headers["content-length"] ?? "NaN");
+  return Number.isFinite(declared) && declared >= 0 ? declared : null;
 }
 
 /** A route served straight from Node: the request without its body, and the way to read it. */
@@ -38,8 +53,8 @@ const DISCARD_AFTER_ANSWER_BYTES = 1024 * 1024;
  */
 function bodyCanBeDiscarded(req: IncomingMessage, startedReading: boolean): boolean {
   if (startedReading) return false;
-  const declared = req.headers["content-length"];
-  return declared === undefined ? /chunked/i.test(String(req.headers["transfer-encoding"] ?? "")) : Number(declared) <= DISCARD_AFTER_ANSWER_BYTES;
+  const declared = declaredLength(req);
+  return declared === null ? /chunked/i.test(String(req.headers["transfer-encoding"] ?? "")) : declared <= DISCARD_AFTER_ANSWER_BYTES;
 }
 
 /**
@@ -56,8 +71,7 @@ export async function serveDirect(handler: DirectHandler, req: IncomingMessage, 
     const response = await handler(head, async (limit) => {
       const refused = encodingRefusal(head.headers);
       if (refused) return { ok: false, response: refused };
-      const declared = Number(req.headers["content-length"]);
-      const wants = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, limit + 1) : limit + 1;
+      const wants = Math.min(declaredLength(req) ?? Infinity, limit + 1);
       if (bodyBytesHeld + wants > BODY_BYTES_IN_MEMORY && wants > 0) return { ok: false, response: tooManyBodies() };
       held = wants;
       bodyBytesHeld += held;
@@ -96,8 +110,7 @@ function tooManyBodies(): Response {
  * (what follows is not kept), `{ cutOff }` when the client went away before its end.
  */
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<BodyBytes> {
-  const declared = Number(req.headers["content-length"] ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
+  if ((declaredLength(req) ?? 0) > maxBytes) return Promise.resolve("too_large");
   // gone before its body was asked for: whatever had arrived was dropped with the socket, and no event will come
   if (req.destroyed || (!req.complete && req.socket.destroyed)) return Promise.resolve({ cutOff: new Error("the client went away") });
   return new Promise((resolve) => {
@@ -116,8 +129,8 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       chunks.push(chunk);
     });
     const cutOff = () => finish({ cutOff: new Error("the client went away before the body's end") });
-    // a client that sent Expect: 100-continue waits for this before it sends the body (web-server.ts)
-    if (/^100-continue$/i.test(String(req.headers.expect ?? "")) && !req.complete) continueRequested(req);
+    // a client that sent Expect: 100-continue waits for this before it sends the body (serveLikeProduction)
+    if (!req.complete) sendDeferredContinue(req);
     req.on("end", () => finish(Buffer.concat(chunks)));
     req.on("aborted", cutOff);
     req.on("error", cutOff);
@@ -138,19 +151,13 @@ export function headWebRequest(req: IncomingMessage, base: string): Request {
   return new Request(new URL(req.url ?? "/", base), { method: req.method, headers });
 }
 
-const continued = new WeakSet<IncomingMessage>();
-/** The server's answers to Expect: 100-continue, by request (set by the server that defers them). */
+/** The `100 Continue` a direct route's request is still owed, sent when the route asks for its body. */
 const continuers = new WeakMap<IncomingMessage, () => void>();
 
-/** Lets a server defer `100 Continue` until a route asks for the body (Node sends it at once otherwise). */
-export function deferContinue(req: IncomingMessage, res: ServerResponse): void {
-  continuers.set(req, () => res.writeContinue());
-}
-
-function continueRequested(req: IncomingMessage): void {
-  if (continued.has(req)) return;
-  continued.add(req);
-  continuers.get(req)?.();
+function sendDeferredContinue(req: IncomingMessage): void {
+  const send = continuers.get(req);
+  continuers.delete(req);
+  send?.();
 }
 
 /**

@@ -1,9 +1,9 @@
 // Serves route handlers over real HTTP for integration tests (Node's http server in front of the same
 // Web Request/Response functions Next.js calls, converted as the production server's direct routes are:
 // lib/api/node-http.ts), so tests cross a real socket without a full build.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { answerHalfClosedClients, bufferedWebRequest, deferContinue, sendWebResponse, serveDirect, type DirectHandler } from "./node-http";
+import { bufferedWebRequest, sendWebResponse, serveDirect, serveLikeProduction, type DirectHandler } from "./node-http";
 
 export type Handler = (request: Request) => Promise<Response> | Response;
 
@@ -38,13 +38,7 @@ export async function serveRoutes(routes: Routes, port = 0): Promise<TestServer>
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }
   });
-  answerHalfClosedClients(server); // as the production server does
-  // Expect: 100-continue as the production server answers it: a direct route sends the 100 when it reads the body
-  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
-    if (typeof handlerOf(req) === "object") deferContinue(req, res);
-    else res.writeContinue();
-    server.emit("request", req, res);
-  });
+  serveLikeProduction(server, (req) => typeof handlerOf(req) === "object");
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
   const bound = (server.address() as AddressInfo).port;
   return {

@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { ingestExecutions } from "../api/ingest-executions";
-import { answerHalfClosedClients, deferContinue, serveDirect, type DirectHandler } from "../api/node-http";
+import { serveDirect, serveLikeProduction, type DirectHandler } from "../api/node-http";
 import { logRequestEnd, requestIdFrom } from "../api/request-log";
 import { withLogContext } from "../log/logger";
 import { getDb } from "../db/client";
@@ -115,20 +115,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   if (db.dialect === "sqlite") await requestWriter(db).warmUp();
   const gate = pageGate(db.config);
   const base = `http://${opts.hostname ?? "localhost"}:${opts.port}`;
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req, res) => {
     const direct = directRoute(req);
     if (direct) void serveDirect(direct, req, res, base, { ...EVERY_ANSWER_HEADERS });
     else void serveByNext(handle, gate, req, res);
-  };
-  const server = createServer(onRequest);
-  answerHalfClosedClients(server);
-  // Expect: 100-continue: a direct route sends the 100 only when it asks for the body, once the token has
-  // passed, so a refused client never sends it; everything else gets it at once, as Node would send it
-  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
-    if (directRoute(req)) deferContinue(req, res);
-    else res.writeContinue();
-    onRequest(req, res);
   });
+  // half-closed clients answered; a direct route's 100 Continue sent when it asks for the body
+  serveLikeProduction(server, (req) => directRoute(req) !== undefined);
   // idle time only: a request's own headers and body are bounded by headersTimeout and requestTimeout
   server.keepAliveTimeout = keepAliveMs();
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(opts.port, opts.hostname, resolve));

@@ -26,6 +26,11 @@ function normalHost(host: string, protocol: string): string | null {
   }
 }
 
+/** checkOrigin with the facts read from a request: its method and its Origin, Host and X-Forwarded-Host. */
+export function checkRequestOrigin(method: string, headers: Headers, publicOrigins: readonly string[]): OriginVerdict {
+  return checkOrigin({ method, origin: headers.get("origin"), host: headers.get("host"), forwardedHost: headers.get("x-forwarded-host"), publicOrigins });
+}
+
 export function checkOrigin(facts: OriginFacts): OriginVerdict {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return { ok: true };
   const origin = facts.origin?.trim();

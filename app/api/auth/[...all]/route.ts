@@ -9,7 +9,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { otherMethods } from "@/lib/api/methods";
 import { handleErrors, jsonError } from "@/lib/api/respond";
-import { checkOrigin } from "@/lib/web/origin-check";
+import { checkRequestOrigin } from "@/lib/web/origin-check";
 import { publicOrigins } from "@/lib/web/public-url";
 
 const auth = toNextJsHandler(async (request: Request) => (await getAuth(getDb())).handler(request));
@@ -28,13 +28,7 @@ async function ourAnswer(request: Request, response: Response): Promise<Response
 
 export const GET = handleErrors(async (request: Request) => ourAnswer(request, await auth.GET(request)));
 export const POST = handleErrors(async (request: Request) => {
-  const verdict = checkOrigin({
-    method: request.method,
-    origin: request.headers.get("origin"),
-    host: request.headers.get("host"),
-    forwardedHost: request.headers.get("x-forwarded-host"),
-    publicOrigins: publicOrigins(),
-  });
+  const verdict = checkRequestOrigin(request.method, request.headers, publicOrigins());
   if (!verdict.ok) return jsonError(403, "forbidden_origin", `refused: ${verdict.reason}; sign in from this site's own page`);
   return ourAnswer(request, await auth.POST(request));
 });
